@@ -1,0 +1,69 @@
+// One input file through the pipeline: read the bytes, readText, extract — problems become diagnostics.
+import { readFile } from 'node:fs/promises';
+import { extract, readText } from '../index.ts';
+import { renderMessage } from '../model/diagnostic.ts';
+import type { Diagnostic, Lang } from '../model/diagnostic.ts';
+import type { Report } from '../model/report.ts';
+import { MESSAGES, OS_REASONS } from './messages.ts';
+
+/** The result for one input file: the path as given, the report (null if none could be read) and every finding. */
+export interface FileResult {
+  file: string;
+  report: Report | null;
+  diagnostics: Diagnostic[];
+}
+
+/** The diagnostic for a file that cannot be read at all (missing, a directory, no permission, …). */
+export function unreadable(file: string, error: unknown, lang: Lang = 'zh'): Diagnostic {
+  const err = error as NodeJS.ErrnoException;
+  const code = typeof err?.code === 'string' ? err.code : 'UNKNOWN';
+  const osMessage = err instanceof Error ? err.message : String(error);
+  const data = { file, code, reason: OS_REASONS[code]?.[lang] ?? osMessage, osMessage };
+  return {
+    ruleId: 'read/unreadable',
+    severity: 'error',
+    messageId: 'unreadable',
+    message: renderMessage(MESSAGES.unreadable[lang], data),
+    data,
+  };
+}
+
+/** The diagnostic for an exception escaping the library: a bug in nianbao, reported so that the batch goes on. */
+function internalError(file: string, error: unknown, lang: Lang = 'zh'): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const data = { file, error: message, stack: error instanceof Error ? error.stack : undefined };
+  return {
+    ruleId: 'internal/exception',
+    severity: 'error',
+    messageId: 'exception',
+    message: renderMessage(MESSAGES.exception[lang], data),
+    data,
+  };
+}
+
+/**
+ * Reads a file and runs readText + extract on it. Never throws: an unreadable file gives `report: null` and a
+ * `read/unreadable` error; the document's diagnostics come before the extraction's.
+ */
+export async function processFile(file: string): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { file, report: null, diagnostics: [unreadable(file, error)] };
+  }
+  return processBytes(file, bytes);
+}
+
+/** readText + extract on bytes already in memory (principle 4: the library never throws on a bad document). */
+export function processBytes(file: string, bytes: Uint8Array): FileResult {
+  try {
+    const doc = readText(bytes, { path: file });
+    const { report, diagnostics } = extract(doc);
+    // Extraction may pass the document's diagnostics on; keep each finding once, the reader's first.
+    const seen = new Set<Diagnostic>(doc.diagnostics);
+    return { file, report, diagnostics: [...doc.diagnostics, ...diagnostics.filter((d) => !seen.has(d))] };
+  } catch (error) {
+    return { file, report: null, diagnostics: [internalError(file, error)] };
+  }
+}

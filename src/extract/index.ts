@@ -1,0 +1,154 @@
+// Extraction: Document → Report with per-cell provenance, never throwing on a bad document (design.md).
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Document } from '../model/document.ts';
+import type { FormatDef, FormatVersion, SectionKey, TableKey } from '../model/format.ts';
+import { FORMATS, formatOf, versionForYear } from '../model/formats/index.ts';
+import { SECTION_KEYS, TABLE_KEYS, type Report, type Sections } from '../model/report.ts';
+import type { Extraction } from './types.ts';
+import { itemsOf, streamRows, type Item } from './items.ts';
+import { normalizeLabel } from './labels.ts';
+import { extractDiagnostic } from './messages.ts';
+import { extractMetadata } from './metadata.ts';
+import { assignSections, sectionTexts } from './sections.ts';
+import { extractTables, type ExtractedTables } from './tables.ts';
+
+export type { Extraction } from './types.ts';
+
+/** Options of extraction. */
+export interface ExtractOptions {
+  /** Read the tables as this format version instead of detecting it. */
+  formatVersion?: FormatVersion;
+}
+
+const TABLE_SECTIONS = new Set<SectionKey>(['proactive', 'requests', 'reviewLitigation']);
+
+/** Extracts the report of a document: metadata, sections, the three tables with provenance, and diagnostics. */
+export function extract(doc: Document, options: ExtractOptions = {}): Extraction {
+  try {
+    return extractUnsafe(doc, options);
+  } catch (e) {
+    // Principle 4: only programmer mistakes throw; a document never makes extraction fail.
+    return {
+      report: null,
+      diagnostics: [
+        {
+          ruleId: 'extract/internal',
+          severity: 'error',
+          messageId: 'internal',
+          message: `内部错误：${e instanceof Error ? e.message : String(e)}`,
+          data: {},
+        },
+      ],
+    };
+  }
+}
+
+function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
+  const diagnostics: Diagnostic[] = [];
+  let items = itemsOf(doc);
+  const outline = assignSections(items, FORMATS[0]!.sections);
+  items = withStreamRows(items);
+
+  const meta = extractMetadata(items);
+  const detected = options.formatVersion ? { version: options.formatVersion, hits: 1 } : detectVersion(items);
+  const byYear = meta.year !== null ? versionForYear(meta.year) : null;
+  let version: FormatVersion;
+  let tables: ExtractedTables;
+  if (detected.hits > 0) {
+    version = detected.version;
+    tables = extractTables(items, formatOf(version));
+  } else {
+    // No version vocabulary: read with every format and keep the one that finds most rows, the year's on a tie.
+    const tries = FORMATS.map((f) => ({ f, t: extractTables(items, f) }));
+    const score = (x: (typeof tries)[number]) => TABLE_KEYS.reduce((s, k) => s + x.t.matched[k], 0);
+    tries.sort((a, b) => score(b) - score(a) || (b.f.version === byYear ? 1 : 0) - (a.f.version === byYear ? 1 : 0));
+    version = tries[0]!.f.version;
+    tables = tries[0]!.t;
+    if (score(tries[0]!) > 0)
+      diagnostics.push(extractDiagnostic('extract/format-version-unknown', 'versionUnknown', 'warning', { version }, { path: ['formatVersion'] }));
+  }
+  if (byYear && detected.hits > 0 && byYear !== version && meta.year !== null)
+    diagnostics.push(
+      extractDiagnostic(
+        'extract/format-version-mismatch',
+        'versionMismatch',
+        'warning',
+        { year: meta.year, expected: byYear, actual: version },
+        { path: ['formatVersion'] },
+      ),
+    );
+
+  const found = TABLE_KEYS.filter((k) => tables.matched[k] > 0);
+  if (found.length === 0 && outline.length === 0) {
+    return {
+      report: null,
+      diagnostics: [...diagnostics, extractDiagnostic('extract/no-report', 'noReport', 'error', {})],
+    };
+  }
+  const format = formatOf(version);
+  for (const k of TABLE_KEYS) if (tables.matched[k] === 0) diagnostics.push(missingTable(format, k));
+
+  const texts = sectionTexts(items);
+  const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, texts[k] ?? null])) as Sections;
+  const report: Report = {
+    formatVersion: version,
+    agency: meta.agency,
+    year: meta.year,
+    sections,
+    proactive: tables.tables.proactive,
+    requests: tables.tables.requests,
+    reviewLitigation: tables.tables.reviewLitigation,
+    provenance: { ...meta.provenance, ...tables.provenance },
+    outline,
+  };
+  return { report, diagnostics: [...meta.diagnostics, ...diagnostics, ...tables.diagnostics] };
+}
+
+function missingTable(format: FormatDef, key: TableKey): Diagnostic {
+  const t = format.tables.find((x) => x.key === key)!;
+  return extractDiagnostic('extract/missing-table', 'missingTable', 'error', { table: t.title }, { path: [key] });
+}
+
+/**
+ * Where a table section has no table rows, its paragraphs may be the table with its cells run together (a web
+ * page's textContent): cut rows out of the paragraphs that end in figures or carry a table's header words.
+ */
+function withStreamRows(items: Item[]): Item[] {
+  const hasRows = new Set<SectionKey | null>();
+  for (const it of items) if (it.kind === 'row') hasRows.add(it.section);
+  const anyRows = items.some((it) => it.kind === 'row');
+  const vocabulary = FORMATS.flatMap((f) => f.tables.flatMap((t) => t.vocabulary)).map(normalizeLabel);
+  const out: Item[] = [];
+  items.forEach((it, i) => {
+    const candidate =
+      it.kind === 'para' &&
+      !(it as { heading?: boolean }).heading &&
+      (it.section === null ? !anyRows : TABLE_SECTIONS.has(it.section) && !hasRows.has(it.section)) &&
+      /\d/.test(it.text) &&
+      (/\d\s*$/.test(it.text) || vocabulary.some((v) => normalizeLabel(it.text).includes(v)));
+    if (!candidate) {
+      out.push(it);
+      return;
+    }
+    const rows = streamRows(it.text, it.source, 100_000 + i, it.section);
+    if (rows.length === 0) out.push(it);
+    else out.push(...rows);
+  });
+  return out;
+}
+
+/** The format version whose table vocabulary the document uses most (format-spec §2, "Version detection"). */
+function detectVersion(items: readonly Item[]): { version: FormatVersion; hits: number } {
+  const texts: string[] = [];
+  for (const it of items) {
+    if (it.kind === 'row') texts.push(it.cells.map((c) => c.text).join(''));
+    else if (it.section && TABLE_SECTIONS.has(it.section)) texts.push(it.text);
+  }
+  const all = normalizeLabel(texts.join('\n'));
+  let best: { version: FormatVersion; hits: number } = { version: FORMATS[FORMATS.length - 1]!.version, hits: 0 };
+  for (const f of FORMATS) {
+    const hits = f.vocabulary.reduce((s, v) => s + (all.includes(normalizeLabel(v)) ? 1 : 0), 0);
+    if (hits > best.hits) best = { version: f.version, hits };
+  }
+  return best;
+}

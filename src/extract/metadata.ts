@@ -1,0 +1,102 @@
+// Agency and year: from the title, or from the preamble ("由…编制", "统计期限…") when there is none.
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Provenance } from '../model/report.ts';
+import type { Item } from './items.ts';
+import { extractDiagnostic } from './messages.ts';
+import { parseChineseNumber } from './numbers.ts';
+
+/** Agency and year with where they came from. */
+export interface Metadata {
+  agency: string | null;
+  year: number | null;
+  provenance: Record<string, Provenance>;
+  diagnostics: Diagnostic[];
+}
+
+const YEAR = /((?:19|20)\d{2}|[二][〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2})\s*年(?:度)?/;
+const TITLE_SUFFIX =
+  /(?:关于)?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)(?:[（(].*[)）])?$|(?:年度)?(?:工作)?(?:报告|年报)$/;
+const PERIOD =
+  /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
+const COMPILED_BY = /由([\u4e00-\u9fff（）()]{2,40}?)(?:负责)?(?:编制|编写|制作|发布|编印)/;
+
+function yearOf(s: string): number | null {
+  const v = /^\d+$/.test(s) ? Number(s) : parseChineseNumber(s.replace(/[○Ｏ]/g, '〇'));
+  return v !== null && v >= 2000 && v <= 2100 ? v : null;
+}
+
+/** Reads agency and year from the items before the first section heading, then from the whole text. */
+export function extractMetadata(items: readonly Item[]): Metadata {
+  const diagnostics: Diagnostic[] = [];
+  const provenance: Record<string, Provenance> = {};
+  let agency: string | null = null;
+  let titleYear: number | null = null;
+
+  // The title: the paragraphs before the first heading that name a report (a title may be split over two lines).
+  const head: Extract<Item, { kind: 'para' }>[] = [];
+  for (const it of items) {
+    if ((it as { heading?: boolean }).heading || it.kind === 'row') break;
+    if (it.kind === 'para') head.push(it);
+    if (head.length >= 6) break;
+  }
+  for (let i = 0; i < head.length && agency === null; i++) {
+    for (const join of [1, 2]) {
+      const parts = head.slice(i, i + join);
+      const title = parts.map((p) => p.text.trim()).join('');
+      if (title.length > 80 || !/报告|年报/.test(title)) continue;
+      const parsed = parseTitle(title);
+      if (parsed.agency || parsed.year) {
+        agency = parsed.agency;
+        titleYear = parsed.year;
+        const source = parts[0]!.source;
+        if (agency) provenance.agency = { source, text: title };
+        if (titleYear) provenance.year = { source, text: title };
+        break;
+      }
+    }
+  }
+
+  // The preamble: "本报告……由XX编制", "统计期限为2019年1月1日至12月31日".
+  let periodYear: number | null = null;
+  for (const it of items) {
+    if (it.kind !== 'para') continue;
+    if (periodYear === null) {
+      const m = PERIOD.exec(it.text);
+      if (m) {
+        periodYear = Number(m[1]);
+        provenance.year ??= { source: it.source, text: m[0] };
+      }
+    }
+    if (agency === null) {
+      const m = COMPILED_BY.exec(it.text);
+      if (m && /[府局委办厅室会院署部处所中心]$/.test(m[1]!)) {
+        agency = m[1]!;
+        provenance.agency = { source: it.source, text: m[0] };
+      }
+    }
+    if (periodYear !== null && agency !== null) break;
+  }
+
+  let year = titleYear ?? periodYear;
+  if (titleYear !== null && periodYear !== null && titleYear !== periodYear) {
+    diagnostics.push(extractDiagnostic('extract/year-conflict', 'yearConflict', 'warning', { title: titleYear, period: periodYear }, { path: ['year'] }));
+    year = periodYear;
+  }
+  if (agency === null) diagnostics.push(extractDiagnostic('extract/agency-missing', 'agencyMissing', 'warning', {}, { path: ['agency'] }));
+  if (year === null) diagnostics.push(extractDiagnostic('extract/year-missing', 'yearMissing', 'warning', {}, { path: ['year'] }));
+  return { agency, year, provenance, diagnostics };
+}
+
+/** Splits a title such as "义马市人民政府办公室2019年政府信息公开工作年度报告" into agency and year. */
+export function parseTitle(title: string): { agency: string | null; year: number | null } {
+  let t = title
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[《》“”"]/g, '')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const m = YEAR.exec(t);
+  const year = m ? yearOf(m[1]!) : null;
+  if (m) t = t.slice(0, m.index) + t.slice(m.index + m[0].length);
+  t = t.replace(TITLE_SUFFIX, '').replace(/^关于/, '').replace(/(?:关于|的)$/, '');
+  t = t.replace(/[、,，:：\-—]+$/, '').replace(/^[、,，:：\-—]+/, '');
+  return { agency: t.length >= 2 && t.length <= 50 && /[\u4e00-\u9fff]/.test(t) ? t : null, year };
+}

@@ -1,0 +1,71 @@
+// Reading figures: thousands separators, units, signs, blanks and placeholders; Chinese numerals in narrative text.
+
+/** A cell's text read as a figure. */
+export type Figure =
+  | { kind: 'number'; value: number; unit?: '元' | '万元'; digits: string }
+  | { kind: 'blank'; placeholder: boolean }
+  | { kind: 'text' };
+
+const STRIP = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+/** Placeholders written where a figure belongs (report-json.md: "/", "-", "—", "无" mean blank). */
+const PLACEHOLDER = /^(?:[/\\\-—–－―_~～·•×*]+|无|空|暂无|N\/?A)$/i;
+const NUMBER = /^([+\-−]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?(万元|元|件|个|项|条|次|起|宗|人次)?$/;
+
+/** Reads a cell's text as a figure; `text` when it is not one. */
+export function parseFigure(raw: string): Figure {
+  const t = raw.normalize('NFKC').replace(STRIP, '');
+  if (t === '') return { kind: 'blank', placeholder: false };
+  if (PLACEHOLDER.test(t)) return { kind: 'blank', placeholder: true };
+  const m = NUMBER.exec(t);
+  if (!m) return { kind: 'text' };
+  const digits = m[2]!.replace(/,/g, '') + (m[3] ?? '');
+  const sign = m[1] === '' || m[1] === '+' ? 1 : -1;
+  const value = sign * Number(digits);
+  const unit = m[4] === '元' || m[4] === '万元' ? m[4] : undefined;
+  return unit ? { kind: 'number', value, unit, digits } : { kind: 'number', value, digits };
+}
+
+/** True when the text is a run of digits only (a candidate for splitting run-together cells). */
+export function isDigitRun(raw: string): boolean {
+  return /^\d{2,}$/.test(raw.normalize('NFKC').replace(STRIP, ''));
+}
+
+/** Converts an amount written in 元 to 万元 exactly, by moving the decimal point (no binary rounding). */
+export function yuanToWanyuan(value: number): number {
+  const neg = value < 0;
+  const [int, frac = ''] = Math.abs(value).toString().split('.');
+  const padded = int!.padStart(5, '0');
+  const s = `${padded.slice(0, -4)}.${padded.slice(-4)}${frac}`;
+  return (neg ? -1 : 1) * Number(s);
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** Parses a Chinese numeral ("一百二十三", "两", "十五", "二〇一九" digit by digit); null when it is not one. */
+export function parseChineseNumber(s: string): number | null {
+  if (s === '' || !/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
+  if (!/[十百千万]/.test(s)) {
+    // Digit by digit, as years are written: 二〇一九.
+    let v = 0;
+    for (const ch of s) v = v * 10 + CN_DIGITS[ch]!;
+    return v;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      digit = CN_DIGITS[ch]!;
+    } else if (ch === '万') {
+      total += (section + digit) * 10000;
+      section = 0;
+      digit = 0;
+    } else {
+      const unit = CN_UNITS[ch]!;
+      section += (digit === 0 && unit === 10 ? 1 : digit) * unit;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}

@@ -1,0 +1,82 @@
+// The six sections: headings found by number and wording, tolerating "1、" for "一、", repeated headings and
+// sub-headings numbered like sections.
+import type { SectionDef, SectionKey } from '../model/format.ts';
+import type { HeadingInfo } from '../model/report.ts';
+import type { Item } from './items.ts';
+import { normalizeLabel } from './labels.ts';
+
+const CN = ['一', '二', '三', '四', '五', '六'];
+const HEADING = /^(?:第)?([一二三四五六]|[1-6])\s*(?:[、.,]|\s)\s*(.+)$/s;
+
+interface Compiled {
+  def: SectionDef;
+  keys: string[];
+  exact: Set<string>;
+}
+
+function compile(sections: readonly SectionDef[]): Compiled[] {
+  return sections.map((def) => ({
+    def,
+    keys: def.match.map(normalizeLabel),
+    exact: new Set([def.heading, ...def.variants].map((h) => normalizeLabel(h).replace(/^(?:[一二三四五六]|[1-6])[、.,]/, ''))),
+  }));
+}
+
+/** The section a line heads, if it is a heading: its number must agree, or its wording must be the official one. */
+export function headingOf(text: string, sections: readonly SectionDef[]): { key: SectionKey; number: string } | null {
+  const t = text.normalize('NFKC').trim();
+  if (t.length > 60) return null;
+  const m = HEADING.exec(t);
+  if (!m) return null;
+  const number = m[1]!;
+  // The heading may run into its first sentence: "一、总体情况。2019年……".
+  const rest = normalizeLabel(m[2]!.split(/[。:：]/)[0]!);
+  if (rest.length === 0 || rest.length > 30) return null;
+  const idx = /\d/.test(number) ? Number(number) - 1 : CN.indexOf(number);
+  const compiled = compile(sections);
+  const own = compiled[idx];
+  if (own && own.keys.some((k) => rest.includes(k)) && !/^\d/.test(m[2]!)) return { key: own.def.key, number };
+  for (const c of compiled) if (c.exact.has(rest)) return { key: c.def.key, number };
+  return null;
+}
+
+/** Finds the headings among the items and marks every item with the section it lies in. */
+export function assignSections(items: Item[], sections: readonly SectionDef[]): HeadingInfo[] {
+  const outline: HeadingInfo[] = [];
+  let current: SectionKey | null = null;
+  const order = sections.map((s) => s.key);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const text = headingText(it);
+    if (text !== null) {
+      const h = headingOf(text, sections);
+      // A later section's heading cannot send the text back to an earlier one unless it is that section's own
+      // repeated heading; a heading for a section already passed is a sub-heading.
+      if (h && (current === null || order.indexOf(h.key) >= order.indexOf(current))) {
+        outline.push({ section: h.key, text, number: h.number, source: it.source });
+        current = h.key;
+        items[i] = { ...it, section: current, heading: true } as Item;
+        continue;
+      }
+    }
+    items[i] = { ...it, section: current } as Item;
+  }
+  return outline;
+}
+
+/** The text of an item that could be a heading: a paragraph, or a one-cell row of space-aligned text. */
+function headingText(it: Item): string | null {
+  if (it.kind === 'para') return it.text;
+  if (it.layout === 'aligned' && it.cells.length === 1) return it.cells[0]!.text;
+  return null;
+}
+
+/** The text of each section: its paragraphs joined by line breaks, headings excluded. */
+export function sectionTexts(items: readonly Item[]): Partial<Record<SectionKey, string>> {
+  const out: Partial<Record<SectionKey, string[]>> = {};
+  for (const it of items) {
+    if (it.kind !== 'para' || !it.section || (it as { heading?: boolean }).heading) continue;
+    (out[it.section] ??= []).push(it.text);
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v!.join('\n')]));
+}

@@ -1,0 +1,543 @@
+// The three statistics tables: rows matched to the format's rows by label, figures placed in their columns,
+// every cell with its source and every problem a diagnostic.
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { TableCell } from '../model/document.ts';
+import type { ColumnDef, FormatDef, RowDef, TableDef, TableKey } from '../model/format.ts';
+import { blankTable, rowValues, type Provenance, type TableValues } from '../model/report.ts';
+import type { SourceSpan } from '../model/source.ts';
+import type { Item } from './items.ts';
+import { compileMatch, matchPosition, normalizeLabel, type CompiledMatch } from './labels.ts';
+import { extractDiagnostic } from './messages.ts';
+import { parseFigure, yuanToWanyuan } from './numbers.ts';
+import { resolveRow, type Grid, type Holds, type Resolution, type Token } from './resolve.ts';
+
+/** The tables of a report with the provenance of their cells. */
+export interface ExtractedTables {
+  tables: Record<TableKey, TableValues>;
+  provenance: Record<string, Provenance>;
+  diagnostics: Diagnostic[];
+  /** Number of data rows matched per table (0 when the table was not found). */
+  matched: Record<TableKey, number>;
+}
+
+interface CompiledRow {
+  readonly def: RowDef;
+  readonly match: CompiledMatch;
+  readonly id: string;
+}
+
+interface CompiledTable {
+  readonly def: TableDef;
+  readonly rows: readonly CompiledRow[];
+  readonly vocabulary: readonly string[];
+  readonly columns: readonly { key: string; match: CompiledMatch }[];
+}
+
+const compiled = new WeakMap<FormatDef, CompiledTable[]>();
+
+function compile(format: FormatDef): CompiledTable[] {
+  let c = compiled.get(format);
+  if (c) return c;
+  c = format.tables.map((def) => {
+    const cols = new Map<string, ColumnDef>();
+    for (const r of def.rows) for (const col of r.columns) if (!cols.has(col.key)) cols.set(col.key, col);
+    return {
+      def,
+      rows: def.rows.map((r) => ({ def: r, match: compileMatch(r.match), id: r.path.join('.') })),
+      vocabulary: def.vocabulary.map(normalizeLabel),
+      columns: [...cols.values()].map((col) => ({ key: col.key, match: compileMatch(col.match) })),
+    };
+  });
+  compiled.set(format, c);
+  return c;
+}
+
+/** A row of the document split into its label and its figure cells. */
+interface LogicalRow {
+  readonly label: string; // normalised, all label cells joined
+  readonly lastLabel: string; // normalised, innermost label cell
+  readonly tokens: Token[];
+  readonly source: SourceSpan;
+  readonly tableIndex: number;
+  readonly layout: string;
+  readonly section: TableKey | null;
+  /** Figures came run together with text (a crawler's textContent): splitting by arithmetic is allowed. */
+  readonly stream: boolean;
+}
+
+const TRAILING_RUN = /^(.*[\u4e00-\u9fff)）”"】\]])([\d.,]+)$/s;
+
+/** Splits a row's cells into label text and figure tokens. */
+function logicalRow(cells: readonly TableCell[], base: Omit<LogicalRow, 'label' | 'lastLabel' | 'tokens' | 'stream'>): LogicalRow {
+  let lastLabel = -1;
+  const figures = cells.map((c) => parseFigure(c.text));
+  figures.forEach((f, i) => {
+    if (f.kind === 'text') lastLabel = i;
+  });
+  const labels: string[] = [];
+  const tokens: Token[] = [];
+  let stream = false;
+  for (let i = 0; i <= lastLabel; i++) if (figures[i]!.kind === 'text') labels.push(cells[i]!.text);
+  // A label cell with figures run into its end ("…申请数量7000007").
+  if (lastLabel >= 0) {
+    const lc = cells[lastLabel]!;
+    const m = TRAILING_RUN.exec(lc.text.trim());
+    if (m && !/[（(]$/.test(m[1]!)) {
+      labels[labels.length - 1] = m[1]!;
+      tokens.push(tokenAt(lc, m[2]!, lc.text.indexOf(m[2]!, m[1]!.length)));
+      stream = true;
+    }
+  }
+  for (let i = lastLabel + 1; i < cells.length; i++) {
+    const c = cells[i]!;
+    const words = c.text.trim().split(/[\s\u00a0\u3000]+/);
+    if (words.length > 1 && words.every((w) => parseFigure(w).kind === 'number')) {
+      let from = 0;
+      for (const w of words) {
+        const at = c.text.indexOf(w, from);
+        tokens.push(tokenAt(c, w, at));
+        from = at + w.length;
+      }
+    } else tokens.push({ text: c.text, figure: figures[i]!, source: c.source, col: c.col, ...xOf(c) });
+  }
+  const label = labels.map(normalizeLabel).join('');
+  return {
+    ...base,
+    label,
+    lastLabel: labels.length ? normalizeLabel(labels[labels.length - 1]!) : '',
+    tokens,
+    stream,
+  };
+}
+
+function xOf(c: TableCell): { x?: number; xEnd?: number } {
+  return c.x !== undefined ? { x: c.x, ...(c.xEnd !== undefined ? { xEnd: c.xEnd } : {}) } : {};
+}
+
+/** A token for `text` found at character `offset` of a single-line cell. */
+function tokenAt(c: TableCell, text: string, offset: number): Token {
+  const s = c.source;
+  const source: SourceSpan =
+    (s.kind === 'text' || s.kind === 'html') && s.line === s.endLine && offset >= 0
+      ? { ...s, column: s.column + offset, endColumn: s.column + offset + text.length }
+      : s;
+  return { text, figure: parseFigure(text), source, col: c.col, ...xOf(c) };
+}
+
+interface Pending {
+  label: string;
+  source: SourceSpan;
+  used: boolean;
+  row: LogicalRow;
+}
+
+interface Match {
+  row: CompiledRow;
+  logical: LogicalRow;
+  table: CompiledTable;
+  /** Order of the columns in the source, when a header row gave it. */
+  columnOrder?: readonly string[];
+  /** Unit announced by the header for amount columns. */
+  headerUnit?: '元' | '万元';
+}
+
+/** Finds the row of `table` a label belongs to: the innermost label cell first, then the whole label. */
+function findRow(table: CompiledTable, lastLabel: string, label: string): CompiledRow | null {
+  const pick = (text: string) => {
+    let best: CompiledRow | null = null;
+    let bestPos = -1;
+    for (const r of table.rows) {
+      const p = matchPosition(text, r.match);
+      if (p > bestPos) {
+        best = r;
+        bestPos = p;
+      }
+    }
+    return best;
+  };
+  return (lastLabel && pick(lastLabel)) || (label && pick(label)) || null;
+}
+
+function vocabularyTable(tables: readonly CompiledTable[], text: string): CompiledTable | null {
+  for (const t of tables) if (t.vocabulary.some((v) => text.includes(v))) return t;
+  return null;
+}
+
+/** Reads the columns named in a header text, in the order they appear. */
+function headerColumns(table: CompiledTable, text: string): string[] {
+  const found: { key: string; at: number }[] = [];
+  for (const c of table.columns) {
+    let at = -1;
+    for (const k of c.match.contains) {
+      const i = text.indexOf(k);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    }
+    if (at >= 0) found.push({ key: c.key, at });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.key);
+}
+
+function headerUnit(text: string): '元' | '万元' | undefined {
+  const m = /单位[:：]?(万元|元)/.exec(text);
+  return m ? (m[1] as '元' | '万元') : undefined;
+}
+
+/** Extracts the three tables of `format` from the document items. */
+export function extractTables(items: readonly Item[], format: FormatDef): ExtractedTables {
+  const tables = compile(format);
+  const byKey = new Map(tables.map((t) => [t.def.key, t]));
+  const diagnostics: Diagnostic[] = [];
+  const provenance: Record<string, Provenance> = {};
+  const values = Object.fromEntries(format.tables.map((t) => [t.key, blankTable(t)])) as Record<TableKey, TableValues>;
+  const matched = { proactive: 0, requests: 0, reviewLitigation: 0 } as Record<TableKey, number>;
+
+  // 1. Rows of the document, with the table they are in (by section, then by vocabulary).
+  const rows: LogicalRow[] = [];
+  for (const it of items) {
+    if (it.kind !== 'row') continue;
+    rows.push(
+      logicalRow(it.cells, {
+        source: it.source,
+        tableIndex: it.tableIndex,
+        layout: it.layout,
+        section: it.section && byKey.has(it.section as TableKey) ? (it.section as TableKey) : null,
+      }),
+    );
+  }
+
+  // 2. Match rows to the format's rows.
+  const matches: Match[] = [];
+  const wide: { table: CompiledTable; rows: LogicalRow[]; header: string }[] = [];
+  let current: CompiledTable | null = null;
+  let currentSection: TableKey | null = null;
+  let pending: Pending[] = [];
+  let header = '';
+  let columnOrder: string[] = [];
+  let unit: '元' | '万元' | undefined;
+  const seen = new Set<string>();
+
+  const accept = (table: CompiledTable, row: CompiledRow, logical: LogicalRow) => {
+    const id = `${table.def.key}.${row.id}`;
+    if (seen.has(id)) {
+      diagnostics.push(
+        extractDiagnostic('extract/duplicate-row', 'duplicateRow', 'warning', { row: row.def.label }, {
+          path: [table.def.key, ...row.def.path],
+          source: logical.source,
+        }),
+      );
+      return;
+    }
+    seen.add(id);
+    const order = columnOrder.filter((k) => row.def.columns.some((c) => c.key === k));
+    matches.push({
+      row,
+      logical,
+      table,
+      ...(order.length === row.def.columns.length ? { columnOrder: order } : {}),
+      ...(unit ? { headerUnit: unit } : {}),
+    });
+  };
+
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.section !== currentSection && r.section) {
+      currentSection = r.section;
+      current = byKey.get(r.section) ?? current;
+      pending = [];
+      header = '';
+    }
+    const byVocabulary = r.label ? vocabularyTable(tables, r.label) : null;
+    if (byVocabulary && byVocabulary !== current) {
+      current = byVocabulary;
+      pending = [];
+      header = '';
+    }
+    const written = r.tokens.some((t) => t.figure.kind === 'number' || (t.figure.kind === 'blank' && t.figure.placeholder));
+    // A row of blank cells is a data row when it has room for figures and its label is not a header's.
+    const hasFigures =
+      written || (r.tokens.length >= 3 && current?.def.layout !== 'wide' && !(r.label && vocabularyTable(tables, r.label)));
+    if (!hasFigures) {
+      // A header, caption, group label or a wrapped label: remember it.
+      if (r.label) {
+        pending.push({ label: r.label, source: r.source, used: false, row: r });
+        if (current) {
+          if (/第二十条/.test(r.label)) {
+            columnOrder = [];
+            unit = undefined;
+          }
+          const cols = headerColumns(current, r.label);
+          if (cols.length >= 2 || (cols.length === 1 && /信息内容/.test(r.label))) columnOrder = cols;
+          unit = headerUnit(r.label) ?? unit;
+          header += r.label;
+        }
+      }
+      continue;
+    }
+    // Rows with figures.
+    let table = current;
+    let row = table ? findRow(table, r.lastLabel, r.label) : null;
+    if (!row && r.label) {
+      // A row of another table (a table without its header or section heading).
+      for (const t of tables) {
+        const found = findRow(t, r.lastLabel, r.label);
+        if (found && (t.def.layout !== 'wide' || r.tokens.length <= found.def.columns.length + 2)) {
+          table = t;
+          row = found;
+          current = t;
+          break;
+        }
+      }
+    }
+    if (!row && table) {
+      // The label may be wrapped: join it with the label-only rows just above, or the one just below.
+      const above = pending.filter((p) => !p.used);
+      const tail = above.slice(-2);
+      for (let k = tail.length - 1; k >= 0 && !row; k--) {
+        const joined = tail.slice(k).map((p) => p.label).join('') + r.label;
+        const found = findRow(table, '', joined);
+        if (found && !seen.has(`${table.def.key}.${found.id}`)) {
+          row = found;
+          tail.slice(k).forEach((p) => (p.used = true));
+        }
+      }
+      const next = rows[i + 1];
+      if (!row && next && next.tokens.length === 0 && next.label) {
+        const found = findRow(table, '', r.label + next.label);
+        if (found) row = found;
+      }
+    }
+    if (row && table && table.def.layout === 'wide' && r.tokens.length > row.def.columns.length + 2) row = null;
+    if (!row && table?.def.layout === 'wide') {
+      // Table 4's figures: one row of 3 × 5 cells, possibly over several lines.
+      const last = wide[wide.length - 1];
+      if (last && last.table === table && last.rows[last.rows.length - 1] === rows[i - 1]) last.rows.push(r);
+      else wide.push({ table, rows: [r], header });
+      continue;
+    }
+    if (!row || !table) {
+      if (r.label && table) {
+        diagnostics.push(
+          extractDiagnostic('extract/unknown-row', 'unknownRow', 'warning', { label: r.label, table: table.def.title }, {
+            path: [table.def.key],
+            source: r.source,
+          }),
+        );
+      }
+      continue;
+    }
+    // Label-only rows left above a matched row in an aligned layout are rows whose cells are all blank.
+    flushBlankRows(table, pending, r.layout);
+    pending = [];
+    accept(table, row, r);
+  }
+  if (current) flushBlankRows(current, pending, rows[rows.length - 1]?.layout ?? '');
+
+  function flushBlankRows(table: CompiledTable, list: Pending[], layout: string) {
+    for (const p of list) {
+      if (p.used) continue;
+      const found = findRow(table, '', p.label);
+      if (!found || seen.has(`${table.def.key}.${found.id}`)) continue;
+      if (table.def.layout === 'wide') continue;
+      // In text aligned by spaces a row whose cells are all blank shows only its label.
+      if (layout === 'aligned' || p.row.layout === 'aligned') {
+        seen.add(`${table.def.key}.${found.id}`);
+        matches.push({ row: found, logical: { ...p.row, tokens: [] }, table });
+      }
+    }
+  }
+
+  // 3. Learn each document table's grid from its rows with exact counts, then place every row's figures.
+  const grids = learnGrids(matches);
+  for (const m of matches) {
+    const cols = m.columnOrder
+      ? m.columnOrder.map((k) => m.row.def.columns.find((c) => c.key === k)!)
+      : m.row.def.columns;
+    const n = cols.length;
+    const holds = identityCheck(m.table.def, cols.map((c) => c.key), n);
+    const grid = grids.get(`${m.logical.tableIndex}/${n}`);
+    const res =
+      m.logical.tokens.length === 0
+        ? { values: Array(n).fill(null) }
+        : resolveRow(m.logical.tokens, n, holds, {
+            ...(grid ? { grid } : {}),
+            identities: m.table.def.rowIdentities.length > 0,
+            splittable: m.logical.stream || m.logical.layout === 'paragraph',
+          });
+    const path = [m.table.def.key, ...m.row.def.path];
+    report(res, path, m.row.def.label, m.logical.source);
+    const target = rowValues(values[m.table.def.key], m.row.def);
+    cols.forEach((col, k) => place(target, col, res.values[k] ?? null, [...path, col.key], res.inferred, m.headerUnit));
+    matched[m.table.def.key]++;
+  }
+
+  // Table 4: three blocks side by side.
+  for (const w of wide.slice(0, 1)) {
+    const tokens = w.rows.flatMap((r) => r.tokens);
+    const defs = orderBlocks(w.table, w.header);
+    const cols = defs.flatMap((d) => d.columns.map((c) => ({ row: d, col: c })));
+    const n = cols.length;
+    const per = w.table.def.rowIdentities;
+    const holds: Holds = (v) =>
+      defs.every((d, b) =>
+        per.every((id) => {
+          const at = (k: string) => v[b * d.columns.length + d.columns.findIndex((c) => c.key === k)] ?? null;
+          const total = at(id.total);
+          const parts = id.parts.map(at);
+          return total !== null && parts.every((p) => p !== null) && parts.reduce((s: number, p) => s + p!, 0) === total;
+        }),
+      );
+    const grid = grids.get(`${w.rows[0]!.tableIndex}/${n}`);
+    const res = resolveRow(tokens, n, holds, {
+      ...(grid ? { grid } : {}),
+      identities: true,
+      splittable: w.rows.some((r) => r.stream || r.layout === 'paragraph'),
+    });
+    report(res, [w.table.def.key], w.table.def.title, w.rows[0]!.source);
+    cols.forEach(({ row, col }, k) =>
+      place(rowValues(values[w.table.def.key], row), col, res.values[k] ?? null, [w.table.def.key, ...row.path, col.key], res.inferred),
+    );
+    matched[w.table.def.key] += defs.length;
+  }
+  if (wide.length > 1)
+    diagnostics.push(
+      extractDiagnostic('extract/duplicate-row', 'duplicateRow', 'warning', { row: wide[1]!.table.def.title }, {
+        path: [wide[1]!.table.def.key],
+        source: wide[1]!.rows[0]!.source,
+      }),
+    );
+
+  return { tables: values, provenance, diagnostics, matched };
+
+  function place(
+    target: Record<string, number | null>,
+    col: ColumnDef,
+    token: Token | null,
+    path: string[],
+    inferred: Resolution['inferred'],
+    unitOfHeader?: '元' | '万元',
+  ) {
+    if (!token) return;
+    const f = token.figure;
+    if (f.kind !== 'number') {
+      if (f.kind === 'text')
+        diagnostics.push(
+          extractDiagnostic('extract/not-a-figure', 'notAFigure', 'warning', { text: token.text }, {
+            path,
+            ...(token.source ? { source: token.source } : {}),
+          }),
+        );
+      else if (token.source) provenance[path.join('.')] = { source: token.source, text: token.text };
+      return;
+    }
+    let value = f.value;
+    const prov: Provenance = { text: token.text, ...(token.source ? { source: token.source } : {}) };
+    if (inferred) prov.inferred = inferred;
+    if (col.kind === 'amount') {
+      const u = f.unit ?? unitOfHeader;
+      if (u === '元') {
+        value = yuanToWanyuan(value);
+        prov.unitFrom = '元';
+        diagnostics.push(
+          extractDiagnostic('extract/unit-converted', 'unitConverted', 'info', { text: token.text, value }, {
+            path,
+            ...(token.source ? { source: token.source } : {}),
+          }),
+        );
+      }
+    }
+    target[col.key] = value;
+    provenance[path.join('.')] = prov;
+  }
+
+  function report(res: Resolution, path: string[], label: string, source: SourceSpan) {
+    if (!res.problem) return;
+    const data: Record<string, unknown> = { row: label };
+    if (res.dropped) data.dropped = res.dropped.map((t) => t.text).join(' ');
+    const severity = res.problem === 'split' ? 'info' : res.inferred ? 'warning' : 'error';
+    const messageId = {
+      extra: 'extraCells',
+      missing: res.inferred ? 'missingCellsPlaced' : 'missingCells',
+      ambiguous: 'ambiguousCells',
+      split: 'splitDigits',
+      unsplittable: 'unsplittable',
+    }[res.problem];
+    const ruleId = {
+      extra: 'extract/extra-cells',
+      missing: 'extract/missing-cells',
+      ambiguous: 'extract/ambiguous-cells',
+      split: 'extract/split-digits',
+      unsplittable: 'extract/ambiguous-cells',
+    }[res.problem];
+    diagnostics.push(extractDiagnostic(ruleId, messageId, severity, data, { path, source }));
+  }
+}
+
+/** Block order of table 4 from its header (复议后起诉 written before 直接起诉 swaps the lawsuit blocks). */
+function orderBlocks(table: CompiledTable, header: string): RowDef[] {
+  const defs = table.rows.map((r) => r.def);
+  const direct = header.indexOf('直接起诉');
+  const after = header.indexOf('复议后起诉');
+  if (direct >= 0 && after >= 0 && after < direct && defs.length === 3) return [defs[0]!, defs[2]!, defs[1]!];
+  return defs;
+}
+
+/** The identities of a table's rows as a check over a vector of values in the given column order. */
+function identityCheck(def: TableDef, keys: readonly string[], _n: number): Holds {
+  if (def.rowIdentities.length === 0) return () => true;
+  const idx = def.rowIdentities.map((id) => ({ total: keys.indexOf(id.total), parts: id.parts.map((p) => keys.indexOf(p)) }));
+  return (v) =>
+    idx.every(({ total, parts }) => {
+      if (total < 0 || parts.some((p) => p < 0)) return true;
+      const t = v[total];
+      if (t === null || t === undefined) return false;
+      let s = 0;
+      for (const p of parts) {
+        const x = v[p];
+        if (x === null || x === undefined) return false;
+        s += x;
+      }
+      return s === t;
+    });
+}
+
+/** Learns, per document table and row width, where figures sit: the commonest first column and column centres. */
+function learnGrids(matches: readonly Match[]): Map<string, Grid> {
+  const starts = new Map<string, Map<number, number>>();
+  const xs = new Map<string, number[][]>();
+  for (const m of matches) {
+    const n = m.row.def.columns.length;
+    const toks = m.logical.tokens;
+    const key = `${m.logical.tableIndex}/${n}`;
+    const written = toks.filter((t) => t.figure.kind !== 'blank' || t.figure.placeholder);
+    if (written.length === n && toks.length >= n) {
+      const first = written[0]!;
+      const counts = starts.get(key) ?? new Map<number, number>();
+      counts.set(first.col, (counts.get(first.col) ?? 0) + 1);
+      starts.set(key, counts);
+      if (written.every((t) => t.x !== undefined)) {
+        const list = xs.get(key) ?? [];
+        list.push(written.map((t) => (t.x! + (t.xEnd ?? t.x!)) / 2));
+        xs.set(key, list);
+      }
+    }
+  }
+  const grids = new Map<string, Grid>();
+  for (const [key, counts] of starts) {
+    let best = -1;
+    let bestCount = 0;
+    for (const [c, k] of counts) if (k > bestCount) [best, bestCount] = [c, k];
+    const grid: Grid = { startCol: best };
+    const list = xs.get(key);
+    if (list && list.length) {
+      const n = list[0]!.length;
+      grid.centers = Array.from({ length: n }, (_, i) => median(list.map((l) => l[i]!)));
+    }
+    grids.set(key, grid);
+  }
+  return grids;
+}
+
+function median(a: number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)]!;
+}

@@ -1,0 +1,60 @@
+// The Document: what every reader produces and extraction consumes — paragraphs and table grids with source spans.
+import type { Diagnostic } from './diagnostic.ts';
+import type { SourceSpan } from './source.ts';
+
+/** A paragraph (or heading, or a line of text that is not in a recognised table). */
+export interface Paragraph {
+  readonly kind: 'paragraph';
+  readonly text: string;
+  readonly source: SourceSpan;
+}
+
+/** One cell of a table grid. */
+export interface TableCell {
+  /** The cell's text, line breaks inside the cell kept as "\n". */
+  readonly text: string;
+  /** 0-based grid column of the cell's left edge (the index in the row where the layout gives no grid). */
+  readonly col: number;
+  readonly colSpan: number;
+  readonly rowSpan: number;
+  /**
+   * Horizontal position of the cell (character column in aligned text, x in PDF points), when the layout has
+   * one; extraction uses it to put figures under their headers when cells are missing.
+   */
+  readonly x?: number;
+  readonly xEnd?: number;
+  readonly source: SourceSpan;
+}
+
+/** One physical row of a table. */
+export interface TableRow {
+  readonly cells: readonly TableCell[];
+  readonly source: SourceSpan;
+}
+
+/** How a table was laid out in its source; extraction uses it to decide how far to trust the grid. */
+export type TableLayout = 'cell-per-line' | 'tab' | 'pipe' | 'aligned' | 'grid';
+
+/** A table. */
+export interface Table {
+  readonly kind: 'table';
+  readonly layout: TableLayout;
+  readonly rows: readonly TableRow[];
+  readonly source: SourceSpan;
+}
+
+/** A block of the document body. */
+export type Block = Paragraph | Table;
+
+/** The kinds of input nianbao reads. */
+export type InputKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'xlsx';
+
+/** A read document. */
+export interface Document {
+  readonly kind: InputKind;
+  /** The character encoding the bytes were decoded from, for text-based inputs. */
+  readonly encoding?: string;
+  readonly blocks: readonly Block[];
+  /** Problems met while reading (encoding, layout). */
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -1,0 +1,99 @@
+// The shape of a format definition: the official tables, rows, columns and labels as data (design.md principle 1).
+
+/** The two official format versions: 2019 试行 (国办公开办函〔2019〕60号) and 2021 (国办公开办函〔2021〕30号). */
+export type FormatVersion = '2019' | '2021';
+
+/** Keys of the three statistics tables in the report JSON. */
+export type TableKey = 'proactive' | 'requests' | 'reviewLitigation';
+
+/** Keys of the six sections in the report JSON. */
+export type SectionKey = 'overview' | 'proactive' | 'requests' | 'reviewLitigation' | 'problems' | 'other';
+
+/**
+ * How the figures of a column are written: `count` integers ≥ 0, `signed` integers that may be negative
+ * (2019 本年增/减), `amount` decimals in 万元 (2019 采购总金额, 2021 本年收费金额).
+ */
+export type ColumnKind = 'count' | 'signed' | 'amount';
+
+/**
+ * Label matching keys. `contains`: the normalised label contains one of these; `equals`: the normalised label,
+ * numbering removed, is exactly one of these (for labels as short as "其他").
+ */
+export interface LabelMatch {
+  readonly contains?: readonly string[];
+  readonly equals?: readonly string[];
+}
+
+/** One column of a table row: its JSON key, official label, label variants met in practice and kind. */
+export interface ColumnDef {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: ColumnKind;
+  readonly match: LabelMatch;
+  /** Unit the JSON stores amounts in (always 万元 in both formats). */
+  readonly unit?: '万元';
+}
+
+/** One data row of a table. */
+export interface RowDef {
+  /** Path of the row inside the table object of the report JSON, e.g. ['denied', 'stateSecret']. */
+  readonly path: readonly string[];
+  /** The official label, numbering included, e.g. "1.属于国家秘密". */
+  readonly label: string;
+  /** Official label of the group the row belongs to, e.g. "（三）不予公开"; also the 2019/2021 table-2 block caption. */
+  readonly group?: string;
+  /** Label variants met in published reports (documentation and tests; matching uses `match`). */
+  readonly variants?: readonly string[];
+  readonly match: LabelMatch;
+  readonly columns: readonly ColumnDef[];
+}
+
+/** A sum that must hold inside one row: `total` = Σ `parts` (e.g. 总计 = the six applicant columns, T3-2). */
+export interface RowIdentity {
+  readonly id: string;
+  readonly total: string;
+  readonly parts: readonly string[];
+}
+
+/** A statistics table. */
+export interface TableDef {
+  readonly key: TableKey;
+  /** The section the table is printed in. */
+  readonly section: SectionKey;
+  readonly title: string;
+  /**
+   * `rows`: one physical row per data row (tables 2 and 3); `wide`: every data row laid side by side in one
+   * physical row, in order (table 4: 行政复议 | 未经复议直接起诉 | 复议后起诉, five cells each).
+   */
+  readonly layout: 'rows' | 'wide';
+  readonly rows: readonly RowDef[];
+  /** Identities that hold inside every data row (used to split run-together digits and resolve extra cells). */
+  readonly rowIdentities: readonly RowIdentity[];
+  /** Words that only this table's header or captions contain; used to find the table in a document. */
+  readonly vocabulary: readonly string[];
+  /** Label text of header rows (no figures), e.g. the 勾稽关系 note; for renderers. */
+  readonly note?: string;
+}
+
+/** A section of the report (same six in both formats). */
+export interface SectionDef {
+  readonly key: SectionKey;
+  readonly number: string;
+  readonly heading: string;
+  readonly variants: readonly string[];
+  /** The heading text (numbering removed, normalised) must contain one of these. */
+  readonly match: readonly string[];
+}
+
+/** A whole format version. */
+export interface FormatDef {
+  readonly version: FormatVersion;
+  readonly document: string;
+  readonly title: string;
+  /** First report year the format applies to, and the last (inclusive) if superseded. */
+  readonly years: readonly [number, number | null];
+  /** Words only this version's tables use (version detection, format-spec §2). */
+  readonly vocabulary: readonly string[];
+  readonly sections: readonly SectionDef[];
+  readonly tables: readonly TableDef[];
+}

@@ -1,0 +1,48 @@
+// Source locations: where in the input a paragraph, cell or figure came from (design.md principle 3).
+import { z } from 'zod';
+
+/** A span of a text or HTML input: 1-based line and column (in characters), end exclusive. */
+export const TextSpan = z.object({
+  kind: z.enum(['text', 'html']),
+  line: z.number().int(),
+  column: z.number().int(),
+  endLine: z.number().int(),
+  endColumn: z.number().int(),
+});
+/** A DOCX location: paragraph index, or table/row/cell indexes (0-based). */
+export const DocxSpan = z.object({
+  kind: z.literal('docx'),
+  paragraph: z.number().int().optional(),
+  table: z.number().int().optional(),
+  row: z.number().int().optional(),
+  cell: z.number().int().optional(),
+});
+/** A PDF location: 1-based page and a box [x0, y0, x1, y1] in PDF points. */
+export const PdfSpan = z.object({
+  kind: z.literal('pdf'),
+  page: z.number().int(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
+/** A spreadsheet cell: sheet name and A1 reference. */
+export const XlsxSpan = z.object({ kind: z.literal('xlsx'), sheet: z.string(), cell: z.string() });
+
+/** Any source location. */
+export const SourceSpan = z.discriminatedUnion('kind', [TextSpan, DocxSpan, PdfSpan, XlsxSpan]);
+export type SourceSpan = z.infer<typeof SourceSpan>;
+export type TextSpan = z.infer<typeof TextSpan>;
+
+/** A short human-readable form of a location, e.g. "12:3" or "p.2". */
+export function formatSpan(s: SourceSpan | undefined): string {
+  if (!s) return '';
+  switch (s.kind) {
+    case 'text':
+    case 'html':
+      return `${s.line}:${s.column}`;
+    case 'docx':
+      return s.table !== undefined ? `table ${s.table + 1} row ${(s.row ?? 0) + 1} cell ${(s.cell ?? 0) + 1}` : `paragraph ${(s.paragraph ?? 0) + 1}`;
+    case 'pdf':
+      return `p.${s.page}`;
+    case 'xlsx':
+      return `${s.sheet}!${s.cell}`;
+  }
+}

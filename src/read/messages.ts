@@ -1,0 +1,27 @@
+// Messages of the readers' diagnostics (rule ids read/…), in Chinese and English.
+import { renderMessage, type Diagnostic, type MessageCatalogue, type Severity } from '../model/diagnostic.ts';
+
+/** The readers' message catalogue. */
+export const READ_MESSAGES: MessageCatalogue = {
+  undecodable: {
+    zh: '{file}：有 {count} 处字节无法按 {encoding} 解码，已替换为 �',
+    en: '{file}: {count} byte sequences could not be decoded as {encoding} and were replaced by �',
+  },
+  empty: { zh: '{file}：文件为空，没有可读取的文字', en: '{file}: the file is empty, there is no text to read' },
+  binary: {
+    zh: '{file}：不是文本文件（内容多为控制字符），无法按文本读取',
+    en: '{file}: not a text file (mostly control characters); it cannot be read as text',
+  },
+  unreadable: { zh: '{file}：无法读取文件：{reason}', en: '{file}: the file cannot be read: {reason}' },
+};
+
+/** A reader diagnostic with its zh message rendered. */
+export function readDiagnostic(
+  ruleId: string,
+  messageId: keyof typeof READ_MESSAGES & string,
+  severity: Severity,
+  data: Record<string, unknown>,
+): Diagnostic {
+  const m = READ_MESSAGES[messageId]!;
+  return { ruleId, severity, messageId, message: renderMessage(m.zh, data), data };
+}

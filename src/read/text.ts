@@ -1,0 +1,47 @@
+// Plain-text reader: bytes → Document, finding the tables of every text layout reports are published in.
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Document } from '../model/document.ts';
+import { decodeText } from './decode.ts';
+import { parseTextBlocks } from './layout.ts';
+import { readDiagnostic } from './messages.ts';
+
+/** Options of the text reader. */
+export interface ReadTextOptions {
+  /** The file name, used in messages only. */
+  path?: string;
+  /** The kind recorded in source spans ('html' when the text came out of a web page). */
+  spanKind?: 'text' | 'html';
+}
+
+/** Reads the bytes of a plain-text report into a Document; never throws. */
+export function readText(bytes: Uint8Array, options: ReadTextOptions = {}): Document {
+  const diagnostics: Diagnostic[] = [];
+  const file = options.path ?? '';
+  const decoded = decodeText(bytes);
+  if (decoded.replaced > 0)
+    diagnostics.push(
+      readDiagnostic('read/encoding', 'undecodable', 'warning', { file, count: decoded.replaced, encoding: decoded.encoding }),
+    );
+  if (decoded.text.trim() === '') {
+    diagnostics.push(readDiagnostic('read/empty', 'empty', 'error', { file }));
+    return { kind: 'text', encoding: decoded.encoding, blocks: [], diagnostics };
+  }
+  if (looksBinary(decoded.text)) {
+    diagnostics.push(readDiagnostic('read/binary', 'binary', 'error', { file }));
+    return { kind: 'text', encoding: decoded.encoding, blocks: [], diagnostics };
+  }
+  const blocks = parseTextBlocks(decoded.text, options.spanKind ?? 'text');
+  return { kind: 'text', encoding: decoded.encoding, blocks, diagnostics };
+}
+
+/** True when the text is mostly control characters: the bytes were not text. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+  }
+  return control > sample.length * 0.1;
+}
+
