@@ -42,7 +42,8 @@ async function runExtract(files: string[], format: Format, io: Io): Promise<numb
     if (result.report === null) {
       unreadable++;
       const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
-      io.err(`nianbao: ${file}: ${first?.message ?? '未能读出报告'}\n`);
+      const why = first?.message ?? '未能读出报告';
+      io.err(`nianbao: ${why.includes(file) ? why : `${file}: ${why}`}\n`);
     }
     // Entries are written as each file finishes, so a batch of thousands streams in constant memory.
     if (format === 'json') await io.out((i > 0 ? ',\n' : '\n') + JSON.stringify(result));

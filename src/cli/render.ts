@@ -115,7 +115,13 @@ function buildBlocks(report: Report, t: TableDef): Block[] {
 }
 
 function renderBlock(b: Block, labelWidth: number): string[] {
-  const headers = b.columns.map(columnLabel);
+  // In a column holding inferred figures, every entry keeps a place for the mark so that the digits stay aligned.
+  const marked = b.columns.map((_, i) =>
+    b.lines.some((l) => l.kind === 'row' && l.cells[i]!.endsWith(INFERRED)),
+  );
+  for (const l of b.lines)
+    if (l.kind === 'row') l.cells = l.cells.map((c, i) => (marked[i] && !c.endsWith(INFERRED) ? c + ' ' : c));
+  const headers = b.columns.map((c, i) => columnLabel(c) + (marked[i] ? ' ' : ''));
   const widths = headers.map((h, i) =>
     Math.max(displayWidth(h), ...b.lines.map((l) => (l.kind === 'row' ? displayWidth(l.cells[i] ?? '') : 0))),
   );

@@ -61,11 +61,21 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
     // No version vocabulary: read with every format and keep the one that finds most rows, the year's on a tie.
     const tries = FORMATS.map((f) => ({ f, t: extractTables(items, f) }));
     const score = (x: (typeof tries)[number]) => TABLE_KEYS.reduce((s, k) => s + x.t.matched[k], 0);
-    tries.sort((a, b) => score(b) - score(a) || (b.f.version === byYear ? 1 : 0) - (a.f.version === byYear ? 1 : 0));
+    tries.sort(
+      (a, b) => score(b) - score(a) || (b.f.version === byYear ? 1 : 0) - (a.f.version === byYear ? 1 : 0),
+    );
     version = tries[0]!.f.version;
     tables = tries[0]!.t;
     if (score(tries[0]!) > 0)
-      diagnostics.push(extractDiagnostic('extract/format-version-unknown', 'versionUnknown', 'warning', { version }, { path: ['formatVersion'] }));
+      diagnostics.push(
+        extractDiagnostic(
+          'extract/format-version-unknown',
+          'versionUnknown',
+          'warning',
+          { version },
+          { path: ['formatVersion'] },
+        ),
+      );
   }
   if (byYear && detected.hits > 0 && byYear !== version && meta.year !== null)
     diagnostics.push(
@@ -106,7 +116,13 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
 
 function missingTable(format: FormatDef, key: TableKey): Diagnostic {
   const t = format.tables.find((x) => x.key === key)!;
-  return extractDiagnostic('extract/missing-table', 'missingTable', 'error', { table: t.title }, { path: [key] });
+  return extractDiagnostic(
+    'extract/missing-table',
+    'missingTable',
+    'error',
+    { table: t.title },
+    { path: [key] },
+  );
 }
 
 /**
@@ -122,10 +138,15 @@ function withStreamRows(items: Item[]): Item[] {
   items.forEach((it, i) => {
     const candidate =
       it.kind === 'para' &&
-      !(it as { heading?: boolean }).heading &&
-      (it.section === null ? !anyRows : TABLE_SECTIONS.has(it.section) && !hasRows.has(it.section)) &&
+      !it.heading &&
       /\d/.test(it.text) &&
-      (/\d\s*$/.test(it.text) || vocabulary.some((v) => normalizeLabel(it.text).includes(v)));
+      // A line that ends in figures and has no sentence in it is a table row whatever the layout around it;
+      // a paragraph with a table's header words is a whole table run together, where no other table is.
+      ((/[\u4e00-\u9fff)）”"]\s*[\d,.\s]*\d\s*$/.test(it.text) &&
+        !/[。；;！？]/.test(it.text) &&
+        it.text.length < 400) ||
+        ((it.section === null ? !anyRows : TABLE_SECTIONS.has(it.section) && !hasRows.has(it.section)) &&
+          vocabulary.some((v) => normalizeLabel(it.text).includes(v))));
     if (!candidate) {
       out.push(it);
       return;
@@ -145,7 +166,10 @@ function detectVersion(items: readonly Item[]): { version: FormatVersion; hits: 
     else if (it.section && TABLE_SECTIONS.has(it.section)) texts.push(it.text);
   }
   const all = normalizeLabel(texts.join('\n'));
-  let best: { version: FormatVersion; hits: number } = { version: FORMATS[FORMATS.length - 1]!.version, hits: 0 };
+  let best: { version: FormatVersion; hits: number } = {
+    version: FORMATS[FORMATS.length - 1]!.version,
+    hits: 0,
+  };
   for (const f of FORMATS) {
     const hits = f.vocabulary.reduce((s, v) => s + (all.includes(normalizeLabel(v)) ? 1 : 0), 0);
     if (hits > best.hits) best = { version: f.version, hits };

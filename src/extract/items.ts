@@ -6,7 +6,7 @@ import { parseFigure } from './numbers.ts';
 
 /** A paragraph or a table row of the document. */
 export type Item =
-  | { kind: 'para'; text: string; source: SourceSpan; section: SectionKey | null }
+  | { kind: 'para'; text: string; source: SourceSpan; section: SectionKey | null; heading?: boolean }
   | {
       kind: 'row';
       cells: readonly TableCell[];
@@ -15,6 +15,7 @@ export type Item =
       tableIndex: number;
       layout: TableLayout | 'paragraph';
       section: SectionKey | null;
+      heading?: boolean;
     };
 
 /** Flattens a document into items (sections are assigned later). */
@@ -22,7 +23,16 @@ export function itemsOf(doc: Document): Item[] {
   const items: Item[] = [];
   doc.blocks.forEach((b, i) => {
     if (b.kind === 'paragraph') items.push({ kind: 'para', text: b.text, source: b.source, section: null });
-    else for (const r of b.rows) items.push({ kind: 'row', cells: r.cells, source: r.source, tableIndex: i, layout: b.layout, section: null });
+    else
+      for (const r of b.rows)
+        items.push({
+          kind: 'row',
+          cells: r.cells,
+          source: r.source,
+          tableIndex: i,
+          layout: b.layout,
+          section: null,
+        });
   });
   return items;
 }
@@ -35,14 +45,24 @@ const RUN = /[+\-−]?\d[\d,]*(?:\.\d+)?/g;
  * ("一、本年新收政府信息公开申请数量7000007二、上年结转…"): each label with the figures that follow it becomes a row
  * of two cells. Digits that number the next label ("…00000001.属于国家秘密") stay with that label.
  */
-export function streamRows(text: string, source: SourceSpan, tableIndex: number, section: SectionKey | null): Item[] {
+export function streamRows(
+  text: string,
+  source: SourceSpan,
+  tableIndex: number,
+  section: SectionKey | null,
+): Item[] {
   const rows: Item[] = [];
   const cellAt = (t: string, from: number, col: number): TableCell => {
     const lead = t.length - t.trimStart().length;
     const body = t.trim();
     const s: SourceSpan =
       source.kind === 'text' || source.kind === 'html'
-        ? { ...source, column: source.column + from + lead, endColumn: source.column + from + lead + body.length, endLine: source.line }
+        ? {
+            ...source,
+            column: source.column + from + lead,
+            endColumn: source.column + from + lead + body.length,
+            endLine: source.line,
+          }
         : source;
     return { text: body, col, colSpan: 1, rowSpan: 1, source: s };
   };
@@ -53,7 +73,12 @@ export function streamRows(text: string, source: SourceSpan, tableIndex: number,
     const start = m.index;
     // A figure run must follow label text; digits right after "第", "（" or inside words are part of the label.
     const before = text.slice(labelStart, start);
-    if (!/[\u4e00-\u9fff)）”"】]\s*$/.test(before) || /[第（(]$/.test(before) || parseFigure(before).kind !== 'text') continue;
+    if (
+      !/[\u4e00-\u9fff)）”"】]\s*$/.test(before) ||
+      /[第（(]$/.test(before) ||
+      parseFigure(before).kind !== 'text'
+    )
+      continue;
     const after = text.slice(start + run.length);
     if (/^[.．、]\D/.test(after) || /^[年月日号项条位%％]/.test(after)) {
       // "…0000000" + "1." — the last digit numbers the next label; "2019年" is text, not a figure.

@@ -12,7 +12,8 @@ export function normalizeLabel(s: string): string {
   return s.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '');
 }
 
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.,，]|\([一二三四五六七八九十\d]+\)|\d+[、.,，)]|第[一二三四五六七八九十]+[、.,]?)/;
+const NUMBERING =
+  /^(?:[一二三四五六七八九十]+[、.,，]|\([一二三四五六七八九十\d]+\)|\d+[、.,，)]|第[一二三四五六七八九十]+[、.,]?)/;
 
 /** Removes leading numbering such as "一、", "(三)", "1." (repeatedly: "(四)1." → ""). */
 export function stripNumbering(normalized: string): string {
@@ -47,8 +48,11 @@ export function matchPosition(normalized: string, m: CompiledMatch): number {
     if (i > best) best = i;
   }
   if (m.equals.length > 0) {
+    // The bare label, or what follows the last item number ("(六)其他处理3.其他" → "其他").
     const bare = stripNumbering(normalized);
+    const last = /\d+[.、,]([^\d]*)$/.exec(normalized);
     if (m.equals.includes(bare)) best = Math.max(best, normalized.length - bare.length);
+    else if (last && m.equals.includes(last[1]!)) best = Math.max(best, last.index);
   }
   return best;
 }

@@ -1,5 +1,11 @@
 // Messages of the extraction diagnostics (rule ids extract/…), in Chinese and English.
-import { renderMessage, type Diagnostic, type MessageCatalogue, type ModelPath, type Severity } from '../model/diagnostic.ts';
+import {
+  renderMessage,
+  type Diagnostic,
+  type MessageCatalogue,
+  type ModelPath,
+  type Severity,
+} from '../model/diagnostic.ts';
 import type { SourceSpan } from '../model/source.ts';
 
 /** The extraction message catalogue. */
@@ -32,7 +38,10 @@ export const EXTRACT_MESSAGES: MessageCatalogue = {
     zh: '“{table}”中有非统一格式的行“{label}”，未计入报告',
     en: 'Table "{table}" has a row that is not in the national format, "{label}"; it is not part of the report',
   },
-  duplicateRow: { zh: '“{row}”重复出现，只采用第一次出现的数字', en: 'Row "{row}" appears twice; the first one is used' },
+  duplicateRow: {
+    zh: '“{row}”重复出现，只采用第一次出现的数字',
+    en: 'Row "{row}" appears twice; the first one is used',
+  },
   notAFigure: { zh: '单元格“{text}”不是数字', en: 'Cell "{text}" is not a figure' },
   unitConverted: {
     zh: '金额“{text}”以元填写，已换算为 {value} 万元',

@@ -15,7 +15,7 @@ export interface Metadata {
 
 const YEAR = /((?:19|20)\d{2}|[二][〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2})\s*年(?:度)?/;
 const TITLE_SUFFIX =
-  /(?:关于)?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)(?:[（(].*[)）])?$|(?:年度)?(?:工作)?(?:报告|年报)$/;
+  /(?:关于)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?(?:报告|年报)(?:[（(].*[)）])?$|(?:年度)?(?:工作)?(?:报告|年报)$/;
 const PERIOD =
   /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
 const COMPILED_BY = /由([\u4e00-\u9fff（）()]{2,40}?)(?:负责)?(?:编制|编写|制作|发布|编印)/;
@@ -35,7 +35,7 @@ export function extractMetadata(items: readonly Item[]): Metadata {
   // The title: the paragraphs before the first heading that name a report (a title may be split over two lines).
   const head: Extract<Item, { kind: 'para' }>[] = [];
   for (const it of items) {
-    if ((it as { heading?: boolean }).heading || it.kind === 'row') break;
+    if (it.heading || it.kind === 'row') break;
     if (it.kind === 'para') head.push(it);
     if (head.length >= 6) break;
   }
@@ -79,11 +79,25 @@ export function extractMetadata(items: readonly Item[]): Metadata {
 
   let year = titleYear ?? periodYear;
   if (titleYear !== null && periodYear !== null && titleYear !== periodYear) {
-    diagnostics.push(extractDiagnostic('extract/year-conflict', 'yearConflict', 'warning', { title: titleYear, period: periodYear }, { path: ['year'] }));
+    diagnostics.push(
+      extractDiagnostic(
+        'extract/year-conflict',
+        'yearConflict',
+        'warning',
+        { title: titleYear, period: periodYear },
+        { path: ['year'] },
+      ),
+    );
     year = periodYear;
   }
-  if (agency === null) diagnostics.push(extractDiagnostic('extract/agency-missing', 'agencyMissing', 'warning', {}, { path: ['agency'] }));
-  if (year === null) diagnostics.push(extractDiagnostic('extract/year-missing', 'yearMissing', 'warning', {}, { path: ['year'] }));
+  if (agency === null)
+    diagnostics.push(
+      extractDiagnostic('extract/agency-missing', 'agencyMissing', 'warning', {}, { path: ['agency'] }),
+    );
+  if (year === null)
+    diagnostics.push(
+      extractDiagnostic('extract/year-missing', 'yearMissing', 'warning', {}, { path: ['year'] }),
+    );
   return { agency, year, provenance, diagnostics };
 }
 
@@ -96,7 +110,10 @@ export function parseTitle(title: string): { agency: string | null; year: number
   const m = YEAR.exec(t);
   const year = m ? yearOf(m[1]!) : null;
   if (m) t = t.slice(0, m.index) + t.slice(m.index + m[0].length);
-  t = t.replace(TITLE_SUFFIX, '').replace(/^关于/, '').replace(/(?:关于|的)$/, '');
+  t = t
+    .replace(TITLE_SUFFIX, '')
+    .replace(/^关于/, '')
+    .replace(/(?:关于|的)$/, '');
   t = t.replace(/[、,，:：\-—]+$/, '').replace(/^[、,，:：\-—]+/, '');
   return { agency: t.length >= 2 && t.length <= 50 && /[\u4e00-\u9fff]/.test(t) ? t : null, year };
 }

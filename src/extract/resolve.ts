@@ -35,7 +35,8 @@ export interface Resolution {
 /** Checks the row's identities on a full vector of values (null where blank). */
 export type Holds = (values: readonly (number | null)[]) => boolean;
 
-const isWritten = (t: Token) => t.figure.kind === 'number' || (t.figure.kind === 'blank' && t.figure.placeholder);
+const isWritten = (t: Token) =>
+  t.figure.kind === 'number' || (t.figure.kind === 'blank' && t.figure.placeholder);
 const valueOf = (t: Token | null): number | null => (t && t.figure.kind === 'number' ? t.figure.value : null);
 const MAX_CANDIDATES = 20_000;
 
@@ -75,7 +76,8 @@ function trimWindow(tokens: readonly Token[], n: number, grid: Grid | undefined)
     }
   });
   const starts: number[] = [];
-  for (let s = 0; s + n <= tokens.length; s++) if (first === tokens.length || (s <= first && last < s + n)) starts.push(s);
+  for (let s = 0; s + n <= tokens.length; s++)
+    if (first === tokens.length || (s <= first && last < s + n)) starts.push(s);
   let start: number | undefined = starts.length === 1 ? starts[0] : undefined;
   if (start === undefined && grid?.startCol !== undefined) {
     const byGrid = starts.filter((s) => tokens[s]!.col === grid.startCol);
@@ -88,7 +90,8 @@ function trimWindow(tokens: readonly Token[], n: number, grid: Grid | undefined)
   }
   const values = tokens.slice(start, start + n);
   // A blank cell at the edge of the window stands where the row has no figure of its own: the row is short.
-  if (!isWritten(values[0]!) || !isWritten(values[n - 1]!)) return { values, inferred: 'grid', problem: 'missing' };
+  if (!isWritten(values[0]!) || !isWritten(values[n - 1]!))
+    return { values, inferred: 'grid', problem: 'missing' };
   return { values };
 }
 
@@ -139,8 +142,15 @@ function piece(t: Token, digits: string, offset: number): Token {
 }
 
 /** Splits cells that hold several figures run together ("7000007") where exactly one split fits the arithmetic. */
-function splitRuns(tokens: readonly Token[], n: number, holds: Holds, identities: boolean): Resolution | null {
-  const runs = tokens.map((t) => (t.figure.kind === 'number' && /^\d{2,}$/.test(t.figure.digits) ? t.figure.digits : null));
+function splitRuns(
+  tokens: readonly Token[],
+  n: number,
+  holds: Holds,
+  identities: boolean,
+): Resolution | null {
+  const runs = tokens.map((t) =>
+    t.figure.kind === 'number' && /^\d{2,}$/.test(t.figure.digits) ? t.figure.digits : null,
+  );
   if (!runs.some((r) => r !== null)) return null;
   const capacity = tokens.reduce((s, _t, i) => s + (runs[i] ? runs[i]!.length : 1), 0);
   if (capacity < n) return { values: Array(n).fill(null), problem: 'unsplittable' };
@@ -185,8 +195,10 @@ function splitRuns(tokens: readonly Token[], n: number, holds: Holds, identities
     parts(0, n - acc.length - remainingMin);
   };
   walk(0);
-  if (solutions.size === 1) return { values: [...solutions.values()][0]!, inferred: 'split', problem: 'split' };
-  if (solutions.size > 1 || (!identities && solutions.size === 0)) return { values: Array(n).fill(null), problem: 'unsplittable' };
+  if (solutions.size === 1)
+    return { values: [...solutions.values()][0]!, inferred: 'split', problem: 'split' };
+  if (solutions.size > 1 || (!identities && solutions.size === 0))
+    return { values: Array(n).fill(null), problem: 'unsplittable' };
   return null;
 }
 

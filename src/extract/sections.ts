@@ -18,12 +18,19 @@ function compile(sections: readonly SectionDef[]): Compiled[] {
   return sections.map((def) => ({
     def,
     keys: def.match.map(normalizeLabel),
-    exact: new Set([def.heading, ...def.variants].map((h) => normalizeLabel(h).replace(/^(?:[一二三四五六]|[1-6])[、.,]/, ''))),
+    exact: new Set(
+      [def.heading, ...def.variants].map((h) =>
+        normalizeLabel(h).replace(/^(?:[一二三四五六]|[1-6])[、.,]/, ''),
+      ),
+    ),
   }));
 }
 
 /** The section a line heads, if it is a heading: its number must agree, or its wording must be the official one. */
-export function headingOf(text: string, sections: readonly SectionDef[]): { key: SectionKey; number: string } | null {
+export function headingOf(
+  text: string,
+  sections: readonly SectionDef[],
+): { key: SectionKey; number: string } | null {
   const t = text.normalize('NFKC').trim();
   if (t.length > 60) return null;
   const m = HEADING.exec(t);
@@ -35,7 +42,8 @@ export function headingOf(text: string, sections: readonly SectionDef[]): { key:
   const idx = /\d/.test(number) ? Number(number) - 1 : CN.indexOf(number);
   const compiled = compile(sections);
   const own = compiled[idx];
-  if (own && own.keys.some((k) => rest.includes(k)) && !/^\d/.test(m[2]!)) return { key: own.def.key, number };
+  if (own && own.keys.some((k) => rest.includes(k)) && !/^\d/.test(m[2]!))
+    return { key: own.def.key, number };
   for (const c of compiled) if (c.exact.has(rest)) return { key: c.def.key, number };
   return null;
 }
@@ -55,11 +63,11 @@ export function assignSections(items: Item[], sections: readonly SectionDef[]): 
       if (h && (current === null || order.indexOf(h.key) >= order.indexOf(current))) {
         outline.push({ section: h.key, text, number: h.number, source: it.source });
         current = h.key;
-        items[i] = { ...it, section: current, heading: true } as Item;
+        items[i] = { ...it, section: current, heading: true };
         continue;
       }
     }
-    items[i] = { ...it, section: current } as Item;
+    items[i] = { ...it, section: current };
   }
   return outline;
 }
@@ -75,7 +83,7 @@ function headingText(it: Item): string | null {
 export function sectionTexts(items: readonly Item[]): Partial<Record<SectionKey, string>> {
   const out: Partial<Record<SectionKey, string[]>> = {};
   for (const it of items) {
-    if (it.kind !== 'para' || !it.section || (it as { heading?: boolean }).heading) continue;
+    if (it.kind !== 'para' || !it.section || it.heading) continue;
     (out[it.section] ??= []).push(it.text);
   }
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v!.join('\n')]));

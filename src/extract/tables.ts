@@ -68,7 +68,10 @@ interface LogicalRow {
 const TRAILING_RUN = /^(.*[\u4e00-\u9fff)）”"】\]])([\d.,]+)$/s;
 
 /** Splits a row's cells into label text and figure tokens. */
-function logicalRow(cells: readonly TableCell[], base: Omit<LogicalRow, 'label' | 'lastLabel' | 'tokens' | 'stream'>): LogicalRow {
+function logicalRow(
+  cells: readonly TableCell[],
+  base: Omit<LogicalRow, 'label' | 'lastLabel' | 'tokens' | 'stream'>,
+): LogicalRow {
   let lastLabel = -1;
   const figures = cells.map((c) => parseFigure(c.text));
   figures.forEach((f, i) => {
@@ -188,7 +191,10 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
   const byKey = new Map(tables.map((t) => [t.def.key, t]));
   const diagnostics: Diagnostic[] = [];
   const provenance: Record<string, Provenance> = {};
-  const values = Object.fromEntries(format.tables.map((t) => [t.key, blankTable(t)])) as Record<TableKey, TableValues>;
+  const values = Object.fromEntries(format.tables.map((t) => [t.key, blankTable(t)])) as Record<
+    TableKey,
+    TableValues
+  >;
   const matched = { proactive: 0, requests: 0, reviewLitigation: 0 } as Record<TableKey, number>;
 
   // 1. Rows of the document, with the table they are in (by section, then by vocabulary).
@@ -220,10 +226,16 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     const id = `${table.def.key}.${row.id}`;
     if (seen.has(id)) {
       diagnostics.push(
-        extractDiagnostic('extract/duplicate-row', 'duplicateRow', 'warning', { row: row.def.label }, {
-          path: [table.def.key, ...row.def.path],
-          source: logical.source,
-        }),
+        extractDiagnostic(
+          'extract/duplicate-row',
+          'duplicateRow',
+          'warning',
+          { row: row.def.label },
+          {
+            path: [table.def.key, ...row.def.path],
+            source: logical.source,
+          },
+        ),
       );
       return;
     }
@@ -252,10 +264,15 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       pending = [];
       header = '';
     }
-    const written = r.tokens.some((t) => t.figure.kind === 'number' || (t.figure.kind === 'blank' && t.figure.placeholder));
+    const written = r.tokens.some(
+      (t) => t.figure.kind === 'number' || (t.figure.kind === 'blank' && t.figure.placeholder),
+    );
     // A row of blank cells is a data row when it has room for figures and its label is not a header's.
     const hasFigures =
-      written || (r.tokens.length >= 3 && current?.def.layout !== 'wide' && !(r.label && vocabularyTable(tables, r.label)));
+      written ||
+      (r.tokens.length >= 3 &&
+        current?.def.layout !== 'wide' &&
+        !(r.label && vocabularyTable(tables, r.label)));
     if (!hasFigures) {
       // A header, caption, group label or a wrapped label: remember it.
       if (r.label) {
@@ -293,7 +310,11 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       const above = pending.filter((p) => !p.used);
       const tail = above.slice(-2);
       for (let k = tail.length - 1; k >= 0 && !row; k--) {
-        const joined = tail.slice(k).map((p) => p.label).join('') + r.label;
+        const joined =
+          tail
+            .slice(k)
+            .map((p) => p.label)
+            .join('') + r.label;
         const found = findRow(table, '', joined);
         if (found && !seen.has(`${table.def.key}.${found.id}`)) {
           row = found;
@@ -306,7 +327,8 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
         if (found) row = found;
       }
     }
-    if (row && table && table.def.layout === 'wide' && r.tokens.length > row.def.columns.length + 2) row = null;
+    if (row && table && table.def.layout === 'wide' && r.tokens.length > row.def.columns.length + 2)
+      row = null;
     if (!row && table?.def.layout === 'wide') {
       // Table 4's figures: one row of 3 × 5 cells, possibly over several lines.
       const last = wide[wide.length - 1];
@@ -317,10 +339,16 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     if (!row || !table) {
       if (r.label && table) {
         diagnostics.push(
-          extractDiagnostic('extract/unknown-row', 'unknownRow', 'warning', { label: r.label, table: table.def.title }, {
-            path: [table.def.key],
-            source: r.source,
-          }),
+          extractDiagnostic(
+            'extract/unknown-row',
+            'unknownRow',
+            'warning',
+            { label: r.label, table: table.def.title },
+            {
+              path: [table.def.key],
+              source: r.source,
+            },
+          ),
         );
       }
       continue;
@@ -353,9 +381,13 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       ? m.columnOrder.map((k) => m.row.def.columns.find((c) => c.key === k)!)
       : m.row.def.columns;
     const n = cols.length;
-    const holds = identityCheck(m.table.def, cols.map((c) => c.key), n);
+    const holds = identityCheck(
+      m.table.def,
+      cols.map((c) => c.key),
+      n,
+    );
     const grid = grids.get(`${m.logical.tableIndex}/${n}`);
-    const res =
+    const res: Resolution =
       m.logical.tokens.length === 0
         ? { values: Array(n).fill(null) }
         : resolveRow(m.logical.tokens, n, holds, {
@@ -366,7 +398,9 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     const path = [m.table.def.key, ...m.row.def.path];
     report(res, path, m.row.def.label, m.logical.source);
     const target = rowValues(values[m.table.def.key], m.row.def);
-    cols.forEach((col, k) => place(target, col, res.values[k] ?? null, [...path, col.key], res.inferred, m.headerUnit));
+    cols.forEach((col, k) =>
+      place(target, col, res.values[k] ?? null, [...path, col.key], res.inferred, m.headerUnit),
+    );
     matched[m.table.def.key]++;
   }
 
@@ -383,7 +417,11 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
           const at = (k: string) => v[b * d.columns.length + d.columns.findIndex((c) => c.key === k)] ?? null;
           const total = at(id.total);
           const parts = id.parts.map(at);
-          return total !== null && parts.every((p) => p !== null) && parts.reduce((s: number, p) => s + p!, 0) === total;
+          return (
+            total !== null &&
+            parts.every((p) => p !== null) &&
+            parts.reduce((s: number, p) => s + p!, 0) === total
+          );
         }),
       );
     const grid = grids.get(`${w.rows[0]!.tableIndex}/${n}`);
@@ -394,16 +432,28 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     });
     report(res, [w.table.def.key], w.table.def.title, w.rows[0]!.source);
     cols.forEach(({ row, col }, k) =>
-      place(rowValues(values[w.table.def.key], row), col, res.values[k] ?? null, [w.table.def.key, ...row.path, col.key], res.inferred),
+      place(
+        rowValues(values[w.table.def.key], row),
+        col,
+        res.values[k] ?? null,
+        [w.table.def.key, ...row.path, col.key],
+        res.inferred,
+      ),
     );
     matched[w.table.def.key] += defs.length;
   }
   if (wide.length > 1)
     diagnostics.push(
-      extractDiagnostic('extract/duplicate-row', 'duplicateRow', 'warning', { row: wide[1]!.table.def.title }, {
-        path: [wide[1]!.table.def.key],
-        source: wide[1]!.rows[0]!.source,
-      }),
+      extractDiagnostic(
+        'extract/duplicate-row',
+        'duplicateRow',
+        'warning',
+        { row: wide[1]!.table.def.title },
+        {
+          path: [wide[1]!.table.def.key],
+          source: wide[1]!.rows[0]!.source,
+        },
+      ),
     );
 
   return { tables: values, provenance, diagnostics, matched };
@@ -421,10 +471,16 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     if (f.kind !== 'number') {
       if (f.kind === 'text')
         diagnostics.push(
-          extractDiagnostic('extract/not-a-figure', 'notAFigure', 'warning', { text: token.text }, {
-            path,
-            ...(token.source ? { source: token.source } : {}),
-          }),
+          extractDiagnostic(
+            'extract/not-a-figure',
+            'notAFigure',
+            'warning',
+            { text: token.text },
+            {
+              path,
+              ...(token.source ? { source: token.source } : {}),
+            },
+          ),
         );
       else if (token.source) provenance[path.join('.')] = { source: token.source, text: token.text };
       return;
@@ -438,10 +494,16 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
         value = yuanToWanyuan(value);
         prov.unitFrom = '元';
         diagnostics.push(
-          extractDiagnostic('extract/unit-converted', 'unitConverted', 'info', { text: token.text, value }, {
-            path,
-            ...(token.source ? { source: token.source } : {}),
-          }),
+          extractDiagnostic(
+            'extract/unit-converted',
+            'unitConverted',
+            'info',
+            { text: token.text, value },
+            {
+              path,
+              ...(token.source ? { source: token.source } : {}),
+            },
+          ),
         );
       }
     }
@@ -484,7 +546,10 @@ function orderBlocks(table: CompiledTable, header: string): RowDef[] {
 /** The identities of a table's rows as a check over a vector of values in the given column order. */
 function identityCheck(def: TableDef, keys: readonly string[], _n: number): Holds {
   if (def.rowIdentities.length === 0) return () => true;
-  const idx = def.rowIdentities.map((id) => ({ total: keys.indexOf(id.total), parts: id.parts.map((p) => keys.indexOf(p)) }));
+  const idx = def.rowIdentities.map((id) => ({
+    total: keys.indexOf(id.total),
+    parts: id.parts.map((p) => keys.indexOf(p)),
+  }));
   return (v) =>
     idx.every(({ total, parts }) => {
       if (total < 0 || parts.some((p) => p < 0)) return true;
@@ -540,4 +605,11 @@ function learnGrids(matches: readonly Match[]): Map<string, Grid> {
 function median(a: number[]): number {
   const s = [...a].sort((x, y) => x - y);
   return s[Math.floor(s.length / 2)]!;
+}
+
+/** The row of a table that a label names, or null: the label matching used by extraction, for tests and tools. */
+export function matchRowLabel(format: FormatDef, key: TableKey, label: string): RowDef | null {
+  const table = compile(format).find((t) => t.def.key === key)!;
+  const n = normalizeLabel(label);
+  return findRow(table, n, n)?.def ?? null;
 }

@@ -54,7 +54,14 @@ export interface Report {
   outline?: HeadingInfo[];
 }
 
-export const SECTION_KEYS: readonly SectionKey[] = ['overview', 'proactive', 'requests', 'reviewLitigation', 'problems', 'other'];
+export const SECTION_KEYS: readonly SectionKey[] = [
+  'overview',
+  'proactive',
+  'requests',
+  'reviewLitigation',
+  'problems',
+  'other',
+];
 export const TABLE_KEYS: readonly TableKey[] = ['proactive', 'requests', 'reviewLitigation'];
 
 const CellSchema = z.number().nullable();
@@ -66,10 +73,14 @@ function tableSchema(t: TableDef): z.ZodType<TableValues> {
   for (const r of t.rows) {
     let node = root;
     for (const k of r.path.slice(0, -1)) node = (node[k] ??= {}) as Node;
-    node[r.path[r.path.length - 1]!] = z.strictObject(Object.fromEntries(r.columns.map((c) => [c.key, CellSchema])));
+    node[r.path[r.path.length - 1]!] = z.strictObject(
+      Object.fromEntries(r.columns.map((c) => [c.key, CellSchema])),
+    );
   }
   const toSchema = (n: Node): z.ZodType =>
-    z.strictObject(Object.fromEntries(Object.entries(n).map(([k, v]) => [k, v instanceof z.ZodType ? v : toSchema(v)])));
+    z.strictObject(
+      Object.fromEntries(Object.entries(n).map(([k, v]) => [k, v instanceof z.ZodType ? v : toSchema(v)])),
+    );
   return toSchema(root) as z.ZodType<TableValues>;
 }
 
@@ -92,7 +103,14 @@ function reportSchema(f: FormatDef) {
     reviewLitigation: table('reviewLitigation'),
     provenance: z.record(z.string(), ProvenanceSchema).optional(),
     outline: z
-      .array(z.object({ section: z.string(), text: z.string(), number: z.string(), source: SourceSpan.optional() }))
+      .array(
+        z.object({
+          section: z.string(),
+          text: z.string(),
+          number: z.string(),
+          source: SourceSpan.optional(),
+        }),
+      )
       .optional(),
   });
 }
@@ -100,7 +118,10 @@ function reportSchema(f: FormatDef) {
 /** The zod schema of a report, discriminated by `formatVersion`. */
 export const ReportSchema = z.discriminatedUnion(
   'formatVersion',
-  FORMATS.map(reportSchema) as unknown as [ReturnType<typeof reportSchema>, ...ReturnType<typeof reportSchema>[]],
+  FORMATS.map(reportSchema) as unknown as [
+    ReturnType<typeof reportSchema>,
+    ...ReturnType<typeof reportSchema>[],
+  ],
 );
 
 /** The table definition of a report's format version. */
@@ -142,8 +163,11 @@ export function rowValues(table: TableValues, row: RowDef): RowValues {
 }
 
 /** Every cell of a format version: table, row and column definitions and the model path. */
-export function* cellsOf(f: FormatDef): Generator<{ table: TableDef; row: RowDef; column: RowDef['columns'][number]; path: string[] }> {
+export function* cellsOf(
+  f: FormatDef,
+): Generator<{ table: TableDef; row: RowDef; column: RowDef['columns'][number]; path: string[] }> {
   for (const table of f.tables)
     for (const row of table.rows)
-      for (const column of row.columns) yield { table, row, column, path: [table.key, ...row.path, column.key] };
+      for (const column of row.columns)
+        yield { table, row, column, path: [table.key, ...row.path, column.key] };
 }

@@ -39,7 +39,9 @@ export function formatSpan(s: SourceSpan | undefined): string {
     case 'html':
       return `${s.line}:${s.column}`;
     case 'docx':
-      return s.table !== undefined ? `table ${s.table + 1} row ${(s.row ?? 0) + 1} cell ${(s.cell ?? 0) + 1}` : `paragraph ${(s.paragraph ?? 0) + 1}`;
+      return s.table !== undefined
+        ? `table ${s.table + 1} row ${(s.row ?? 0) + 1} cell ${(s.cell ?? 0) + 1}`
+        : `paragraph ${(s.paragraph ?? 0) + 1}`;
     case 'pdf':
       return `p.${s.page}`;
     case 'xlsx':

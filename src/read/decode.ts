@@ -122,8 +122,8 @@ function assess(text: string): Assessment {
       if (c < 0x20 ? c !== 9 && c !== 10 && c !== 12 && c !== 13 : c === 0x7f) control++;
       continue;
     }
-    // U+xx00 is what ASCII read with the wrong UTF-16 byte order becomes.
-    if ((c & 0xff) === 0 && c !== 0x3000) lowZero++;
+    // U+xx00 is what ASCII read with the wrong UTF-16 byte order becomes (一, 开 and the ideographic space are common).
+    if ((c & 0xff) === 0 && c !== 0x3000 && FREQUENT[c] === 0) lowZero++;
     if (c >= 0x4e00 && c <= 0x9fff) {
       cjk++;
       frequent += FREQUENT[c]!;
@@ -152,7 +152,7 @@ function assess(text: string): Assessment {
       }
     }
   }
-  const score = frequent - 4 * replaced - 5 * control - 3 * pua - odd - 0.5 * lowZero;
+  const score = frequent - 4 * replaced - 5 * control - 3 * pua - odd - 1.5 * lowZero;
   return { score, replaced, cjk, frequent, pua };
 }
 
@@ -208,14 +208,20 @@ function detect(bytes: Uint8Array, bom: boolean): DecodedText {
     if (utf8.length === bytes.length || bytes.length > SHORT_BYTES || /[\u0800-\uffff]/.test(utf8)) {
       return { text: utf8, encoding: 'utf-8', bom, replaced: 0 };
     }
-    // Short, and every non-ASCII character below U+0800: may be GB18030 or Big5 that happens to be valid UTF-8.
+    // Short, and every non-ASCII character below U+0800: may be GB18030, Big5 or UTF-16 that happens to be valid UTF-8.
     const own = assess(utf8);
     let best: Candidate | undefined;
-    for (const label of ['gb18030', 'big5'] as const) {
+    const labels: Label[] = bytes.length % 2 === 0 ? ['gb18030', 'big5', 'utf-16le', 'utf-16be'] : ['gb18030', 'big5'];
+    for (const label of labels) {
       const text = decodeAs(label, bytes);
       if (text === null) continue;
       const a = assess(text);
-      const convincing = a.replaced === 0 && a.pua === 0 && a.frequent >= 2 && a.frequent * 2 >= a.cjk;
+      // Latin-1 letters and signs (é, ·, °) are plausible on their own, so one frequent character does not outweigh them.
+      const convincing =
+        a.replaced === 0 &&
+        a.pua === 0 &&
+        a.frequent * 2 >= a.cjk &&
+        (a.frequent >= 2 || (a.frequent === 1 && !/[\u00a0-\u00ff]/.test(utf8)));
       if (convincing && a.score > own.score && (!best || a.score > best.assessment.score)) {
         best = { label, text, assessment: a };
       }

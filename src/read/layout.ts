@@ -67,7 +67,8 @@ export function parseTextBlocks(text: string, spanKind: 'text' | 'html' = 'text'
 function classify(raw: string): LineKind {
   if (raw.includes('\t')) {
     if (raw.charCodeAt(0) === 9 && raw.indexOf('\t', 1) < 0) return 'lone';
-    if (BLANK.test(raw.replace(/\t/g, ''))) return raw.charCodeAt(0) === 9 && raw.length === 1 ? 'lone' : 'tab';
+    if (BLANK.test(raw.replace(/\t/g, '')))
+      return raw.charCodeAt(0) === 9 && raw.length === 1 ? 'lone' : 'tab';
     return 'tab';
   }
   if (BLANK.test(raw)) return 'blank';
@@ -91,7 +92,6 @@ function isContinuation(raw: string): boolean {
 
 /** The end (exclusive) of a region of tab-separated lines, blank lines and wrapped-cell lines. */
 function tabRegionEnd(lines: readonly Line[], start: number): number {
-  let end = start + 1;
   let last = start; // last line that belongs to the table
   for (let j = start + 1; j < lines.length; j++) {
     const l = lines[j]!;
@@ -100,8 +100,7 @@ function tabRegionEnd(lines: readonly Line[], start: number): number {
     else if (j === last + 1 && lines[last]!.kind === 'lone' && isContinuation(l.raw)) last = j;
     else break;
   }
-  end = last + 1;
-  return end;
+  return last + 1;
 }
 
 function tabTable(region: readonly Line[], span: SpanFn): Table {
@@ -138,7 +137,10 @@ function tabTable(region: readonly Line[], span: SpanFn): Table {
           source: span(c.line, 2 + lead, c.endLine, c.endColumn),
         } satisfies TableCell;
       });
-      rows.push({ cells, source: span(rowStart, 1, rowEnd, (region.find((l) => l.no === rowEnd)?.raw.length ?? 0) + 1) });
+      rows.push({
+        cells,
+        source: span(rowStart, 1, rowEnd, (region.find((l) => l.no === rowEnd)?.raw.length ?? 0) + 1),
+      });
       current = [];
     };
     for (const l of region) {
@@ -243,7 +245,11 @@ function alignedTokens(raw: string): { tokens: Token[]; aligned: boolean; figure
     }
     if (k > 0) {
       const head = words.slice(0, k);
-      tokens.push({ text: raw.slice(head[0]!.start, head[k - 1]!.end), start: head[0]!.start, end: head[k - 1]!.end });
+      tokens.push({
+        text: raw.slice(head[0]!.start, head[k - 1]!.end),
+        start: head[0]!.start,
+        end: head[k - 1]!.end,
+      });
     }
     for (const w of words.slice(k)) {
       tokens.push(w);
@@ -273,7 +279,12 @@ function alignedRegionEnd(lines: readonly Line[], start: number): number {
       last = j;
       continue;
     }
-    if (l.kind === 'text' && j === last + 1 && isContinuation(l.raw) && !/^\s*[一二三四五六七八九十]+、/.test(l.raw)) {
+    if (
+      l.kind === 'text' &&
+      j === last + 1 &&
+      isContinuation(l.raw) &&
+      !/^\s*[一二三四五六七八九十]+、/.test(l.raw)
+    ) {
       last = j;
       continue;
     }

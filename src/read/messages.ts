@@ -7,7 +7,10 @@ export const READ_MESSAGES: MessageCatalogue = {
     zh: '{file}：有 {count} 处字节无法按 {encoding} 解码，已替换为 �',
     en: '{file}: {count} byte sequences could not be decoded as {encoding} and were replaced by �',
   },
-  empty: { zh: '{file}：文件为空，没有可读取的文字', en: '{file}: the file is empty, there is no text to read' },
+  empty: {
+    zh: '{file}：文件为空，没有可读取的文字',
+    en: '{file}: the file is empty, there is no text to read',
+  },
   binary: {
     zh: '{file}：不是文本文件（内容多为控制字符），无法按文本读取',
     en: '{file}: not a text file (mostly control characters); it cannot be read as text',

@@ -20,7 +20,11 @@ export function readText(bytes: Uint8Array, options: ReadTextOptions = {}): Docu
   const decoded = decodeText(bytes);
   if (decoded.replaced > 0)
     diagnostics.push(
-      readDiagnostic('read/encoding', 'undecodable', 'warning', { file, count: decoded.replaced, encoding: decoded.encoding }),
+      readDiagnostic('read/encoding', 'undecodable', 'warning', {
+        file,
+        count: decoded.replaced,
+        encoding: decoded.encoding,
+      }),
     );
   if (decoded.text.trim() === '') {
     diagnostics.push(readDiagnostic('read/empty', 'empty', 'error', { file }));
@@ -44,4 +48,3 @@ function looksBinary(text: string): boolean {
   }
   return control > sample.length * 0.1;
 }
-

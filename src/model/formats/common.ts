@@ -28,7 +28,10 @@ export const SECTIONS: readonly SectionDef[] = [
     key: 'reviewLitigation',
     number: '四',
     heading: '四、政府信息公开行政复议、行政诉讼情况',
-    variants: ['四、因政府信息公开工作被申请行政复议和提起行政诉讼情况', '四、政府信息公开行政复议和行政诉讼情况'],
+    variants: [
+      '四、因政府信息公开工作被申请行政复议和提起行政诉讼情况',
+      '四、政府信息公开行政复议和行政诉讼情况',
+    ],
     match: ['行政复议', '行政诉讼'],
   },
   {
@@ -47,7 +50,12 @@ export const SECTIONS: readonly SectionDef[] = [
   },
 ];
 
-const count = (key: string, label: string, match: readonly string[], equals?: readonly string[]): ColumnDef => ({
+const count = (
+  key: string,
+  label: string,
+  match: readonly string[],
+  equals?: readonly string[],
+): ColumnDef => ({
   key,
   label,
   kind: 'count',
@@ -107,15 +115,26 @@ export const REQUEST_ROWS_HEAD: readonly RowDef[] = [
   t3(['denied', 'enforcementFiles'], '7.属于行政执法案卷', ['执法案卷'], { group: DENIED }),
   t3(['denied', 'queryMatters'], '8.属于行政查询事项', ['查询事项'], { group: DENIED }),
   t3(['unableToProvide', 'notHeld'], '1.本机关不掌握相关政府信息', ['不掌握'], { group: UNABLE }),
-  t3(['unableToProvide', 'needsCreation'], '2.没有现成信息需要另行制作', ['另行制作', '现成信息'], { group: UNABLE }),
-  t3(['unableToProvide', 'stillUnclear'], '3.补正后申请内容仍不明确', ['仍不明确', '补正后'], { group: UNABLE }),
+  t3(['unableToProvide', 'needsCreation'], '2.没有现成信息需要另行制作', ['另行制作', '现成信息'], {
+    group: UNABLE,
+  }),
+  t3(['unableToProvide', 'stillUnclear'], '3.补正后申请内容仍不明确', ['仍不明确', '补正后'], {
+    group: UNABLE,
+  }),
   t3(['notProcessed', 'complaints'], '1.信访举报投诉类申请', ['信访', '举报投诉'], { group: NOT_PROCESSED }),
   t3(['notProcessed', 'repeated'], '2.重复申请', ['重复申请'], { group: NOT_PROCESSED }),
   t3(['notProcessed', 'publications'], '3.要求提供公开出版物', ['出版物'], { group: NOT_PROCESSED }),
-  t3(['notProcessed', 'excessive'], '4.无正当理由大量反复申请', ['大量反复', '反复申请'], { group: NOT_PROCESSED }),
-  t3(['notProcessed', 'confirmations'], '5.要求行政机关确认或重新出具已获取信息', ['重新出具', '确认或重新'], {
+  t3(['notProcessed', 'excessive'], '4.无正当理由大量反复申请', ['大量反复', '反复申请'], {
     group: NOT_PROCESSED,
   }),
+  t3(
+    ['notProcessed', 'confirmations'],
+    '5.要求行政机关确认或重新出具已获取信息',
+    ['重新出具', '确认或重新'],
+    {
+      group: NOT_PROCESSED,
+    },
+  ),
 ];
 
 /** Table 3 rows after （六）其他处理: （七）总计 and 四、结转下年度继续办理. */
@@ -125,7 +144,14 @@ export const REQUEST_ROWS_TAIL: readonly RowDef[] = [
 ];
 
 /** Words of table 3's header that locate it. */
-export const REQUESTS_VOCABULARY = ['申请人情况', '勾稽关系', '自然人', '法人或其他组织', '商业企业', '科研机构'];
+export const REQUESTS_VOCABULARY = [
+  '申请人情况',
+  '勾稽关系',
+  '自然人',
+  '法人或其他组织',
+  '商业企业',
+  '科研机构',
+];
 
 /** T3-2: in every row 总计 = the six applicant columns. */
 export const APPLICANT_TOTAL = {
@@ -185,8 +211,6 @@ export const REVIEW_LITIGATION_TABLE: TableDef = {
       columns: OUTCOME_COLUMNS,
     },
   ],
-  rowIdentities: [
-    { id: 'T4-1', total: 'total', parts: ['upheld', 'corrected', 'other', 'pending'] },
-  ],
+  rowIdentities: [{ id: 'T4-1', total: 'total', parts: ['upheld', 'corrected', 'other', 'pending'] }],
   vocabulary: ['结果维持', '结果纠正', '尚未审结', '直接起诉', '复议后起诉', '行政诉讼'],
 };

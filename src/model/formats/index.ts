@@ -15,7 +15,8 @@ export function formatOf(version: FormatVersion): FormatDef {
 
 /** The format version that applies to reports on a given year (format-spec §2). */
 export function versionForYear(year: number): FormatVersion | null {
-  for (const f of FORMATS) if (year >= f.years[0] && (f.years[1] === null || year <= f.years[1])) return f.version;
+  for (const f of FORMATS)
+    if (year >= f.years[0] && (f.years[1] === null || year <= f.years[1])) return f.version;
   return null;
 }
 

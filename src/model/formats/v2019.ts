@@ -2,7 +2,12 @@
 import type { ColumnDef, FormatDef, RowDef } from '../format.ts';
 import { REVIEW_LITIGATION_TABLE, SECTIONS, requestRow, requestsTable } from './common.ts';
 
-const col = (key: string, label: string, kind: ColumnDef['kind'], contains: readonly string[]): ColumnDef => ({
+const col = (
+  key: string,
+  label: string,
+  kind: ColumnDef['kind'],
+  contains: readonly string[],
+): ColumnDef => ({
   key,
   label,
   kind,
@@ -23,7 +28,14 @@ const ITEM_COLUMNS = [
   col('decisions', '处理决定数量', 'count', ['处理决定']),
 ];
 
-const row = (path: string, label: string, group: string, contains: readonly string[], columns: readonly ColumnDef[], variants?: readonly string[]): RowDef => ({
+const row = (
+  path: string,
+  label: string,
+  group: string,
+  contains: readonly string[],
+  columns: readonly ColumnDef[],
+  variants?: readonly string[],
+): RowDef => ({
   path: [path],
   label,
   group,
@@ -38,7 +50,17 @@ export const FORMAT_2019: FormatDef = {
   document: '国办公开办函〔2019〕60号',
   title: '中华人民共和国政府信息公开工作年度报告格式（试行）',
   years: [2019, 2020],
-  vocabulary: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '第二十条第（九）项', '政府集中采购', '采购总金额', '其他对外管理服务事项'],
+  vocabulary: [
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '本年增/减',
+    '第二十条第（九）项',
+    '政府集中采购',
+    '采购总金额',
+    '其他对外管理服务事项',
+  ],
   sections: SECTIONS,
   tables: [
     {
@@ -47,22 +69,44 @@ export const FORMAT_2019: FormatDef = {
       title: '主动公开政府信息情况',
       layout: 'rows',
       rows: [
-        row('regulations', '规章', '第二十条第（一）项', ['规章'], DOCUMENT_COLUMNS, ['规章（设区的市、自治州人民政府应提供相关数据）']),
+        row('regulations', '规章', '第二十条第（一）项', ['规章'], DOCUMENT_COLUMNS, [
+          '规章（设区的市、自治州人民政府应提供相关数据）',
+        ]),
         row('normativeDocuments', '规范性文件', '第二十条第（一）项', ['规范性文件'], DOCUMENT_COLUMNS),
         row('licensing', '行政许可', '第二十条第（五）项', ['行政许可'], ITEM_COLUMNS),
-        row('otherAdminServices', '其他对外管理服务事项', '第二十条第（五）项', ['对外管理服务', '其他对外管理'], ITEM_COLUMNS),
+        row(
+          'otherAdminServices',
+          '其他对外管理服务事项',
+          '第二十条第（五）项',
+          ['对外管理服务', '其他对外管理'],
+          ITEM_COLUMNS,
+        ),
         row('penalties', '行政处罚', '第二十条第（六）项', ['行政处罚'], ITEM_COLUMNS),
         row('coercion', '行政强制', '第二十条第（六）项', ['行政强制'], ITEM_COLUMNS),
-        row('fees', '行政事业性收费', '第二十条第（八）项', ['行政事业性收费', '事业性收费'], ITEM_COLUMNS.slice(0, 2)),
-        row('procurement', '政府集中采购', '第二十条第（九）项', ['集中采购', '政府采购'], [
-          col('projects', '采购项目数量', 'count', ['采购项目', '项目数量']),
-          col('amount', '采购总金额', 'amount', ['采购总金额', '总金额', '金额']),
-        ]),
+        row(
+          'fees',
+          '行政事业性收费',
+          '第二十条第（八）项',
+          ['行政事业性收费', '事业性收费'],
+          ITEM_COLUMNS.slice(0, 2),
+        ),
+        row(
+          'procurement',
+          '政府集中采购',
+          '第二十条第（九）项',
+          ['集中采购', '政府采购'],
+          [
+            col('projects', '采购项目数量', 'count', ['采购项目', '项目数量']),
+            col('amount', '采购总金额', 'amount', ['采购总金额', '总金额', '金额']),
+          ],
+        ),
       ],
       rowIdentities: [],
       vocabulary: ['第二十条', '信息内容'],
     },
-    requestsTable([requestRow(['otherHandling'], '（六）其他处理', ['其他处理'], { group: '三、本年度办理结果' })]),
+    requestsTable([
+      requestRow(['otherHandling'], '（六）其他处理', ['其他处理'], { group: '三、本年度办理结果' }),
+    ]),
     REVIEW_LITIGATION_TABLE,
   ],
 };
