@@ -9,7 +9,17 @@ const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
  * breaks, no quotes (三安全一稳定 is written with “”, "" or none).
  */
 export function normalizeLabel(s: string): string {
-  return s.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '');
+  return foldWidth(s).replace(SPACES, '').replace(QUOTES, '');
+}
+
+const WIDE = /[\uff01-\uff5e]/;
+const WIDE_ALL = /[\uff01-\uff5e]/g;
+/**
+ * Folds full-width ASCII (brackets, digits, dots, commas, colons) to ASCII: the part of NFKC that labels and figures
+ * need, without the cost of full normalisation on every cell.
+ */
+export function foldWidth(s: string): string {
+  return WIDE.test(s) ? s.replace(WIDE_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
 }
 
 const NUMBERING =
@@ -37,22 +47,36 @@ export function compileMatch(m: LabelMatch): CompiledMatch {
   return { contains: (m.contains ?? []).map(normalizeLabel), equals: (m.equals ?? []).map(normalizeLabel) };
 }
 
+/** A normalised label with the forms `equals` keys compare against, computed once per label. */
+export interface LabelForms {
+  readonly text: string;
+  /** The label without leading numbering. */
+  readonly bare: string;
+  /** What follows the last item number ("(六)其他处理3.其他" → "其他"), and where it starts. */
+  readonly tail: string | null;
+  readonly tailAt: number;
+}
+
+/** Computes the forms of a normalised label. */
+export function labelForms(normalized: string): LabelForms {
+  const last = /\d+[.、,]([^\d]*)$/.exec(normalized);
+  return { text: normalized, bare: stripNumbering(normalized), tail: last ? last[1]! : null, tailAt: last ? last.index : -1 };
+}
+
 /**
- * Where a normalised label matches: the index of the last occurrence of a key (so that, when header text or a group
- * label runs into a row's own label, the innermost label wins), or -1.
+ * Where a label matches: the index of the last occurrence of a key (so that, when header text or a group label runs
+ * into a row's own label, the innermost label wins), or -1.
  */
-export function matchPosition(normalized: string, m: CompiledMatch): number {
+export function matchPosition(label: string | LabelForms, m: CompiledMatch): number {
+  const forms = typeof label === 'string' ? labelForms(label) : label;
   let best = -1;
   for (const k of m.contains) {
-    const i = normalized.lastIndexOf(k);
+    const i = forms.text.lastIndexOf(k);
     if (i > best) best = i;
   }
   if (m.equals.length > 0) {
-    // The bare label, or what follows the last item number ("(六)其他处理3.其他" → "其他").
-    const bare = stripNumbering(normalized);
-    const last = /\d+[.、,]([^\d]*)$/.exec(normalized);
-    if (m.equals.includes(bare)) best = Math.max(best, normalized.length - bare.length);
-    else if (last && m.equals.includes(last[1]!)) best = Math.max(best, last.index);
+    if (m.equals.includes(forms.bare)) best = Math.max(best, forms.text.length - forms.bare.length);
+    else if (forms.tail !== null && m.equals.includes(forms.tail)) best = Math.max(best, forms.tailAt);
   }
   return best;
 }

@@ -1,4 +1,5 @@
 // Reading figures: thousands separators, units, signs, blanks and placeholders; Chinese numerals in narrative text.
+import { foldWidth } from './labels.ts';
 
 /** A cell's text read as a figure. */
 export type Figure =
@@ -7,13 +8,15 @@ export type Figure =
   | { kind: 'text' };
 
 const STRIP = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const EDGES = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
 /** Placeholders written where a figure belongs (report-json.md: "/", "-", "—", "无" mean blank). */
 const PLACEHOLDER = /^(?:[/\\\-—–－―_~～·•×*]+|无|空|暂无|N\/?A)$/i;
 const NUMBER = /^([+\-−]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?(万元|元|件|个|项|条|次|起|宗|人次)?$/;
 
 /** Reads a cell's text as a figure; `text` when it is not one. */
 export function parseFigure(raw: string): Figure {
-  const t = raw.normalize('NFKC').replace(STRIP, '');
+  if (/^\d{1,15}$/.test(raw)) return { kind: 'number', value: Number(raw), digits: raw };
+  const t = foldWidth(raw).replace(EDGES, '');
   if (t === '') return { kind: 'blank', placeholder: false };
   if (PLACEHOLDER.test(t)) return { kind: 'blank', placeholder: true };
   const m = NUMBER.exec(t);
@@ -27,7 +30,7 @@ export function parseFigure(raw: string): Figure {
 
 /** True when the text is a run of digits only (a candidate for splitting run-together cells). */
 export function isDigitRun(raw: string): boolean {
-  return /^\d{2,}$/.test(raw.normalize('NFKC').replace(STRIP, ''));
+  return /^\d{2,}$/.test(foldWidth(raw).replace(STRIP, ''));
 }
 
 /** Converts an amount written in 元 to 万元 exactly, by moving the decimal point (no binary rounding). */

@@ -3,7 +3,7 @@
 import type { SectionDef, SectionKey } from '../model/format.ts';
 import type { HeadingInfo } from '../model/report.ts';
 import type { Item } from './items.ts';
-import { normalizeLabel } from './labels.ts';
+import { foldWidth, normalizeLabel } from './labels.ts';
 
 const CN = ['一', '二', '三', '四', '五', '六'];
 const HEADING = /^(?:第)?([一二三四五六]|[1-6])\s*(?:[、.,]|\s)\s*(.+)$/s;
@@ -26,12 +26,20 @@ function compile(sections: readonly SectionDef[]): Compiled[] {
   }));
 }
 
+const cache = new WeakMap<readonly SectionDef[], Compiled[]>();
+function compiledFor(sections: readonly SectionDef[]): Compiled[] {
+  let c = cache.get(sections);
+  if (!c) cache.set(sections, (c = compile(sections)));
+  return c;
+}
+
 /** The section a line heads, if it is a heading: its number must agree, or its wording must be the official one. */
 export function headingOf(
   text: string,
   sections: readonly SectionDef[],
 ): { key: SectionKey; number: string } | null {
-  const t = text.normalize('NFKC').trim();
+  if (text.length > 80) return null;
+  const t = foldWidth(text).trim();
   if (t.length > 60) return null;
   const m = HEADING.exec(t);
   if (!m) return null;
@@ -40,7 +48,7 @@ export function headingOf(
   const rest = normalizeLabel(m[2]!.split(/[。:：]/)[0]!);
   if (rest.length === 0 || rest.length > 30) return null;
   const idx = /\d/.test(number) ? Number(number) - 1 : CN.indexOf(number);
-  const compiled = compile(sections);
+  const compiled = compiledFor(sections);
   const own = compiled[idx];
   if (own && own.keys.some((k) => rest.includes(k)) && !/^\d/.test(m[2]!))
     return { key: own.def.key, number };

@@ -6,9 +6,9 @@ import type { ColumnDef, FormatDef, RowDef, TableDef, TableKey } from '../model/
 import { blankTable, rowValues, type Provenance, type TableValues } from '../model/report.ts';
 import type { SourceSpan } from '../model/source.ts';
 import type { Item } from './items.ts';
-import { compileMatch, matchPosition, normalizeLabel, type CompiledMatch } from './labels.ts';
+import { compileMatch, labelForms, matchPosition, normalizeLabel, type CompiledMatch } from './labels.ts';
 import { extractDiagnostic } from './messages.ts';
-import { parseFigure, yuanToWanyuan } from './numbers.ts';
+import { parseFigure, yuanToWanyuan, type Figure } from './numbers.ts';
 import { resolveRow, type Grid, type Holds, type Resolution, type Token } from './resolve.ts';
 
 /** The tables of a report with the provenance of their cells. */
@@ -73,10 +73,23 @@ function logicalRow(
   base: Omit<LogicalRow, 'label' | 'lastLabel' | 'tokens' | 'stream'>,
 ): LogicalRow {
   let lastLabel = -1;
-  const figures = cells.map((c) => parseFigure(c.text));
-  figures.forEach((f, i) => {
-    if (f.kind === 'text') lastLabel = i;
-  });
+  const figures: Figure[] = new Array(cells.length);
+  const multi: (string[] | null)[] = new Array(cells.length).fill(null);
+  for (let i = 0; i < cells.length; i++) {
+    const text = cells[i]!.text;
+    const f = parseFigure(text);
+    figures[i] = f;
+    if (f.kind !== 'text') continue;
+    // Several figures in one cell ("0 0 0"), as some layouts leave them, are figures, not a label.
+    if (INNER_SPACE.test(text)) {
+      const words = text.trim().split(/[\s\u00a0\u3000]+/);
+      if (words.every((w) => parseFigure(w).kind === 'number')) {
+        multi[i] = words;
+        continue;
+      }
+    }
+    lastLabel = i;
+  }
   const labels: string[] = [];
   const tokens: Token[] = [];
   let stream = false;
@@ -84,7 +97,9 @@ function logicalRow(
   // A label cell with figures run into its end ("…申请数量7000007").
   if (lastLabel >= 0) {
     const lc = cells[lastLabel]!;
-    const m = TRAILING_RUN.exec(lc.text.trim());
+    const text = lc.text.trimEnd();
+    const end = text.charCodeAt(text.length - 1);
+    const m = end >= 48 && end <= 57 ? TRAILING_RUN.exec(text.trimStart()) : null;
     if (m && !/[（(]$/.test(m[1]!)) {
       labels[labels.length - 1] = m[1]!;
       tokens.push(tokenAt(lc, m[2]!, lc.text.indexOf(m[2]!, m[1]!.length)));
@@ -93,25 +108,27 @@ function logicalRow(
   }
   for (let i = lastLabel + 1; i < cells.length; i++) {
     const c = cells[i]!;
-    const words = c.text.trim().split(/[\s\u00a0\u3000]+/);
-    if (words.length > 1 && words.every((w) => parseFigure(w).kind === 'number')) {
+    const f = figures[i]!;
+    const words = multi[i];
+    if (words) {
       let from = 0;
       for (const w of words) {
         const at = c.text.indexOf(w, from);
         tokens.push(tokenAt(c, w, at));
         from = at + w.length;
       }
-    } else tokens.push({ text: c.text, figure: figures[i]!, source: c.source, col: c.col, ...xOf(c) });
+    } else tokens.push({ text: c.text, figure: f, source: c.source, col: c.col, x: c.x, xEnd: c.xEnd });
   }
-  const label = labels.map(normalizeLabel).join('');
-  return {
-    ...base,
-    label,
-    lastLabel: labels.length ? normalizeLabel(labels[labels.length - 1]!) : '',
-    tokens,
-    stream,
-  };
+  let label = '';
+  let last = '';
+  for (const l of labels) {
+    last = normalizeLabel(l);
+    label += last;
+  }
+  return { ...base, label, lastLabel: last, tokens, stream };
 }
+
+const INNER_SPACE = /\S[\s\u00a0\u3000]+\S/;
 
 function xOf(c: TableCell): { x?: number; xEnd?: number } {
   return c.x !== undefined ? { x: c.x, ...(c.xEnd !== undefined ? { xEnd: c.xEnd } : {}) } : {};
@@ -147,10 +164,11 @@ interface Match {
 /** Finds the row of `table` a label belongs to: the innermost label cell first, then the whole label. */
 function findRow(table: CompiledTable, lastLabel: string, label: string): CompiledRow | null {
   const pick = (text: string) => {
+    const forms = labelForms(text);
     let best: CompiledRow | null = null;
     let bestPos = -1;
     for (const r of table.rows) {
-      const p = matchPosition(text, r.match);
+      const p = matchPosition(forms, r.match);
       if (p > bestPos) {
         best = r;
         bestPos = p;
@@ -158,7 +176,7 @@ function findRow(table: CompiledTable, lastLabel: string, label: string): Compil
     }
     return best;
   };
-  return (lastLabel && pick(lastLabel)) || (label && pick(label)) || null;
+  return (lastLabel && pick(lastLabel)) || (label && label !== lastLabel && pick(label)) || null;
 }
 
 function vocabularyTable(tables: readonly CompiledTable[], text: string): CompiledTable | null {
