@@ -142,9 +142,10 @@ function withStreamRows(items: Item[]): Item[] {
       /\d/.test(it.text) &&
       // A line that ends in figures and has no sentence in it is a table row whatever the layout around it;
       // a paragraph with a table's header words is a whole table run together, where no other table is.
-      ((/[\u4e00-\u9fff)）”"]\s*[\d,.\s]*\d\s*$/.test(it.text) &&
+      ((/[\u4e00-\u9fff)）”"]\s*[\d,.\s+\-−]*\d\s*$/.test(it.text) &&
         !/[。；;！？]/.test(it.text) &&
         it.text.length < 400) ||
+        (it.section === 'reviewLitigation' && !hasRows.has(it.section) && /^[\d,.\s]+$/.test(it.text)) ||
         ((it.section === null ? !anyRows : TABLE_SECTIONS.has(it.section) && !hasRows.has(it.section)) &&
           vocabulary.some((v) => normalizeLabel(it.text).includes(v))));
     if (!candidate) {

@@ -73,6 +73,28 @@ export function streamRows(
     const start = m.index;
     // A figure run must follow label text; digits right after "第", "（" or inside words are part of the label.
     const before = text.slice(labelStart, start);
+    // A line of figures alone (table 4's data row) has no label before it.
+    if (rows.length === 0 && before.trim() === '' && /^[\d,.\s+\-−]+$/.test(text)) {
+      rows.push({
+        kind: 'row',
+        cells: [cellAt(text, 0, 0)],
+        source,
+        tableIndex,
+        layout: 'paragraph',
+        section,
+      });
+      break;
+    }
+    const previous = rows[rows.length - 1];
+    if (before === '' && previous && previous.kind === 'row' && labelStart > 0) {
+      // A signed figure right after another ("0-224"): one more cell of the same row.
+      rows[rows.length - 1] = {
+        ...previous,
+        cells: [...previous.cells, cellAt(run, start, previous.cells.length)],
+      };
+      labelStart = start + run.length;
+      continue;
+    }
     if (
       !/[\u4e00-\u9fff)）”"】]\s*$/.test(before) ||
       /[第（(]$/.test(before) ||

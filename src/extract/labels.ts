@@ -60,7 +60,12 @@ export interface LabelForms {
 /** Computes the forms of a normalised label. */
 export function labelForms(normalized: string): LabelForms {
   const last = /\d+[.、,]([^\d]*)$/.exec(normalized);
-  return { text: normalized, bare: stripNumbering(normalized), tail: last ? last[1]! : null, tailAt: last ? last.index : -1 };
+  return {
+    text: normalized,
+    bare: stripNumbering(normalized),
+    tail: last ? last[1]! : null,
+    tailAt: last ? last.index : -1,
+  };
 }
 
 /**

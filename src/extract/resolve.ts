@@ -49,16 +49,16 @@ export function resolveRow(
   tokens: readonly Token[],
   n: number,
   holds: Holds,
-  options: { grid?: Grid; identities: boolean; splittable: boolean },
+  options: { grid?: Grid; identities: readonly IndexIdentity[]; splittable: boolean },
 ): Resolution {
   if (tokens.length === n) return { values: [...tokens] };
   const written = tokens.filter(isWritten);
   if (tokens.length > n) {
     if (written.length <= n) return trimWindow(tokens, n, options.grid);
-    if (!options.identities) return { values: Array(n).fill(null), problem: 'ambiguous' };
+    if (options.identities.length === 0) return { values: Array(n).fill(null), problem: 'ambiguous' };
     return dropExtra(written, n, holds);
   }
-  if (options.splittable || options.identities) {
+  if (options.splittable || options.identities.length > 0) {
     const split = splitRuns(tokens, n, holds, options.identities);
     if (split) return split;
   }
@@ -135,71 +135,119 @@ function piece(t: Token, digits: string, offset: number): Token {
       : src;
   return {
     text: digits,
-    figure: { kind: 'number', value: Number(digits), digits },
+    figure: {
+      kind: 'number',
+      value: Number(digits.replace('−', '-')),
+      digits: digits.replace(/^[+\-−]/, ''),
+    },
     ...(narrowed ? { source: narrowed } : {}),
     col: t.col,
   };
 }
 
-/** Splits cells that hold several figures run together ("7000007") where exactly one split fits the arithmetic. */
+/** An identity over positions of the row vector: values[total] = Σ values[parts]. */
+export interface IndexIdentity {
+  readonly total: number;
+  readonly parts: readonly number[];
+}
+
+/**
+ * Splits cells that hold several figures run together ("7000007") where exactly one split fits the arithmetic.
+ * Positions are filled from the right, so each total is known before its parts and every part is bounded by what
+ * is left of its total: the search stays small even for long runs.
+ */
 function splitRuns(
   tokens: readonly Token[],
   n: number,
   holds: Holds,
-  identities: boolean,
+  identities: readonly IndexIdentity[],
 ): Resolution | null {
-  const runs = tokens.map((t) =>
-    t.figure.kind === 'number' && /^\d{2,}$/.test(t.figure.digits) ? t.figure.digits : null,
+  // Only bare digits can be split: a sign, separator, decimal point or unit belongs to one figure.
+  // A leading sign stays with the first figure ("-99896286" may be "-9989" and "6286").
+  const signs = tokens.map((t) => (/^[+\-−]/.test(t.text.trim()) ? t.text.trim()[0]! : ''));
+  const runs = tokens.map((t, i) =>
+    t.figure.kind === 'number' && /^\d{2,}$/.test(t.text.trim().slice(signs[i]!.length))
+      ? t.text.trim().slice(signs[i]!.length)
+      : null,
   );
   if (!runs.some((r) => r !== null)) return null;
   const capacity = tokens.reduce((s, _t, i) => s + (runs[i] ? runs[i]!.length : 1), 0);
-  if (capacity < n) return { values: Array(n).fill(null), problem: 'unsplittable' };
-  const offsetIn = (t: Token, digits: string) => Math.max(0, t.text.indexOf(digits));
+  if (capacity < n || tokens.length > n) return { values: Array(n).fill(null), problem: 'unsplittable' };
+  const totalOf = new Map<number, IndexIdentity>();
+  const partOf = new Map<number, IndexIdentity[]>();
+  const ordered = identities.every((id) => id.parts.every((p) => p < id.total));
+  for (const id of identities) {
+    totalOf.set(id.total, id);
+    for (const p of id.parts) partOf.set(p, [...(partOf.get(p) ?? []), id]);
+  }
+  const remaining = new Map<IndexIdentity, number>();
+  const acc: (Token | null)[] = Array(n).fill(null);
   const solutions = new Map<string, Token[]>();
-  let tried = 0;
-  const acc: Token[] = [];
-  const walk = (ti: number) => {
-    if (tried > MAX_CANDIDATES || solutions.size > 1) return;
-    if (ti === tokens.length) {
-      if (acc.length !== n) return;
-      tried++;
-      const vals = acc.map(valueOf);
-      if (holds(vals)) solutions.set(vals.join(','), [...acc]);
+  let steps = 0;
+  let exhausted = false;
+  // Fill position `pos` (right to left) from token `ti`, whose run is still unused before `end`.
+  const walk = (pos: number, ti: number, end: number) => {
+    if (exhausted || solutions.size > 1) return;
+    if (++steps > MAX_CANDIDATES * 10) {
+      exhausted = true;
       return;
     }
+    if (pos < 0) {
+      if (ti >= 0) return;
+      const vals = acc.map(valueOf);
+      if (holds(vals))
+        solutions.set(
+          vals.join(','),
+          acc.map((t) => t!),
+        );
+      return;
+    }
+    if (ti < 0) return;
+    // Each remaining position needs a digit at least.
+    let left = end;
+    for (let k = ti - 1; k >= 0; k--) left += runs[k] ? runs[k]!.length : 1;
+    if (left < pos + 1) return;
     const t = tokens[ti]!;
     const run = runs[ti];
-    const remainingMin = tokens.length - ti - 1;
+    const take = (tok: Token, nextTi: number, nextEnd: number) => {
+      const v = valueOf(tok);
+      const ids = ordered ? partOf.get(pos) : undefined;
+      if (ids && v !== null && ids.some((id) => (remaining.get(id) ?? Infinity) < v)) return;
+      const id = ordered ? totalOf.get(pos) : undefined;
+      if (ids && v !== null) for (const x of ids) remaining.set(x, remaining.get(x)! - v);
+      if (id && v !== null) remaining.set(id, v);
+      acc[pos] = tok;
+      // A total's parts must use up exactly the total.
+      const closed =
+        ordered &&
+        id === undefined &&
+        ids?.some((x) => Math.min(...x.parts) === pos && remaining.get(x) !== 0);
+      if (!closed) walk(pos - 1, nextTi, nextEnd);
+      acc[pos] = null;
+      if (id) remaining.delete(id);
+      if (ids && v !== null) for (const x of ids) remaining.set(x, remaining.get(x)! + v);
+    };
     if (!run) {
-      acc.push(t);
-      walk(ti + 1);
-      acc.pop();
+      take(t, ti - 1, ti > 0 ? (runs[ti - 1]?.length ?? 1) : 0);
       return;
     }
-    const base = offsetIn(t, run);
-    // Split `run` into k ≥ 1 parts, no part with a leading zero.
-    const parts = (pos: number, left: number) => {
-      if (tried > MAX_CANDIDATES || solutions.size > 1) return;
-      if (pos === run.length) {
-        walk(ti + 1);
-        return;
-      }
-      if (left <= 0) return;
-      const maxLen = run[pos] === '0' ? 1 : run.length - pos;
-      for (let len = 1; len <= maxLen; len++) {
-        acc.push(piece(t, run.slice(pos, pos + len), base + pos));
-        parts(pos + len, left - 1);
-        acc.pop();
-      }
-    };
-    parts(0, n - acc.length - remainingMin);
+    const sign = signs[ti]!;
+    const base = Math.max(0, t.text.indexOf(run));
+    for (let start = end - 1; start >= 0; start--) {
+      if (run[start] === '0' && start !== end - 1) continue; // no leading zeros
+      const digits = run.slice(start, end);
+      const tok =
+        start === 0 && sign ? piece(t, sign + digits, base - sign.length) : piece(t, digits, base + start);
+      if (start === 0) take(tok, ti - 1, ti > 0 ? (runs[ti - 1]?.length ?? 1) : 0);
+      else take(tok, ti, start);
+    }
   };
-  walk(0);
+  const last = tokens.length - 1;
+  walk(n - 1, last, runs[last]?.length ?? 1);
+  if (exhausted || solutions.size > 1) return { values: Array(n).fill(null), problem: 'unsplittable' };
   if (solutions.size === 1)
     return { values: [...solutions.values()][0]!, inferred: 'split', problem: 'split' };
-  if (solutions.size > 1 || (!identities && solutions.size === 0))
-    return { values: Array(n).fill(null), problem: 'unsplittable' };
-  return null;
+  return identities.length > 0 ? null : { values: Array(n).fill(null), problem: 'unsplittable' };
 }
 
 /** Places the cells of a short row under the table's columns, by position or by grid column. */

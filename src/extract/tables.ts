@@ -9,7 +9,14 @@ import type { Item } from './items.ts';
 import { compileMatch, labelForms, matchPosition, normalizeLabel, type CompiledMatch } from './labels.ts';
 import { extractDiagnostic } from './messages.ts';
 import { parseFigure, yuanToWanyuan, type Figure } from './numbers.ts';
-import { resolveRow, type Grid, type Holds, type Resolution, type Token } from './resolve.ts';
+import {
+  resolveRow,
+  type Grid,
+  type Holds,
+  type IndexIdentity,
+  type Resolution,
+  type Token,
+} from './resolve.ts';
 
 /** The tables of a report with the provenance of their cells. */
 export interface ExtractedTables {
@@ -380,7 +387,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
 
   function flushBlankRows(table: CompiledTable, list: Pending[], layout: string) {
     for (const p of list) {
-      if (p.used) continue;
+      if (p.used || vocabularyTable(tables, p.label)) continue; // header rows name columns, not rows
       const found = findRow(table, '', p.label);
       if (!found || seen.has(`${table.def.key}.${found.id}`)) continue;
       if (table.def.layout === 'wide') continue;
@@ -410,7 +417,11 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
         ? { values: Array(n).fill(null) }
         : resolveRow(m.logical.tokens, n, holds, {
             ...(grid ? { grid } : {}),
-            identities: m.table.def.rowIdentities.length > 0,
+            identities: indexIdentities(
+              m.table.def,
+              cols.map((c) => c.key),
+              0,
+            ),
             splittable: m.logical.stream || m.logical.layout === 'paragraph',
           });
     const path = [m.table.def.key, ...m.row.def.path];
@@ -445,7 +456,13 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     const grid = grids.get(`${w.rows[0]!.tableIndex}/${n}`);
     const res = resolveRow(tokens, n, holds, {
       ...(grid ? { grid } : {}),
-      identities: true,
+      identities: defs.flatMap((d, b) =>
+        indexIdentities(
+          w.table.def,
+          d.columns.map((c) => c.key),
+          b * d.columns.length,
+        ),
+      ),
       splittable: w.rows.some((r) => r.stream || r.layout === 'paragraph'),
     });
     report(res, [w.table.def.key], w.table.def.title, w.rows[0]!.source);
@@ -474,6 +491,23 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       ),
     );
 
+  // Rows of a found table that the document does not have.
+  for (const t of tables) {
+    if (matched[t.def.key] === 0 || t.def.layout === 'wide') continue;
+    for (const r of t.rows)
+      if (!seen.has(`${t.def.key}.${r.id}`))
+        diagnostics.push(
+          extractDiagnostic(
+            'extract/missing-row',
+            'missingRow',
+            'warning',
+            { table: t.def.title, row: r.def.label },
+            {
+              path: [t.def.key, ...r.def.path],
+            },
+          ),
+        );
+  }
   return { tables: values, provenance, diagnostics, matched };
 
   function place(
@@ -559,6 +593,18 @@ function orderBlocks(table: CompiledTable, header: string): RowDef[] {
   const after = header.indexOf('复议后起诉');
   if (direct >= 0 && after >= 0 && after < direct && defs.length === 3) return [defs[0]!, defs[2]!, defs[1]!];
   return defs;
+}
+
+/** The identities of a table's rows as positions in a vector of values in the given column order. */
+function indexIdentities(def: TableDef, keys: readonly string[], offset: number): IndexIdentity[] {
+  const out: IndexIdentity[] = [];
+  for (const id of def.rowIdentities) {
+    const total = keys.indexOf(id.total);
+    const parts = id.parts.map((p) => keys.indexOf(p));
+    if (total >= 0 && parts.every((p) => p >= 0))
+      out.push({ total: total + offset, parts: parts.map((p) => p + offset) });
+  }
+  return out;
 }
 
 /** The identities of a table's rows as a check over a vector of values in the given column order. */
