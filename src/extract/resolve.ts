@@ -58,11 +58,16 @@ export function resolveRow(
     if (options.identities.length === 0) return { values: Array(n).fill(null), problem: 'ambiguous' };
     return dropExtra(written, n, holds);
   }
-  if (options.splittable || options.identities.length > 0) {
+  // Digits run together are split where the layout runs cells together (a stream of text); in a gridded layout a
+  // short row is missing cells, which the grid places, and only a row held whole in one cell is split.
+  if (options.splittable) {
     const split = splitRuns(tokens, n, holds, options.identities);
     if (split) return split;
   }
-  return placeByGrid(tokens, n, options.grid);
+  const placed = placeByGrid(tokens, n, options.grid);
+  if (placed.inferred || options.splittable || tokens.length !== 1 || options.identities.length === 0)
+    return placed;
+  return splitRuns(tokens, n, holds, options.identities) ?? placed;
 }
 
 /** Chooses the contiguous window of n cells that holds every written cell. */
@@ -172,7 +177,7 @@ function splitRuns(
   );
   if (!runs.some((r) => r !== null)) return null;
   const capacity = tokens.reduce((s, _t, i) => s + (runs[i] ? runs[i]!.length : 1), 0);
-  if (capacity < n || tokens.length > n) return { values: Array(n).fill(null), problem: 'unsplittable' };
+  if (capacity < n || tokens.length > n) return null;
   const totalOf = new Map<number, IndexIdentity>();
   const partOf = new Map<number, IndexIdentity[]>();
   const ordered = identities.every((id) => id.parts.every((p) => p < id.total));

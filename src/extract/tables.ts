@@ -61,6 +61,7 @@ function compile(format: FormatDef): CompiledTable[] {
 
 /** A row of the document split into its label and its figure cells. */
 interface LogicalRow {
+  readonly cells: readonly TableCell[];
   readonly label: string; // normalised, all label cells joined
   readonly lastLabel: string; // normalised, innermost label cell
   readonly tokens: Token[];
@@ -77,7 +78,7 @@ const TRAILING_RUN = /^(.*[\u4e00-\u9fff)）”"】\]])([\d.,]+)$/s;
 /** Splits a row's cells into label text and figure tokens. */
 function logicalRow(
   cells: readonly TableCell[],
-  base: Omit<LogicalRow, 'label' | 'lastLabel' | 'tokens' | 'stream'>,
+  base: Omit<LogicalRow, 'cells' | 'label' | 'lastLabel' | 'tokens' | 'stream'>,
 ): LogicalRow {
   let lastLabel = -1;
   const figures: Figure[] = new Array(cells.length);
@@ -132,7 +133,7 @@ function logicalRow(
     last = normalizeLabel(l);
     label += last;
   }
-  return { ...base, label, lastLabel: last, tokens, stream };
+  return { ...base, cells, label, lastLabel: last, tokens, stream };
 }
 
 const INNER_SPACE = /\S[\s\u00a0\u3000]+\S/;
@@ -246,6 +247,21 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
   let columnOrder: string[] = [];
   let unit: '元' | '万元' | undefined;
   const seen = new Set<string>();
+  // Horizontal centres of column headers, per document table (aligned text only).
+  const headerX = new Map<number, Map<string, number>>();
+  const headerAll = new Map<number, number[]>(); // every column header's centre, for table 4's repeated columns
+  const recordHeaderPositions = (table: CompiledTable, r: LogicalRow) => {
+    for (const c of r.cells) {
+      if (c.x === undefined || c.xEnd === undefined) continue;
+      const text = normalizeLabel(c.text);
+      const keys = table.columns.filter((col) => matchPosition(text, col.match) >= 0).map((col) => col.key);
+      if (keys.length !== 1) continue;
+      const m = headerX.get(r.tableIndex) ?? new Map<string, number>();
+      m.set(keys[0]!, (c.x + c.xEnd) / 2);
+      headerX.set(r.tableIndex, m);
+      headerAll.set(r.tableIndex, [...(headerAll.get(r.tableIndex) ?? []), (c.x + c.xEnd) / 2]);
+    }
+  };
 
   const accept = (table: CompiledTable, row: CompiledRow, logical: LogicalRow) => {
     const id = `${table.def.key}.${row.id}`;
@@ -307,6 +323,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
             columnOrder = [];
             unit = undefined;
           }
+          recordHeaderPositions(current, r);
           const cols = headerColumns(current, r.label);
           if (cols.length >= 2 || (cols.length === 1 && /信息内容/.test(r.label))) columnOrder = cols;
           unit = headerUnit(r.label) ?? unit;
@@ -400,7 +417,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
   }
 
   // 3. Learn each document table's grid from its rows with exact counts, then place every row's figures.
-  const grids = learnGrids(matches);
+  const grids = learnGrids(matches, headerX);
   for (const m of matches) {
     const cols = m.columnOrder
       ? m.columnOrder.map((k) => m.row.def.columns.find((c) => c.key === k)!)
@@ -411,7 +428,10 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       cols.map((c) => c.key),
       n,
     );
-    const grid = grids.get(`${m.logical.tableIndex}/${n}`);
+    const grid = grids(
+      m.logical.tableIndex,
+      cols.map((c) => c.key),
+    );
     const res: Resolution =
       m.logical.tokens.length === 0
         ? { values: Array(n).fill(null) }
@@ -453,7 +473,14 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
           );
         }),
       );
-    const grid = grids.get(`${w.rows[0]!.tableIndex}/${n}`);
+    const all = [...(headerAll.get(w.rows[0]!.tableIndex) ?? [])].sort((a, b) => a - b);
+    const grid =
+      all.length === n
+        ? { centers: all }
+        : grids(
+            w.rows[0]!.tableIndex,
+            cols.map((c) => c.col.key),
+          );
     const res = resolveRow(tokens, n, holds, {
       ...(grid ? { grid } : {}),
       identities: defs.flatMap((d, b) =>
@@ -630,7 +657,7 @@ function identityCheck(def: TableDef, keys: readonly string[], _n: number): Hold
 }
 
 /** Learns, per document table and row width, where figures sit: the commonest first column and column centres. */
-function learnGrids(matches: readonly Match[]): Map<string, Grid> {
+function learnGrids(matches: readonly Match[], headerX: ReadonlyMap<number, ReadonlyMap<string, number>>) {
   const starts = new Map<string, Map<number, number>>();
   const xs = new Map<string, number[][]>();
   for (const m of matches) {
@@ -663,7 +690,19 @@ function learnGrids(matches: readonly Match[]): Map<string, Grid> {
     }
     grids.set(key, grid);
   }
-  return grids;
+  /** The grid for a row: learnt from the table's complete rows, else the centres of its column headers. */
+  return (tableIndex: number, columns: readonly string[]): Grid | undefined => {
+    const learnt = grids.get(`${tableIndex}/${columns.length}`);
+    if (learnt?.centers) return learnt;
+    const hx = headerX.get(tableIndex);
+    const centers = hx ? columns.map((k) => hx.get(k)) : [];
+    if (
+      centers.length === columns.length &&
+      centers.every((c, i) => c !== undefined && (i === 0 || c > centers[i - 1]!))
+    )
+      return { ...learnt, centers: centers as number[] };
+    return learnt;
+  };
 }
 
 function median(a: number[]): number {
