@@ -168,6 +168,8 @@ function splitRuns(
   identities: readonly IndexIdentity[],
 ): Resolution | null {
   // Only bare digits can be split: a sign, separator, decimal point or unit belongs to one figure.
+  // Without an identity every split "fits": the row cannot be split, since blanks may have vanished too.
+  if (identities.length === 0) return { values: Array(n).fill(null), problem: 'unsplittable' };
   // A leading sign stays with the first figure ("-99896286" may be "-9989" and "6286").
   const signs = tokens.map((t) => (/^[+\-−]/.test(t.text.trim()) ? t.text.trim()[0]! : ''));
   const runs = tokens.map((t, i) =>
