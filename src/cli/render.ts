@@ -95,13 +95,19 @@ function buildBlocks(report: Report, t: TableDef): Block[] {
   return blocksOf(t).map(({ rows, caption, grouped }) => {
     const lines: Line[] = [];
     let group: string | undefined;
+    let parent: string | undefined;
     for (const r of rows) {
       let label = r.label;
       if (t.layout === 'wide' && r.group) label = `${r.group} · ${r.label}`;
       if (grouped) {
-        if (r.group !== group && r.group) lines.push({ kind: 'heading', text: r.group });
+        // Headings for the groups that start here: the outer one (三、本年度办理结果) once, then the inner one.
+        const outer = r.parentGroup ?? r.group;
+        if (outer !== parent && outer) lines.push({ kind: 'heading', text: outer });
+        if (r.parentGroup && r.group !== group && r.group)
+          lines.push({ kind: 'heading', text: '  ' + r.group });
+        parent = outer;
         group = r.group;
-        if (r.group) label = '  ' + label;
+        if (r.group) label = (r.parentGroup ? '    ' : '  ') + label;
       }
       const v = rowValues(values, r);
       const cells = r.columns.map((c) => {

@@ -159,7 +159,7 @@ export interface IndexIdentity {
 /**
  * Splits cells that hold several figures run together ("7000007") where exactly one split fits the arithmetic.
  * Positions are filled from the right, so each total is known before its parts and every part is bounded by what
- * is left of its total: the search stays small even for long runs.
+ * is left of its total: the search stays small even for long runs. Tokens are built for the solution only.
  */
 function splitRuns(
   tokens: readonly Token[],
@@ -167,94 +167,144 @@ function splitRuns(
   holds: Holds,
   identities: readonly IndexIdentity[],
 ): Resolution | null {
-  // Only bare digits can be split: a sign, separator, decimal point or unit belongs to one figure.
   // Without an identity every split "fits": the row cannot be split, since blanks may have vanished too.
   if (identities.length === 0) return { values: Array(n).fill(null), problem: 'unsplittable' };
   // A leading sign stays with the first figure ("-99896286" may be "-9989" and "6286").
-  const signs = tokens.map((t) => (/^[+\-−]/.test(t.text.trim()) ? t.text.trim()[0]! : ''));
+  const texts = tokens.map((t) => t.text.trim());
+  const signs = texts.map((t) => (/^[+\-−]/.test(t) ? t[0]! : ''));
   const runs = tokens.map((t, i) =>
-    t.figure.kind === 'number' && /^\d{2,}$/.test(t.text.trim().slice(signs[i]!.length))
-      ? t.text.trim().slice(signs[i]!.length)
+    t.figure.kind === 'number' && /^\d{2,}$/.test(texts[i]!.slice(signs[i]!.length))
+      ? texts[i]!.slice(signs[i]!.length)
       : null,
   );
   if (!runs.some((r) => r !== null)) return null;
-  const capacity = tokens.reduce((s, _t, i) => s + (runs[i] ? runs[i]!.length : 1), 0);
+  const sizes = runs.map((r) => (r ? r.length : 1));
+  const capacity = sizes.reduce((a, b) => a + b, 0);
   if (capacity < n || tokens.length > n) return null;
-  const totalOf = new Map<number, IndexIdentity>();
-  const partOf = new Map<number, IndexIdentity[]>();
+  // before[ti] = digits in tokens 0..ti-1.
+  const before = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
   const ordered = identities.every((id) => id.parts.every((p) => p < id.total));
-  for (const id of identities) {
-    totalOf.set(id.total, id);
-    for (const p of id.parts) partOf.set(p, [...(partOf.get(p) ?? []), id]);
-  }
-  const remaining = new Map<IndexIdentity, number>();
-  const acc: (Token | null)[] = Array(n).fill(null);
-  const solutions = new Map<string, Token[]>();
+  const totalAt: number[] = Array(n).fill(-1);
+  const partsAt: number[][] = Array.from({ length: n }, () => []);
+  const firstPart = identities.map((id) => Math.min(...id.parts));
+  identities.forEach((id, k) => {
+    totalAt[id.total] = k;
+    for (const p of id.parts) partsAt[p]!.push(k);
+  });
+  const rest: number[] = identities.map(() => NaN);
+  const accTi = new Int32Array(n);
+  const accStart = new Int32Array(n);
+  const accEnd = new Int32Array(n);
+  const accVal = new Float64Array(n);
+  let found: { ti: Int32Array; start: Int32Array; end: Int32Array } | null = null;
+  let foundKey = '';
+  let count = 0;
   let steps = 0;
   let exhausted = false;
-  // Fill position `pos` (right to left) from token `ti`, whose run is still unused before `end`.
-  const walk = (pos: number, ti: number, end: number) => {
-    if (exhausted || solutions.size > 1) return;
-    if (++steps > MAX_CANDIDATES * 10) {
+  const valueAt = (ti: number, start: number, end: number): number => {
+    const run = runs[ti];
+    if (!run) {
+      const f = tokens[ti]!.figure;
+      return f.kind === 'number' ? f.value : NaN;
+    }
+    const v = Number(run.slice(start, end));
+    return start === 0 && signs[ti] && signs[ti] !== '+' ? -v : v;
+  };
+  const walk = (pos: number, ti: number, end: number): void => {
+    if (exhausted || count > 1) return;
+    if (++steps > MAX_CANDIDATES) {
       exhausted = true;
       return;
     }
     if (pos < 0) {
       if (ti >= 0) return;
-      const vals = acc.map(valueOf);
-      if (holds(vals))
-        solutions.set(
-          vals.join(','),
-          acc.map((t) => t!),
-        );
+      const vals = Array.from(accVal, (v) => (Number.isNaN(v) ? null : v));
+      if (!holds(vals)) return;
+      const key = vals.join(',');
+      if (found && key === foundKey) return;
+      count++;
+      found = { ti: accTi.slice(), start: accStart.slice(), end: accEnd.slice() };
+      foundKey = key;
       return;
     }
     if (ti < 0) return;
-    // Each remaining position needs a digit at least.
-    let left = end;
-    for (let k = ti - 1; k >= 0; k--) left += runs[k] ? runs[k]!.length : 1;
+    const left = before[ti]! + end; // digits available for positions 0..pos
     if (left < pos + 1) return;
-    const t = tokens[ti]!;
-    const run = runs[ti];
-    const take = (tok: Token, nextTi: number, nextEnd: number) => {
-      const v = valueOf(tok);
-      const ids = ordered ? partOf.get(pos) : undefined;
-      if (ids && v !== null && ids.some((id) => (remaining.get(id) ?? Infinity) < v)) return;
-      const id = ordered ? totalOf.get(pos) : undefined;
-      if (ids && v !== null) for (const x of ids) remaining.set(x, remaining.get(x)! - v);
-      if (id && v !== null) remaining.set(id, v);
-      acc[pos] = tok;
+    if (ordered) {
+      // The digits left must fit: a part of an open total has at most as many digits as what is left of it.
+      let room = 0;
+      for (let p = 0; p <= pos; p++) {
+        let cap = 15;
+        for (const k of partsAt[p]!)
+          if (!Number.isNaN(rest[k]!))
+            cap = Math.min(cap, rest[k]! < 10 ? 1 : Math.floor(Math.log10(rest[k]!)) + 1);
+        room += cap;
+      }
+      if (left > room) return;
+      // What is left of an open total must be reachable: k parts of d digits sum to less than 10^(d-k+1)+9k.
+      for (let k = 0; k < identities.length; k++) {
+        const r = rest[k]!;
+        if (Number.isNaN(r) || firstPart[k]! > pos) continue;
+        let open = 0;
+        for (const p of identities[k]!.parts) if (p <= pos) open++;
+        const digits = left - (pos + 1 - open);
+        if (r > 10 ** (digits - open + 1) + 9 * open) return;
+      }
+    }
+    const take = (value: number, start: number, nextTi: number, nextEnd: number) => {
+      const ids = partsAt[pos]!;
+      if (ordered) for (const k of ids) if (!Number.isNaN(rest[k]!) && rest[k]! < value) return;
+      const own = totalAt[pos]!;
+      if (ordered) {
+        for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! - value;
+        if (own >= 0) rest[own] = value;
+      }
+      accTi[pos] = ti;
+      accStart[pos] = start;
+      accEnd[pos] = end;
+      accVal[pos] = value;
       // A total's parts must use up exactly the total.
-      const closed =
-        ordered &&
-        id === undefined &&
-        ids?.some((x) => Math.min(...x.parts) === pos && remaining.get(x) !== 0);
+      const closed = ordered && ids.some((k) => firstPart[k] === pos && rest[k] !== 0);
       if (!closed) walk(pos - 1, nextTi, nextEnd);
-      acc[pos] = null;
-      if (id) remaining.delete(id);
-      if (ids && v !== null) for (const x of ids) remaining.set(x, remaining.get(x)! + v);
+      if (ordered) {
+        if (own >= 0) rest[own] = NaN;
+        for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! + value;
+      }
     };
+    const prevEnd = ti > 0 ? sizes[ti - 1]! : 0;
+    const run = runs[ti];
     if (!run) {
-      take(t, ti - 1, ti > 0 ? (runs[ti - 1]?.length ?? 1) : 0);
+      take(valueAt(ti, 0, 1), 0, ti - 1, prevEnd);
       return;
     }
-    const sign = signs[ti]!;
-    const base = Math.max(0, t.text.indexOf(run));
-    for (let start = end - 1; start >= 0; start--) {
+    // The leftmost figure of a run takes what it must so the positions before it can still be filled.
+    for (let start = end - 1; start >= 0 && end - start <= 15; start--) {
       if (run[start] === '0' && start !== end - 1) continue; // no leading zeros
-      const digits = run.slice(start, end);
-      const tok =
-        start === 0 && sign ? piece(t, sign + digits, base - sign.length) : piece(t, digits, base + start);
-      if (start === 0) take(tok, ti - 1, ti > 0 ? (runs[ti - 1]?.length ?? 1) : 0);
-      else take(tok, ti, start);
+      if (start === 0) take(valueAt(ti, 0, end), 0, ti - 1, prevEnd);
+      else take(valueAt(ti, start, end), start, ti, start);
     }
   };
   const last = tokens.length - 1;
-  walk(n - 1, last, runs[last]?.length ?? 1);
-  if (exhausted || solutions.size > 1) return { values: Array(n).fill(null), problem: 'unsplittable' };
-  if (solutions.size === 1)
-    return { values: [...solutions.values()][0]!, inferred: 'split', problem: 'split' };
-  return identities.length > 0 ? null : { values: Array(n).fill(null), problem: 'unsplittable' };
+  walk(n - 1, last, sizes[last]!);
+  if (exhausted || count > 1) return { values: Array(n).fill(null), problem: 'unsplittable' };
+  if (!found) return null;
+  const sol = found as { ti: Int32Array; start: Int32Array; end: Int32Array };
+  const values: Token[] = [];
+  for (let pos = 0; pos < n; pos++) {
+    const ti = sol.ti[pos]!;
+    const t = tokens[ti]!;
+    const run = runs[ti];
+    if (!run) {
+      values.push(t);
+      continue;
+    }
+    const st = sol.start[pos]!;
+    const en = sol.end[pos]!;
+    const base = Math.max(0, t.text.indexOf(run));
+    const sign = st === 0 ? signs[ti]! : '';
+    values.push(piece(t, sign + run.slice(st, en), base + st - sign.length));
+  }
+  return { values, inferred: 'split', problem: 'split' };
 }
 
 /** Places the cells of a short row under the table's columns, by position or by grid column. */

@@ -42,6 +42,8 @@ export interface RowDef {
   readonly label: string;
   /** Official label of the group the row belongs to, e.g. "（三）不予公开"; also the 2019/2021 table-2 block caption. */
   readonly group?: string;
+  /** The group that holds `group`, e.g. "三、本年度办理结果" for the rows of （三）不予公开. */
+  readonly parentGroup?: string;
   /** Label variants met in published reports (documentation and tests; matching uses `match`). */
   readonly variants?: readonly string[];
   readonly match: LabelMatch;

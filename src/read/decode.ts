@@ -49,17 +49,26 @@ const FREQUENT_CHARS =
 const FREQUENT = new Uint8Array(0x10000);
 for (let i = 0; i < FREQUENT_CHARS.length; i++) FREQUENT[FREQUENT_CHARS.charCodeAt(i)] = 1;
 
-/** Inputs longer than this are judged on their first this-many bytes (even, so UTF-16 stays aligned). */
-const SAMPLE_BYTES = 1 << 16;
-/** Valid UTF-8 of at most this many bytes without any character from U+0800 up may really be GB18030 or Big5. */
+/**
+ * High bytes b for which U+b00 is common in Chinese text (一, 开, 最, the ideographic space...), so that a zero
+ * byte beside b does not tell UTF-16LE from UTF-16BE; 0x00 too (NUL characters, zero padding).
+ */
+const AMBIGUOUS_PARTNER = new Uint8Array(256);
+AMBIGUOUS_PARTNER[0x00] = 1;
+AMBIGUOUS_PARTNER[0x30] = 1;
+for (let b = 0; b < 256; b++) if (FREQUENT[b << 8]) AMBIGUOUS_PARTNER[b] = 1;
+
+/** Inputs longer than this are judged on a sample of this many bytes (even, so UTF-16 stays aligned). */
+const SAMPLE_BYTES = 1 << 14;
+/** Valid UTF-8 of at most this many bytes that shows no Chinese may really be GB18030, Big5 or UTF-16. */
 const SHORT_BYTES = 256;
+/** Characters that make a UTF-8 decoding look like Chinese text: ideographs, punctuation, symbols, fullwidth forms. */
+const CHINESE_LOOKING = /[\u2000-\u27ff\u3000-\u303f\u3200-\u32ff\u4e00-\u9fff\ufe30-\ufe4f\uff00-\uffef]/;
 
-type Label = TextEncodingName;
-
-const decoders = new Map<string, TextDecoder | null>();
+const decoders = new Map<string, InstanceType<typeof TextDecoder> | null>();
 
 /** A cached decoder, or null where this Node's ICU lacks the encoding. */
-function decoder(label: Label, fatal: boolean): TextDecoder | null {
+function decoder(label: TextEncodingName, fatal: boolean): InstanceType<typeof TextDecoder> | null {
   const key = fatal ? label + '!' : label;
   let d = decoders.get(key);
   if (d === undefined) {
@@ -74,7 +83,7 @@ function decoder(label: Label, fatal: boolean): TextDecoder | null {
 }
 
 /** Decodes leniently (invalid bytes become U+FFFD); null if the encoding is unavailable. */
-function decodeAs(label: Label, bytes: Uint8Array): string | null {
+function decodeAs(label: TextEncodingName, bytes: Uint8Array): string | null {
   const d = decoder(label, false);
   if (d) return d.decode(bytes);
   if (label === 'utf-16be') {
@@ -90,17 +99,28 @@ function decodeAs(label: Label, bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The number of U+FFFD characters in a string. */
-function countReplaced(text: string): number {
+/** The number of U+FFFD characters in a string, counting no further than `limit`. */
+function countReplaced(text: string, limit = Infinity): number {
   let n = 0;
-  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  for (let i = text.indexOf('\uFFFD'); i !== -1 && n < limit; i = text.indexOf('\uFFFD', i + 1)) n++;
   return n;
 }
 
-/** How plausible a decoding is as Chinese or ASCII text. */
+/** Whether a string has control characters that text files do not contain (all but tab, LF, FF and CR). */
+function hasOddControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 12 && c !== 13 : c === 0x7f) return true;
+  }
+  return false;
+}
+
+/** How plausible a decoding is as Chinese (or ASCII) text. */
 interface Assessment {
   score: number;
   replaced: number;
+  /** U+FFFD other than one at the very end. */
+  penalised: number;
   cjk: number;
   frequent: number;
   pua: number;
@@ -114,6 +134,7 @@ function assess(text: string): Assessment {
   let control = 0;
   let pua = 0;
   let odd = 0;
+  let foreign = 0;
   let lowZero = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -122,7 +143,7 @@ function assess(text: string): Assessment {
       if (c < 0x20 ? c !== 9 && c !== 10 && c !== 12 && c !== 13 : c === 0x7f) control++;
       continue;
     }
-    // U+xx00 is what ASCII read with the wrong UTF-16 byte order becomes (一, 开 and the ideographic space are common).
+    // U+xx00 is what ASCII read with the wrong UTF-16 byte order becomes.
     if ((c & 0xff) === 0 && c !== 0x3000 && FREQUENT[c] === 0) lowZero++;
     if (c >= 0x4e00 && c <= 0x9fff) {
       cjk++;
@@ -131,11 +152,14 @@ function assess(text: string): Assessment {
       replaced++;
     } else if (c < 0xa0) {
       control++; // C1 controls
-    } else if (c < 0x0530) {
-      // Latin-1, Latin extended, Greek, Cyrillic: neutral (GB2312 has Greek and Cyrillic letters too).
+    } else if (c < 0x0370) {
+      // Latin-1 and Latin extended: neutral.
+    } else if (c < 0x0530 || (c >= 0x3040 && c < 0x3100)) {
+      // Greek, Cyrillic, kana: in GB2312, but rare in Chinese text, and what Big5's commonest characters become.
+      foreign++;
     } else if (
       (c >= 0x2000 && c < 0x2800) || // punctuation, symbols, arrows, maths, enclosed numbers, boxes, shapes
-      (c >= 0x3000 && c < 0x3100) || // CJK punctuation, kana
+      (c >= 0x3000 && c < 0x3040) || // CJK punctuation
       (c >= 0x3200 && c < 0x3300) || // enclosed CJK (㈠)
       (c >= 0xfe30 && c < 0xfe50) || // CJK compatibility forms
       (c >= 0xff00 && c < 0xfff0) // fullwidth forms
@@ -152,51 +176,79 @@ function assess(text: string): Assessment {
       }
     }
   }
-  const score = frequent - 4 * replaced - 5 * control - 3 * pua - odd - 1.5 * lowZero;
-  return { score, replaced, cjk, frequent, pua };
-}
-
-/** Counts zero bytes at even and at odd offsets. */
-function countZeros(bytes: Uint8Array): { even: number; odd: number } {
-  let even = 0;
-  let odd = 0;
-  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) {
-    if (i % 2 === 0) even++;
-    else odd++;
-  }
-  return { even, odd };
+  // A file cut in the middle of a character ends in U+FFFD whatever its encoding: that one is not held against it.
+  const penalised = n > 0 && text.charCodeAt(n - 1) === 0xfffd ? replaced - 1 : replaced;
+  const score = frequent - 4 * penalised - 5 * control - 3 * pua - odd - 0.5 * foreign - 1.5 * lowZero;
+  return { score, replaced, penalised, cjk, frequent, pua };
 }
 
 /**
- * Whether bytes at offset `high` (1 for LE, 0 for BE) of each pair look like the high bytes of Chinese
- * UTF-16: CJK ideographs (0x4E–0x9F), punctuation (0x20, 0x30, 0xFF) or ASCII (0x00).
+ * Evidence from zero bytes for UTF-16LE (positive) over UTF-16BE (negative): ASCII in UTF-16 has a zero high
+ * byte, at an odd offset in LE and an even one in BE. Zeros beside an ambiguous partner byte are not counted.
+ */
+function zeroParity(bytes: Uint8Array): number {
+  let parity = 0;
+  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) {
+    const partner = bytes[i ^ 1];
+    if (partner === undefined || AMBIGUOUS_PARTNER[partner]) continue;
+    parity += i & 1 ? 1 : -1;
+  }
+  return parity;
+}
+
+/**
+ * Whether the pairs of bytes look like Chinese UTF-16 without ASCII, with the high byte at offset `high`
+ * (1 for LE, 0 for BE): high bytes of CJK ideographs (0x4E–0x9F) or punctuation (0x20, 0x30, 0xFF) in half
+ * the pairs, and, past 64 pairs, low bytes from 0x80 up in a fifth of them (ASCII text read as UTF-16 has
+ * none, and long ASCII can spell frequent characters: "te" is 整 in UTF-16LE).
  */
 function utf16Plausible(bytes: Uint8Array, high: 0 | 1): boolean {
   const pairs = Math.min(bytes.length >> 1, 4096);
-  let hits = 0;
+  let highs = 0;
+  let lows = 0;
   for (let p = 0; p < pairs; p++) {
     const b = bytes[2 * p + high]!;
-    if ((b >= 0x4e && b <= 0x9f) || b === 0x30 || b === 0xff || b === 0x20 || b === 0x00) hits++;
+    if ((b >= 0x4e && b <= 0x9f) || b === 0x30 || b === 0xff || b === 0x20) highs++;
+    if (bytes[2 * p + 1 - high]! >= 0x80) lows++;
   }
-  return pairs > 0 && hits * 2 >= pairs;
+  return pairs > 0 && highs * 2 >= pairs && (pairs < 64 || lows * 5 >= pairs);
 }
 
+/** A decoding under consideration. */
 interface Candidate {
-  label: Label;
+  label: TextEncodingName;
   text: string;
   assessment: Assessment;
 }
 
-/** Whether a GB18030 decoding is good enough that Big5 need not be tried. */
-function clearlyGood(a: Assessment): boolean {
-  return a.replaced === 0 && a.pua === 0 && a.cjk >= 8 && a.frequent * 10 >= a.cjk * 3;
+/** Decodes and scores `sample` as `label`; UTF-16 gets the zero-byte evidence (`parity`, from `zeroParity`). */
+function candidate(
+  label: TextEncodingName,
+  sample: Uint8Array,
+  parity: number,
+  hasZero: boolean,
+): Candidate | null {
+  const text = decodeAs(label, sample);
+  if (text === null) return null;
+  const assessment = assess(text);
+  if (label === 'utf-16le' || label === 'utf-16be') {
+    assessment.score += label === 'utf-16le' ? parity : -parity;
+    // UTF-16 without a single zero byte has no ASCII at all (no digit, space or newline): ask for a margin.
+    if (!hasZero) assessment.score -= 0.5;
+  }
+  return { label, text, assessment };
 }
 
-/** Decodes bytes without a BOM. */
+/** Whether a GB18030 decoding is good enough that Big5 need not be tried. */
+function clearlyGood(a: Assessment): boolean {
+  return a.penalised === 0 && a.pua === 0 && a.cjk >= 16 && a.frequent * 10 >= a.cjk * 6;
+}
+
+/** Decodes bytes that follow no BOM, or a UTF-8 BOM (`bom`), which makes valid UTF-8 final. */
 function detect(bytes: Uint8Array, bom: boolean): DecodedText {
   if (bytes.length === 0) return { text: '', encoding: 'utf-8', bom, replaced: 0 };
 
-  // The common case, in one pass: valid UTF-8 without NUL bytes.
+  // The common case, in one decoding pass: valid UTF-8 without zero bytes.
   let utf8: string | undefined;
   try {
     utf8 = decoder('utf-8', true)!.decode(bytes);
@@ -204,68 +256,105 @@ function detect(bytes: Uint8Array, bom: boolean): DecodedText {
     utf8 = undefined;
   }
   const hasZero = bytes.indexOf(0) !== -1;
+  if (utf8 !== undefined && bom) return { text: utf8, encoding: 'utf-8', bom, replaced: 0 };
   if (utf8 !== undefined && !hasZero) {
-    if (utf8.length === bytes.length || bytes.length > SHORT_BYTES || /[\u0800-\uffff]/.test(utf8)) {
-      return { text: utf8, encoding: 'utf-8', bom, replaced: 0 };
-    }
-    // Short, and every non-ASCII character below U+0800: may be GB18030, Big5 or UTF-16 that happens to be valid UTF-8.
-    const own = assess(utf8);
-    let best: Candidate | undefined;
-    const labels: Label[] = bytes.length % 2 === 0 ? ['gb18030', 'big5', 'utf-16le', 'utf-16be'] : ['gb18030', 'big5'];
-    for (const label of labels) {
-      const text = decodeAs(label, bytes);
-      if (text === null) continue;
-      const a = assess(text);
-      // Latin-1 letters and signs (é, ·, °) are plausible on their own, so one frequent character does not outweigh them.
-      const convincing =
-        a.replaced === 0 &&
-        a.pua === 0 &&
-        a.frequent * 2 >= a.cjk &&
-        (a.frequent >= 2 || (a.frequent === 1 && !/[\u00a0-\u00ff]/.test(utf8)));
-      if (convincing && a.score > own.score && (!best || a.score > best.assessment.score)) {
-        best = { label, text, assessment: a };
-      }
-    }
-    if (best) return { text: best.text, encoding: best.label, bom, replaced: 0 };
-    return { text: utf8, encoding: 'utf-8', bom, replaced: 0 };
+    // Short text may be GB18030, Big5 or UTF-16 that happens to be valid UTF-8: it then shows control
+    // characters (、。 in UTF-16 give U+0001, U+0002) or no Chinese at all (GB18030 "息说" reads "Ϣ˵").
+    const suspect =
+      bytes.length <= SHORT_BYTES &&
+      (hasOddControl(utf8) || (utf8.length !== bytes.length && !CHINESE_LOOKING.test(utf8)));
+    if (!suspect) return { text: utf8, encoding: 'utf-8', bom, replaced: 0 };
+    return shortUtf8(bytes, utf8, bom);
   }
 
-  // Not valid UTF-8, or containing NUL bytes: score the possible decodings on a sample.
-  const sample = bytes.length > SAMPLE_BYTES ? bytes.subarray(0, SAMPLE_BYTES) : bytes;
+  // Not valid UTF-8, or with zero bytes: score the possible decodings of a sample.
+  const sample = sampleOf(bytes);
   const candidates: Candidate[] = [];
-  const consider = (label: Label, decoded?: string): Candidate | undefined => {
-    const text = decoded ?? decodeAs(label, sample);
-    if (text === null) return undefined;
-    const candidate = { label, text, assessment: assess(text) };
-    candidates.push(candidate);
-    return candidate;
+  const add = (c: Candidate | null): Candidate | null => {
+    if (c) candidates.push(c);
+    return c;
   };
-
-  const u8 = consider('utf-8', sample === bytes ? utf8 : undefined)!;
-  // Mostly UTF-8 with a few bad bytes (a truncated or damaged file): keep it UTF-8.
-  if (!hasZero && u8.assessment.replaced * 200 <= u8.text.length && u8.assessment.replaced <= 64) {
-    return finish(u8, bytes, sample, bom);
+  if (utf8 !== undefined && sample === bytes) {
+    add({ label: 'utf-8', text: utf8, assessment: assess(utf8) });
+  } else if (utf8 !== undefined || mayBeUtf8(sample)) {
+    const u8 = add(candidate('utf-8', sample, 0, hasZero))!;
+    // Mostly UTF-8 with a few bad bytes (a truncated or damaged file): keep it UTF-8.
+    const a = u8.assessment;
+    if (!hasZero && a.replaced * 200 <= u8.text.length && a.replaced <= 64)
+      return finish(u8, bytes, sample, bom);
   }
-
-  const zeros = hasZero ? countZeros(sample) : { even: 0, odd: 0 };
-  let parityBonus = 0;
-  if (hasZero || (sample.length % 2 === 0 && (utf16Plausible(sample, 1) || utf16Plausible(sample, 0)))) {
-    // ASCII in UTF-16 puts zeros in the high byte: odd offsets for LE, even for BE.
-    parityBonus = 0.1 * (zeros.odd - zeros.even);
-    const le = consider('utf-16le');
-    if (le) le.assessment.score += parityBonus;
-    const be = consider('utf-16be');
-    if (be) be.assessment.score -= parityBonus;
+  const parity = hasZero ? zeroParity(sample) : 0;
+  if (Math.abs(parity) >= 16) {
+    // Plainly UTF-16 (many zero high bytes of ASCII): done if that reads cleanly.
+    const c = candidate(parity > 0 ? 'utf-16le' : 'utf-16be', sample, parity, true)!;
+    if (c.assessment.penalised === 0 && c.assessment.score >= Math.abs(parity))
+      return finish(c, bytes, sample, bom);
   }
-  const gb = consider('gb18030');
-  if (!gb || !clearlyGood(gb.assessment)) consider('big5');
+  const gb = add(candidate('gb18030', sample, 0, hasZero));
+  if (hasZero || utf16Plausible(sample, 1) || utf16Plausible(sample, 0)) {
+    add(candidate('utf-16le', sample, parity, hasZero));
+    add(candidate('utf-16be', sample, parity, hasZero));
+  }
+  if (!gb || !clearlyGood(gb.assessment)) add(candidate('big5', sample, 0, hasZero));
+  if (candidates.length === 0) add(candidate('utf-8', sample, 0, hasZero));
 
+  // Highest score wins; on a tie the earlier: UTF-8, GB18030, UTF-16LE, UTF-16BE, Big5.
   let best = candidates[0]!;
   for (const c of candidates) if (c.assessment.score > best.assessment.score) best = c;
   return finish(best, bytes, sample, bom);
 }
 
-/** Decodes the whole input with the chosen candidate's encoding. */
+/**
+ * The bytes to score: all of a short input; else SAMPLE_BYTES from the first non-ASCII byte (a web page can
+ * open with more ASCII markup than that), started at an even offset to keep UTF-16 aligned. The byte before
+ * an odd first non-ASCII byte is ASCII, so no multi-byte character is cut at the start either.
+ */
+function sampleOf(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= SAMPLE_BYTES) return bytes;
+  let first = 0;
+  while (first < bytes.length && bytes[first]! < 0x80) first++;
+  if (first === bytes.length) first = 0;
+  const start = Math.min(first, bytes.length - SAMPLE_BYTES) & ~1;
+  return bytes.subarray(start, start + SAMPLE_BYTES);
+}
+
+/**
+ * Whether UTF-8 is worth scoring: the first KiB decodes with at most 5% replacements (decoding GB18030 as
+ * UTF-8 is slow, so hopeless inputs skip it). Inputs of a KiB or less are always scored.
+ */
+function mayBeUtf8(bytes: Uint8Array): boolean {
+  if (bytes.length <= 1024) return true;
+  const probe = decodeAs('utf-8', bytes.subarray(0, 1024)) ?? '';
+  const allowed = Math.floor(probe.length / 20);
+  return countReplaced(probe, allowed + 1) <= allowed;
+}
+
+/**
+ * Short valid UTF-8 without zero bytes that looks wrong (controls, or no Chinese): GB18030, Big5 or UTF-16 is
+ * preferred when it reads as frequent Chinese characters.
+ */
+function shortUtf8(bytes: Uint8Array, utf8: string, bom: boolean): DecodedText {
+  const own = assess(utf8).score;
+  // Latin-1 letters and signs (é, ·, °) are plausible alone, so one frequent character does not outweigh them.
+  const latin1 = /[\u00a0-\u00ff]/.test(utf8);
+  const labels: TextEncodingName[] = ['gb18030', 'big5', 'utf-16le', 'utf-16be'];
+  let best: Candidate | null = null;
+  for (const label of labels) {
+    const c = candidate(label, bytes, 0, false);
+    if (!c) continue;
+    const a = c.assessment;
+    const convincing =
+      a.penalised === 0 &&
+      a.pua === 0 &&
+      a.frequent * 2 >= a.cjk &&
+      (a.frequent >= 2 || (a.frequent === 1 && !latin1));
+    if (convincing && a.score > own && (!best || a.score > best.assessment.score)) best = c;
+  }
+  if (best) return { text: best.text, encoding: best.label, bom, replaced: best.assessment.replaced };
+  return { text: utf8, encoding: 'utf-8', bom, replaced: 0 };
+}
+
+/** The result for the chosen candidate, decoding the whole input when only a sample was scored. */
 function finish(best: Candidate, bytes: Uint8Array, sample: Uint8Array, bom: boolean): DecodedText {
   if (sample === bytes) {
     return { text: best.text, encoding: best.label, bom, replaced: best.assessment.replaced };
@@ -291,8 +380,12 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     }
     return detect(bytes, false);
   } catch {
-    // Defensive only: lenient UTF-8 decoding cannot fail.
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    return { text, encoding: 'utf-8', bom: false, replaced: countReplaced(text) };
+    // Defensive only (say, a caller passing something else than bytes): lenient UTF-8, or nothing.
+    try {
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      return { text, encoding: 'utf-8', bom: false, replaced: countReplaced(text) };
+    } catch {
+      return { text: '', encoding: 'utf-8', bom: false, replaced: 0 };
+    }
   }
 }

@@ -82,11 +82,14 @@ const t3 = (
   path,
   label,
   ...(extra.group ? { group: extra.group } : {}),
+  // The numbered groups （三）–（六） sit inside 三、本年度办理结果 (format-spec §5.2).
+  ...(extra.group && /^（[三四五六]）/.test(extra.group) ? { parentGroup: RESULTS } : {}),
   ...(extra.variants ? { variants: extra.variants } : {}),
   match: extra.equals ? { contains, equals: extra.equals } : { contains },
   columns: APPLICANT_COLUMNS,
 });
 
+const RESULTS = '三、本年度办理结果';
 const DENIED = '（三）不予公开';
 const UNABLE = '（四）无法提供';
 const NOT_PROCESSED = '（五）不予处理';
