@@ -135,7 +135,9 @@ export function blankTable(t: TableDef): TableValues {
   for (const r of t.rows) {
     let node = out;
     for (const k of r.path.slice(0, -1)) node = (node[k] ??= {}) as TableValues;
-    node[r.path[r.path.length - 1]!] = Object.fromEntries(r.columns.map((c) => [c.key, null]));
+    const row: RowValues = {};
+    for (const c of r.columns) row[c.key] = null;
+    node[r.path[r.path.length - 1]!] = row;
   }
   return out;
 }

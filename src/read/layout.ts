@@ -11,6 +11,7 @@ interface Line {
 }
 
 const BLANK = /^[ \f\u3000\u00a0\u200b\ufeff]*$/;
+const MAYBE_ALIGNED = /\S(?:[ \u00a0]{2,}|\u3000)\S|\d[ \u00a0]+[\d/\-—]/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** A figure as it appears in aligned text: digits with separators, a sign, a unit, or a blank placeholder. */
@@ -73,6 +74,8 @@ function classify(raw: string): LineKind {
   }
   if (BLANK.test(raw)) return 'blank';
   if (PIPE_ROW.test(raw) && raw.split('|').length >= 3) return 'pipe';
+  // Aligned cells need a gap of two spaces or a full-width space between words, or figures side by side.
+  if (!MAYBE_ALIGNED.test(raw)) return 'text';
   return alignedTokens(raw).aligned ? 'aligned' : 'text';
 }
 
