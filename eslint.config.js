@@ -39,7 +39,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='exit']", message: 'only src/cli may exit' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='exit']",
+          message: 'only src/cli may exit',
+        },
         { selector: "MemberExpression[object.name='console']", message: 'library code does not print' },
       ],
     },

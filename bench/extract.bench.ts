@@ -26,7 +26,7 @@ const cpu = cpus();
 console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${mb(totalmem())} RAM`);
 console.log(`node ${process.version}, ${process.platform}-${process.arch}`);
 console.log(
-  `input: ${samples.length} sample reports (${mb(samples.reduce((s, x) => s + x.bytes.length, 0))}) ` +
+  `input: ${samples.length} sample reports (${(samples.reduce((s, x) => s + x.bytes.length, 0) / 1024).toFixed(1)} KB) ` +
     `repeated to ${TOTAL.toLocaleString('en')} inputs; readText + extract, in-process, single thread\n`,
 );
 

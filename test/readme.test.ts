@@ -51,7 +51,8 @@ describe('README quick start', () => {
     for (const name of samples) expect(stdout).toContain(name);
   });
 
-  it('links the architecture page and states the licence', () => {
+  it('links the architecture page, states the licence and has no TODO left', () => {
+    expect(readme).not.toMatch(/TODO/);
     expect(readme).toContain('docs/architecture.md');
     expect(readme).toMatch(/MIT/);
   });
