@@ -134,7 +134,9 @@ function withStreamRows(items: Item[]): Item[] {
   const hasRows = new Set<SectionKey | null>();
   for (const it of items) if (it.kind === 'row') hasRows.add(it.section);
   const anyRows = items.some((it) => it.kind === 'row');
-  const vocabulary = FORMATS.flatMap((f) => f.tables.flatMap((t) => t.vocabulary)).map(normalizeLabel);
+  const vocabulary = (tableVocabularyCache ??= FORMATS.flatMap((f) =>
+    f.tables.flatMap((t) => t.vocabulary),
+  ).map(normalizeLabel));
   const out: Item[] = [];
   items.forEach((it, i) => {
     const candidate =
@@ -163,19 +165,32 @@ function withStreamRows(items: Item[]): Item[] {
 
 /** The format version whose table vocabulary the document uses most (format-spec §2, "Version detection"). */
 function detectVersion(items: readonly Item[]): { version: FormatVersion; hits: number } {
-  const texts: string[] = [];
+  const found = new Set<string>();
+  const vocabulary = versionVocabulary();
   for (const it of items) {
-    if (it.kind === 'row') texts.push(it.cells.map((c) => c.text).join(''));
-    else if (it.section && TABLE_SECTIONS.has(it.section)) texts.push(it.text);
+    if (it.kind === 'row') {
+      for (const c of it.cells) if (c.text.length >= 4) probe(normalizeLabel(c.text));
+    } else if (it.section && TABLE_SECTIONS.has(it.section)) probe(normalizeLabel(it.text));
   }
-  const all = normalizeLabel(texts.join('\n'));
+  function probe(text: string) {
+    for (const v of vocabulary) if (!found.has(v.word) && text.includes(v.word)) found.add(v.word);
+  }
   let best: { version: FormatVersion; hits: number } = {
     version: FORMATS[FORMATS.length - 1]!.version,
     hits: 0,
   };
   for (const f of FORMATS) {
-    const hits = f.vocabulary.reduce((s, v) => s + (all.includes(normalizeLabel(v)) ? 1 : 0), 0);
+    const hits = vocabulary.filter((v) => v.version === f.version && found.has(v.word)).length;
     if (hits > best.hits) best = { version: f.version, hits };
   }
   return best;
+}
+
+let tableVocabularyCache: string[] | null = null;
+let vocabularyCache: { version: FormatVersion; word: string }[] | null = null;
+/** Every format's version words, normalised once. */
+function versionVocabulary() {
+  return (vocabularyCache ??= FORMATS.flatMap((f) =>
+    f.vocabulary.map((w) => ({ version: f.version, word: normalizeLabel(w) })),
+  ));
 }

@@ -128,6 +128,7 @@ function tabTable(region: readonly Line[], span: SpanFn): Table {
     let current: { text: string; line: number; endLine: number; endColumn: number }[] = [];
     let rowStart = 0;
     let rowEnd = 0;
+    let rowEndLength = 0;
     const flush = () => {
       if (current.length === 0) return;
       const cells = current.map((c, col) => {
@@ -142,7 +143,7 @@ function tabTable(region: readonly Line[], span: SpanFn): Table {
       });
       rows.push({
         cells,
-        source: span(rowStart, 1, rowEnd, (region.find((l) => l.no === rowEnd)?.raw.length ?? 0) + 1),
+        source: span(rowStart, 1, rowEnd, rowEndLength + 1),
       });
       current = [];
     };
@@ -163,6 +164,7 @@ function tabTable(region: readonly Line[], span: SpanFn): Table {
         }
       }
       rowEnd = l.no;
+      rowEndLength = l.raw.length;
     }
     flush();
   }
