@@ -4,6 +4,7 @@ import { FORMAT_2019, FORMAT_2021 } from '../model/formats/index.ts';
 import { parseTextBlocks } from '../read/layout.ts';
 import { extract } from './index.ts';
 import { parseTitle } from './metadata.ts';
+import { compileMatch, matchPosition, normalizeLabel } from './labels.ts';
 import { matchRowLabel } from './tables.ts';
 
 const doc = (text: string) => ({ kind: 'text' as const, blocks: parseTextBlocks(text), diagnostics: [] });
@@ -77,6 +78,23 @@ describe('label variants', () => {
   it.each(cases)('%s %s “%s” → %s', (version, table, label, path) => {
     const format = version === '2019' ? FORMAT_2019 : FORMAT_2021;
     expect(matchRowLabel(format, table, label)?.path.join('.') ?? null).toBe(path);
+  });
+
+  it('every official column label names exactly its own column (header rows are read by these keys)', () => {
+    for (const f of [FORMAT_2019, FORMAT_2021])
+      for (const t of f.tables) {
+        const columns = new Map(t.rows.flatMap((r) => r.columns.map((c) => [c.key, c] as const)));
+        for (const c of columns.values()) {
+          const label = normalizeLabel(c.label);
+          const matching = [...columns.values()].filter(
+            (o) => matchPosition(label, compileMatch(o.match)) >= 0,
+          );
+          expect(
+            matching.map((o) => o.key),
+            `${f.version} ${t.key} ${c.label}`,
+          ).toEqual([c.key]);
+        }
+      }
   });
 
   it('no two rows of a table share a matching key', () => {

@@ -17,6 +17,8 @@ export interface Token {
 /** What the table taught about where its figures sit: the grid column of the first figure, or column centres. */
 export interface Grid {
   startCol?: number;
+  /** The grid column of the first figure column's header, where the header names it. */
+  headerStartCol?: number;
   centers?: readonly number[];
 }
 
@@ -84,8 +86,9 @@ function trimWindow(tokens: readonly Token[], n: number, grid: Grid | undefined)
   for (let s = 0; s + n <= tokens.length; s++)
     if (first === tokens.length || (s <= first && last < s + n)) starts.push(s);
   let start: number | undefined = starts.length === 1 ? starts[0] : undefined;
-  if (start === undefined && grid?.startCol !== undefined) {
-    const byGrid = starts.filter((s) => tokens[s]!.col === grid.startCol);
+  for (const col of [grid?.startCol, grid?.headerStartCol]) {
+    if (start !== undefined || col === undefined) continue;
+    const byGrid = starts.filter((s) => tokens[s]!.col === col);
     if (byGrid.length === 1) start = byGrid[0];
   }
   if (start === undefined) {
@@ -326,10 +329,11 @@ function placeByGrid(tokens: readonly Token[], n: number, grid: Grid | undefined
     }
     return { values, inferred: 'grid', problem: 'missing' };
   }
-  if (grid?.startCol !== undefined) {
+  const startCol = grid?.startCol ?? grid?.headerStartCol;
+  if (startCol !== undefined) {
     let prev = -1;
     for (const t of tokens) {
-      const p = t.col - grid.startCol;
+      const p = t.col - startCol;
       if (p <= prev || p >= n) return fail(n);
       if (p < 0) {
         if (isWritten(t)) return fail(n);

@@ -311,12 +311,20 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
   // Horizontal centres of column headers, per document table (aligned text only).
   const headerX = new Map<number, Map<string, number>>();
   const headerAll = new Map<number, number[]>(); // every column header's centre, for table 4's repeated columns
+  // Grid columns of column headers, per document table (layouts that keep cells).
+  const headerCol = new Map<number, Map<string, number>>();
   const recordHeaderPositions = (table: CompiledTable, r: LogicalRow) => {
     for (const c of r.cells) {
-      if (c.x === undefined || c.xEnd === undefined) continue;
+      if (c.text === '') continue;
       const text = normalizeLabel(c.text);
       const keys = table.columns.filter((col) => matchPosition(text, col.match) >= 0).map((col) => col.key);
       if (keys.length !== 1) continue;
+      if (c.x === undefined || c.xEnd === undefined) {
+        const m = headerCol.get(r.tableIndex) ?? new Map<string, number>();
+        m.set(keys[0]!, c.col);
+        headerCol.set(r.tableIndex, m);
+        continue;
+      }
       const m = headerX.get(r.tableIndex) ?? new Map<string, number>();
       m.set(keys[0]!, (c.x + c.xEnd) / 2);
       headerX.set(r.tableIndex, m);
@@ -478,7 +486,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
   }
 
   // 3. Learn each document table's grid from its rows with exact counts, then place every row's figures.
-  const grids = learnGrids(matches, headerX);
+  const grids = learnGrids(matches, headerX, headerCol);
   for (const m of matches) {
     const cols = m.columnOrder
       ? m.columnOrder.map((k) => m.row.def.columns.find((c) => c.key === k)!)
@@ -745,7 +753,11 @@ function identityCheck(def: TableDef, keys: readonly string[], _n: number): Hold
 }
 
 /** Learns, per document table and row width, where figures sit: the commonest first column and column centres. */
-function learnGrids(matches: readonly Match[], headerX: ReadonlyMap<number, ReadonlyMap<string, number>>) {
+function learnGrids(
+  matches: readonly Match[],
+  headerX: ReadonlyMap<number, ReadonlyMap<string, number>>,
+  headerCol: ReadonlyMap<number, ReadonlyMap<string, number>>,
+) {
   const starts = new Map<string, Map<number, number>>();
   const xs = new Map<string, number[][]>();
   for (const m of matches) {
@@ -780,7 +792,10 @@ function learnGrids(matches: readonly Match[], headerX: ReadonlyMap<number, Read
   }
   /** The grid for a row: learnt from the table's complete rows, else the centres of its column headers. */
   return (tableIndex: number, columns: readonly string[]): Grid | undefined => {
-    const learnt = grids.get(`${tableIndex}/${columns.length}`);
+    let learnt = grids.get(`${tableIndex}/${columns.length}`);
+    // Where cells are padded to the grid, the header's column of the first figure column is a second witness.
+    const hc = headerCol.get(tableIndex)?.get(columns[0]!);
+    if (hc !== undefined) learnt = { ...learnt, headerStartCol: hc };
     if (learnt?.centers) return learnt;
     const hx = headerX.get(tableIndex);
     const centers = hx ? columns.map((k) => hx.get(k)) : [];

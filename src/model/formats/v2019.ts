@@ -96,7 +96,7 @@ export const FORMAT_2019: FormatDef = {
           '第二十条第（九）项',
           ['集中采购', '政府采购'],
           [
-            col('projects', '采购项目数量', 'count', ['采购项目', '项目数量']),
+            col('projects', '采购项目数量', 'count', ['采购项目']),
             col('amount', '采购总金额', 'amount', ['采购总金额', '总金额', '金额']),
           ],
         ),
