@@ -165,32 +165,36 @@ function withStreamRows(items: Item[]): Item[] {
 
 /** The format version whose table vocabulary the document uses most (format-spec §2, "Version detection"). */
 function detectVersion(items: readonly Item[]): { version: FormatVersion; hits: number } {
-  const found = new Set<string>();
-  const vocabulary = versionVocabulary();
+  const { words, pattern } = versionVocabulary();
+  const texts: string[] = [];
   for (const it of items) {
-    if (it.kind === 'row') {
-      for (const c of it.cells) if (c.text.length >= 4) probe(normalizeLabel(c.text));
-    } else if (it.section && TABLE_SECTIONS.has(it.section)) probe(normalizeLabel(it.text));
+    if (it.kind === 'row') for (const c of it.cells) texts.push(c.text);
+    else if (it.section && TABLE_SECTIONS.has(it.section)) texts.push(it.text);
   }
-  function probe(text: string) {
-    for (const v of vocabulary) if (!found.has(v.word) && text.includes(v.word)) found.add(v.word);
-  }
+  // One pass of one alternation over the tables' text finds every version word present.
+  const found = new Set<string>();
+  for (const m of normalizeLabel(texts.join('\n')).matchAll(pattern)) found.add(m[0]);
   let best: { version: FormatVersion; hits: number } = {
     version: FORMATS[FORMATS.length - 1]!.version,
     hits: 0,
   };
   for (const f of FORMATS) {
-    const hits = vocabulary.filter((v) => v.version === f.version && found.has(v.word)).length;
+    const hits = words.filter((v) => v.version === f.version && found.has(v.word)).length;
     if (hits > best.hits) best = { version: f.version, hits };
   }
   return best;
 }
 
 let tableVocabularyCache: string[] | null = null;
-let vocabularyCache: { version: FormatVersion; word: string }[] | null = null;
-/** Every format's version words, normalised once. */
+let vocabularyCache: { words: { version: FormatVersion; word: string }[]; pattern: RegExp } | null = null;
+/** Every format's version words, normalised once, and one pattern that finds any of them. */
 function versionVocabulary() {
-  return (vocabularyCache ??= FORMATS.flatMap((f) =>
+  if (vocabularyCache) return vocabularyCache;
+  const words = FORMATS.flatMap((f) =>
     f.vocabulary.map((w) => ({ version: f.version, word: normalizeLabel(w) })),
-  ));
+  );
+  const escaped = [...new Set(words.map((w) => w.word))]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return (vocabularyCache = { words, pattern: new RegExp(escaped.join('|'), 'g') });
 }

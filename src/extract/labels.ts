@@ -73,13 +73,15 @@ export function labelForms(normalized: string): LabelForms {
  * into a row's own label, the innermost label wins), or -1.
  */
 export function matchPosition(label: string | LabelForms, m: CompiledMatch): number {
-  const forms = typeof label === 'string' ? labelForms(label) : label;
+  const text = typeof label === 'string' ? label : label.text;
   let best = -1;
   for (const k of m.contains) {
-    const i = forms.text.lastIndexOf(k);
+    const i = text.lastIndexOf(k);
     if (i > best) best = i;
   }
   if (m.equals.length > 0) {
+    // The forms are needed (and computed) only for `equals` keys.
+    const forms = typeof label === 'string' ? labelForms(label) : label;
     if (m.equals.includes(forms.bare)) best = Math.max(best, forms.text.length - forms.bare.length);
     else if (forms.tail !== null && m.equals.includes(forms.tail)) best = Math.max(best, forms.tailAt);
   }

@@ -213,7 +213,7 @@ function splitRuns(
     const v = Number(run.slice(start, end));
     return start === 0 && signs[ti] && signs[ti] !== '+' ? -v : v;
   };
-  const walk = (pos: number, ti: number, end: number): void => {
+  function walk(pos: number, ti: number, end: number): void {
     if (exhausted || count > 1) return;
     if (++steps > MAX_CANDIDATES) {
       exhausted = true;
@@ -254,39 +254,50 @@ function splitRuns(
         if (r > 10 ** (digits - open + 1) + 9 * open) return;
       }
     }
-    const take = (value: number, start: number, nextTi: number, nextEnd: number) => {
-      const ids = partsAt[pos]!;
-      if (ordered) for (const k of ids) if (!Number.isNaN(rest[k]!) && rest[k]! < value) return;
-      const own = totalAt[pos]!;
-      if (ordered) {
-        for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! - value;
-        if (own >= 0) rest[own] = value;
-      }
-      accTi[pos] = ti;
-      accStart[pos] = start;
-      accEnd[pos] = end;
-      accVal[pos] = value;
-      // A total's parts must use up exactly the total.
-      const closed = ordered && ids.some((k) => firstPart[k] === pos && rest[k] !== 0);
-      if (!closed) walk(pos - 1, nextTi, nextEnd);
-      if (ordered) {
-        if (own >= 0) rest[own] = NaN;
-        for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! + value;
-      }
-    };
     const prevEnd = ti > 0 ? sizes[ti - 1]! : 0;
     const run = runs[ti];
     if (!run) {
-      take(valueAt(ti, 0, 1), 0, ti - 1, prevEnd);
+      take(pos, ti, end, valueAt(ti, 0, 1), 0, ti - 1, prevEnd);
       return;
     }
     // The leftmost figure of a run takes what it must so the positions before it can still be filled.
     for (let start = end - 1; start >= 0 && end - start <= 15; start--) {
       if (run[start] === '0' && start !== end - 1) continue; // no leading zeros
-      if (start === 0) take(valueAt(ti, 0, end), 0, ti - 1, prevEnd);
-      else take(valueAt(ti, start, end), start, ti, start);
+      if (start === 0) take(pos, ti, end, valueAt(ti, 0, end), 0, ti - 1, prevEnd);
+      else take(pos, ti, end, valueAt(ti, start, end), start, ti, start);
     }
-  };
+  }
+  // Places `value` (digits start..end of token ti) at position pos and goes on to the left. Declared once, not per
+  // step: a closure per step cost more than the search itself.
+  function take(
+    pos: number,
+    ti: number,
+    end: number,
+    value: number,
+    start: number,
+    nextTi: number,
+    nextEnd: number,
+  ) {
+    const ids = partsAt[pos]!;
+    if (ordered) for (const k of ids) if (!Number.isNaN(rest[k]!) && rest[k]! < value) return;
+    const own = totalAt[pos]!;
+    if (ordered) {
+      for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! - value;
+      if (own >= 0) rest[own] = value;
+    }
+    accTi[pos] = ti;
+    accStart[pos] = start;
+    accEnd[pos] = end;
+    accVal[pos] = value;
+    // A total's parts must use up exactly the total.
+    let closed = false;
+    if (ordered) for (const k of ids) if (firstPart[k] === pos && rest[k] !== 0) closed = true;
+    if (!closed) walk(pos - 1, nextTi, nextEnd);
+    if (ordered) {
+      if (own >= 0) rest[own] = NaN;
+      for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! + value;
+    }
+  }
   const last = tokens.length - 1;
   walk(n - 1, last, sizes[last]!);
   if (exhausted || count > 1) return { values: Array(n).fill(null), problem: 'unsplittable' };

@@ -623,7 +623,6 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     unitOfHeader?: '元' | '万元',
   ) {
     if (!token) return;
-    const path = () => key.split('.');
     const f = token.figure;
     if (f.kind !== 'number') {
       if (f.kind === 'text')
@@ -634,7 +633,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
             'warning',
             { text: token.text },
             {
-              path: path(),
+              path: key.split('.'),
               ...(token.source ? { source: token.source } : {}),
             },
           ),
@@ -657,7 +656,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
             'info',
             { text: token.text, value },
             {
-              path: path(),
+              path: key.split('.'),
               ...(token.source ? { source: token.source } : {}),
             },
           ),
