@@ -50,6 +50,37 @@ export const SECTIONS: readonly SectionDef[] = [
   },
 ];
 
+/** A column of table 2; amounts are stored in 万元 (report-json.md). */
+export const proactiveColumn = (
+  key: string,
+  label: string,
+  kind: ColumnDef['kind'],
+  contains: readonly string[],
+): ColumnDef => ({
+  key,
+  label,
+  kind,
+  match: { contains },
+  ...(kind === 'amount' ? { unit: '万元' as const } : {}),
+});
+
+/** A row of table 2, in the block (第二十条第（X）项) given as its group. */
+export const proactiveRow = (
+  path: string,
+  label: string,
+  group: string,
+  contains: readonly string[],
+  columns: readonly ColumnDef[],
+  variants?: readonly string[],
+): RowDef => ({
+  path: [path],
+  label,
+  group,
+  match: { contains },
+  columns,
+  ...(variants ? { variants } : {}),
+});
+
 const count = (
   key: string,
   label: string,

@@ -1,19 +1,13 @@
 // The 2019 试行 format (国办公开办函〔2019〕60号), used for the 2019 and 2020 reports (format-spec §2, §4.1).
-import type { ColumnDef, FormatDef, RowDef } from '../format.ts';
-import { REVIEW_LITIGATION_TABLE, SECTIONS, requestRow, requestsTable } from './common.ts';
-
-const col = (
-  key: string,
-  label: string,
-  kind: ColumnDef['kind'],
-  contains: readonly string[],
-): ColumnDef => ({
-  key,
-  label,
-  kind,
-  match: { contains },
-  ...(kind === 'amount' ? { unit: '万元' as const } : {}),
-});
+import type { FormatDef } from '../format.ts';
+import {
+  REVIEW_LITIGATION_TABLE,
+  SECTIONS,
+  proactiveColumn as col,
+  proactiveRow as row,
+  requestRow,
+  requestsTable,
+} from './common.ts';
 
 /** 第二十条第（一）项 columns. */
 const DOCUMENT_COLUMNS = [
@@ -27,22 +21,6 @@ const ITEM_COLUMNS = [
   col('change', '本年增/减', 'signed', ['增/减', '增减', '增或减', '增加/减少']),
   col('decisions', '处理决定数量', 'count', ['处理决定']),
 ];
-
-const row = (
-  path: string,
-  label: string,
-  group: string,
-  contains: readonly string[],
-  columns: readonly ColumnDef[],
-  variants?: readonly string[],
-): RowDef => ({
-  path: [path],
-  label,
-  group,
-  match: { contains },
-  columns,
-  ...(variants ? { variants } : {}),
-});
 
 /** The 2019 format. */
 export const FORMAT_2019: FormatDef = {

@@ -1,19 +1,13 @@
 // The 2021 format (国办公开办函〔2021〕30号), used from the 2021 reports on (format-spec §2, §4.2).
-import type { ColumnDef, FormatDef, RowDef } from '../format.ts';
-import { REVIEW_LITIGATION_TABLE, SECTIONS, requestRow, requestsTable } from './common.ts';
-
-const col = (
-  key: string,
-  label: string,
-  kind: ColumnDef['kind'],
-  contains: readonly string[],
-): ColumnDef => ({
-  key,
-  label,
-  kind,
-  match: { contains },
-  ...(kind === 'amount' ? { unit: '万元' as const } : {}),
-});
+import type { FormatDef } from '../format.ts';
+import {
+  REVIEW_LITIGATION_TABLE,
+  SECTIONS,
+  proactiveColumn as col,
+  proactiveRow as row,
+  requestRow,
+  requestsTable,
+} from './common.ts';
 
 /** 第二十条第（一）项 columns. */
 const DOCUMENT_COLUMNS = [
@@ -23,22 +17,6 @@ const DOCUMENT_COLUMNS = [
 ];
 /** 第二十条第（五）（六）项: one column spanning the three grid columns. */
 const DECISIONS = [col('decisions', '本年处理决定数量', 'count', ['处理决定'])];
-
-const row = (
-  path: string,
-  label: string,
-  group: string,
-  contains: readonly string[],
-  columns: readonly ColumnDef[],
-  variants?: readonly string[],
-): RowDef => ({
-  path: [path],
-  label,
-  group,
-  match: { contains },
-  columns,
-  ...(variants ? { variants } : {}),
-});
 
 const OTHER = '（六）其他处理';
 
