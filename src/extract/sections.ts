@@ -60,15 +60,16 @@ export function headingOf(
 export function assignSections(items: Item[], sections: readonly SectionDef[]): HeadingInfo[] {
   const outline: HeadingInfo[] = [];
   let current: SectionKey | null = null;
-  const order = sections.map((s) => s.key);
+  const seen = new Set<SectionKey>();
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const text = headingText(it);
     if (text !== null) {
       const h = headingOf(text, sections);
-      // A later section's heading cannot send the text back to an earlier one unless it is that section's own
-      // repeated heading; a heading for a section already passed is a sub-heading.
-      if (h && (current === null || order.indexOf(h.key) >= order.indexOf(current))) {
+      // A section's heading counts once (or again right away, repeated); a heading of a section already passed is
+      // a sub-heading ("三、下一步打算" inside 五). A section out of order is still a section: section-order says so.
+      if (h && (!seen.has(h.key) || h.key === current)) {
+        seen.add(h.key);
         outline.push({ section: h.key, text, number: h.number, source: it.source });
         current = h.key;
         items[i] = { ...it, section: current, heading: true };

@@ -22,6 +22,14 @@ export const Diagnostic = z.object({
   source: SourceSpan.optional(),
   expected: z.unknown().optional(),
   actual: z.unknown().optional(),
+  /** One-cell repairs the checker proposes, with the equations they satisfy; never applied silently. */
+  suggestions: z
+    .array(
+      z.object({ path: ModelPath, value: z.number(), message: z.string(), satisfies: z.array(z.string()) }),
+    )
+    .optional(),
+  /** The rule's documentation, relative to the project root. */
+  docs: z.string().optional(),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 

@@ -57,6 +57,16 @@ export interface RowIdentity {
   readonly parts: readonly string[];
 }
 
+/**
+ * A sum that must hold in every column between rows of a table: Σ `lhs` rows = Σ `rhs` rows (row ids are the
+ * dotted row paths). T3-1: 一 + 二 = （七） + 四; T3-3: （七） = Σ outcome rows.
+ */
+export interface ColumnIdentity {
+  readonly id: string;
+  readonly lhs: readonly string[];
+  readonly rhs: readonly string[];
+}
+
 /** A statistics table. */
 export interface TableDef {
   readonly key: TableKey;
@@ -71,6 +81,8 @@ export interface TableDef {
   readonly rows: readonly RowDef[];
   /** Identities that hold inside every data row (used to split run-together digits and resolve extra cells). */
   readonly rowIdentities: readonly RowIdentity[];
+  /** Identities between rows that hold in every column (table 3's 勾稽关系). */
+  readonly columnIdentities?: readonly ColumnIdentity[];
   /** Words that only this table's header or captions contain; used to find the table in a document. */
   readonly vocabulary: readonly string[];
   /** Label text of header rows (no figures), e.g. the 勾稽关系 note; for renderers. */

@@ -196,6 +196,7 @@ export const APPLICANT_TOTAL = {
 
 /** Builds table 3 from its version-specific （六）其他处理 rows. */
 export function requestsTable(otherHandling: readonly RowDef[]): TableDef {
+  const outcomes = [...REQUEST_ROWS_HEAD.slice(2), ...otherHandling].map((r) => r.path.join('.'));
   return {
     key: 'requests',
     section: 'requests',
@@ -203,6 +204,12 @@ export function requestsTable(otherHandling: readonly RowDef[]): TableDef {
     layout: 'rows',
     rows: [...REQUEST_ROWS_HEAD, ...otherHandling, ...REQUEST_ROWS_TAIL],
     rowIdentities: [APPLICANT_TOTAL],
+    columnIdentities: [
+      // The printed 勾稽关系 note: 第一项加第二项之和，等于第三项加第四项之和 (format-spec §8.1).
+      { id: 'T3-1', lhs: ['newlyReceived', 'carriedOver'], rhs: ['totalHandled', 'carriedForward'] },
+      // （七）总计 is the sum of the outcome rows （一）…（六） (format-spec §8.1, from the label 总计).
+      { id: 'T3-3', lhs: ['totalHandled'], rhs: outcomes },
+    ],
     vocabulary: REQUESTS_VOCABULARY,
     note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
   };

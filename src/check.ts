@@ -1,0 +1,212 @@
+// The checker: runs every rule on a report, then words, locates and links the findings (ESLint's model).
+import type { Diagnostic, Lang, ModelPath, Severity } from './model/diagnostic.ts';
+import { renderMessage } from './model/diagnostic.ts';
+import { formatOf } from './model/formats/index.ts';
+import type { Report } from './model/report.ts';
+import type { SourceSpan } from './model/source.ts';
+import { cellAt, evaluate, nameOf } from './rules/cells.ts';
+import { RULES } from './rules/index.ts';
+import type { Equation, Finding, Rule } from './rules/types.ts';
+
+/** A rule's severity as configured: one of the three, or off. */
+export type RuleSetting = Severity | 'off';
+
+/** Options of a check. */
+export interface CheckOptions {
+  /** Language of the messages (Chinese by default). */
+  lang?: Lang;
+  /** Per-rule severity overrides, e.g. { "T2-5": "off", "X-1": "error" } (a config file or --rule flags). */
+  rules?: Record<string, RuleSetting>;
+  /** The diagnostics of reading and extraction, reported under their own rule ids. */
+  extraction?: readonly Diagnostic[];
+  /** The rules to run (all registered rules by default). */
+  ruleSet?: readonly Rule[];
+}
+
+const SUGGESTION = {
+  zh: '建议：将{cell}改为 {value}，即可同时满足 {equations}',
+  en: 'Suggestion: change {cell} to {value}; that satisfies {equations}',
+};
+
+/** Runs every rule on a report and returns its diagnostics, worded in `lang`, with sources and suggestions. */
+export function check(report: Report, options: CheckOptions = {}): Diagnostic[] {
+  const lang = options.lang ?? 'zh';
+  const format = formatOf(report.formatVersion);
+  const found: { rule: Rule; finding: Finding }[] = [];
+  for (const rule of options.ruleSet ?? RULES) {
+    if (options.rules?.[rule.meta.id] === 'off') continue;
+    rule.check({
+      report,
+      format,
+      extraction: options.extraction ?? [],
+      add: (finding) => found.push({ rule, finding }),
+    });
+  }
+  const repairs = suggestRepairs(
+    report,
+    found.flatMap((f) => (f.finding.equation ? [f.finding.equation] : [])),
+  );
+  return found.map(({ rule, finding }) => {
+    const setting = options.rules?.[rule.meta.id];
+    const template = rule.meta.messages[finding.messageId];
+    if (!template) throw new Error(`rule ${rule.meta.id} has no message ${finding.messageId}`);
+    const data = finding.data ?? {};
+    const d: Diagnostic = {
+      ruleId: rule.meta.id,
+      severity: setting && setting !== 'off' ? setting : rule.meta.severity,
+      messageId: finding.messageId,
+      message: renderMessage(template[lang], data),
+      data,
+      docs: `docs/rules/${docName(rule.meta.id)}.md`,
+    };
+    if (finding.path) d.path = finding.path;
+    if (finding.related) d.related = finding.related;
+    if (finding.expected !== undefined) d.expected = finding.expected;
+    if (finding.actual !== undefined) d.actual = finding.actual;
+    const source = finding.path ? sourceOf(report, finding.path) : undefined;
+    if (source) d.source = source;
+    const repair = finding.equation ? repairs.get(finding.equation) : undefined;
+    if (repair) {
+      const equations = repair.satisfies.join('、');
+      d.suggestions = [
+        {
+          path: repair.path,
+          value: repair.value,
+          satisfies: repair.satisfies,
+          message: renderMessage(SUGGESTION[lang], {
+            cell: nameOf(format, repair.path, lang),
+            value: repair.value,
+            equations,
+          }),
+        },
+      ];
+    }
+    return d;
+  });
+}
+
+/** The file name of a rule's documentation ("extract/extra-cells" → "extract-extra-cells"). */
+export function docName(id: string): string {
+  return id.replace(/\//g, '-');
+}
+
+/** Where a model path came from: the cell's own source, or the first cell with one under a row or table path. */
+export function sourceOf(report: Report, path: ModelPath): SourceSpan | undefined {
+  const prov = report.provenance;
+  if (!prov) return undefined;
+  const key = path.join('.');
+  if (prov[key]?.source) return prov[key]!.source;
+  for (const [k, v] of Object.entries(prov)) if (k.startsWith(key + '.') && v.source) return v.source;
+  return undefined;
+}
+
+interface Repair {
+  path: ModelPath;
+  value: number;
+  satisfies: string[];
+}
+
+/**
+ * One-cell repairs: for each group of failing equations that share cells, the cell (and value) that would make
+ * every one of them hold while keeping every equation it takes part in that holds now — proposed only when
+ * exactly one cell does (design.md principle 2: a suggestion with the evidence, never a silent change).
+ */
+function suggestRepairs(report: Report, failing: readonly Equation[]): Map<Equation, Repair> {
+  const out = new Map<Equation, Repair>();
+  if (failing.length === 0) return out;
+  const all = allEquations(report);
+  const key = (p: ModelPath) => p.join('.');
+  const cellsOf = (eq: Equation) => [...eq.lhs, ...eq.rhs].map(key);
+  // Group failing equations that share a cell.
+  const groups: Equation[][] = [];
+  for (const eq of failing) {
+    const cells = new Set(cellsOf(eq));
+    const joined = groups.filter((g) => g.some((o) => cellsOf(o).some((c) => cells.has(c))));
+    const merged = [eq, ...joined.flat()];
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  for (const group of groups) {
+    const unique = [...new Map(group.map((e) => [`${e.id}:${cellsOf(e).join(',')}`, e])).values()];
+    // Candidates: cells that every failing equation of the group contains.
+    let candidates = cellsOf(unique[0]!);
+    for (const eq of unique.slice(1)) {
+      const cells = new Set(cellsOf(eq));
+      candidates = candidates.filter((c) => cells.has(c));
+    }
+    const repairs: Repair[] = [];
+    for (const cell of new Set(candidates)) {
+      const path = cell.split('.');
+      const value = fixValue(report, unique[0]!, cell);
+      if (value === null || value < 0 || !Number.isInteger(value)) continue;
+      const touched = all.filter((e) => cellsOf(e).includes(cell));
+      const patched = (p: ModelPath) => (key(p) === cell ? value : (cellAt(report, p) ?? null));
+      if (touched.every((e) => holdsWith(e, patched)))
+        repairs.push({ path, value, satisfies: [...new Set(touched.map((e) => e.id))] });
+    }
+    if (repairs.length === 1) for (const eq of group) out.set(eq, repairs[0]!);
+  }
+  return out;
+}
+
+/** The value a cell must take for an equation to hold (blanks elsewhere count as 0). */
+function fixValue(report: Report, eq: Equation, cell: string): number | null {
+  const e = evaluate(report, eq);
+  if (!e) return null;
+  const inLhs = eq.lhs.some((p) => p.join('.') === cell);
+  const current = cellAt(report, cell.split('.')) ?? 0;
+  const value = inLhs ? current + (e.rhs - e.lhs) : current + (e.lhs - e.rhs);
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function holdsWith(eq: Equation, valueOf: (p: ModelPath) => number | null): boolean {
+  const side = (ps: readonly ModelPath[]) => {
+    let s = 0;
+    let written = 0;
+    for (const p of ps) {
+      const v = valueOf(p);
+      if (v !== null) {
+        s += v;
+        written++;
+      }
+    }
+    return written ? s : null;
+  };
+  const l = side(eq.lhs);
+  const r = side(eq.rhs);
+  return l === null || r === null || Math.abs(l - r) < 1e-9;
+}
+
+/** Every equation of the report's format, for checking that a repair breaks nothing. */
+function allEquations(report: Report): Equation[] {
+  const cache = allCache.get(report.formatVersion);
+  if (cache) return cache;
+  const format = formatOf(report.formatVersion);
+  const list: Equation[] = [];
+  for (const t of format.tables) {
+    for (const id of t.rowIdentities)
+      for (const r of t.rows) {
+        if (!r.columns.some((c) => c.key === id.total)) continue;
+        const at = (c: string): ModelPath => [t.key, ...r.path, c];
+        list.push({
+          id: t.layout === 'wide' ? wideId(r.path.join('.')) : id.id,
+          lhs: [at(id.total)],
+          rhs: id.parts.map(at),
+        });
+      }
+    for (const ci of t.columnIdentities ?? []) {
+      const byId = new Map(t.rows.map((r) => [r.path.join('.'), r]));
+      for (const c of byId.get(ci.lhs[0]!)!.columns)
+        list.push({
+          id: ci.id,
+          lhs: ci.lhs.map((r) => [t.key, ...byId.get(r)!.path, c.key]),
+          rhs: ci.rhs.map((r) => [t.key, ...byId.get(r)!.path, c.key]),
+        });
+    }
+  }
+  allCache.set(report.formatVersion, list);
+  return list;
+}
+const allCache = new Map<string, Equation[]>();
+const wideId = (block: string) =>
+  ({ review: 'T4-1', litigationDirect: 'T4-2', litigationAfterReview: 'T4-3' })[block] ?? 'T4';

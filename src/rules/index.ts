@@ -1,0 +1,14 @@
+// The rule registry: every rule nianbao checks, in the order their findings are listed.
+import { rule as T2_1 } from './T2-1.ts';
+import { rule as T3_1 } from './T3-1.ts';
+import { rule as T3_2 } from './T3-2.ts';
+import { rule as T3_3 } from './T3-3.ts';
+import { rule as T3_4 } from './T3-4.ts';
+import { rule as T4_1 } from './T4-1.ts';
+import { rule as T4_2 } from './T4-2.ts';
+import { rule as T4_3 } from './T4-3.ts';
+import { rule as T4_4 } from './T4-4.ts';
+import type { Rule } from './types.ts';
+
+/** Every registered rule. */
+export const RULES: readonly Rule[] = [T2_1, T3_1, T3_2, T3_3, T3_4, T4_1, T4_2, T4_3, T4_4];

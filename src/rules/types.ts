@@ -1,0 +1,57 @@
+// The rule model (ESLint's): a rule has metadata and a check that reports findings; the engine does the rest.
+import type { Diagnostic, MessageCatalogue, ModelPath, Severity } from '../model/diagnostic.ts';
+import type { FormatDef } from '../model/format.ts';
+import type { Report } from '../model/report.ts';
+
+/** A sum that must hold: Σ lhs = Σ rhs, over cells named by their model paths. */
+export interface Equation {
+  /** The rule clause, e.g. "T3-1". */
+  readonly id: string;
+  readonly lhs: readonly ModelPath[];
+  readonly rhs: readonly ModelPath[];
+}
+
+/** What a rule reports; the engine adds rule id, severity, message text, source and docs link. */
+export interface Finding {
+  messageId: string;
+  data?: Record<string, unknown>;
+  path?: ModelPath;
+  related?: ModelPath[];
+  expected?: unknown;
+  actual?: unknown;
+  /** The equation that fails, for arithmetic findings: the engine proposes one-cell repairs from these. */
+  equation?: Equation;
+}
+
+/** What a rule sees. */
+export interface RuleContext {
+  readonly report: Report;
+  readonly format: FormatDef;
+  /** Diagnostics of reading and extraction, which the extraction rules report under their own ids. */
+  readonly extraction: readonly Diagnostic[];
+  /** Reports a finding (ESLint's context.report). */
+  add(finding: Finding): void;
+}
+
+/** Texts in both languages. */
+export interface Texts {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A rule's metadata. */
+export interface RuleMeta {
+  /** The id, as format-spec names the clause where it has one ("T3-1"), else a kebab-case name. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: Texts;
+  /** The clause of the format or regulation the rule follows. */
+  readonly basis: string;
+  readonly messages: MessageCatalogue;
+}
+
+/** A rule. */
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}
