@@ -63,7 +63,7 @@ export function check(report: Report, options: CheckOptions = {}): Diagnostic[] 
     if (finding.related) d.related = finding.related;
     if (finding.expected !== undefined) d.expected = finding.expected;
     if (finding.actual !== undefined) d.actual = finding.actual;
-    const source = finding.path ? sourceOf(report, finding.path) : undefined;
+    const source = finding.source ?? (finding.path ? sourceOf(report, finding.path) : undefined);
     if (source) d.source = source;
     const repair = finding.equation ? repairs.get(finding.equation) : undefined;
     if (repair) {

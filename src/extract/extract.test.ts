@@ -166,7 +166,7 @@ describe('odd rows', () => {
       text: table3('（七）总计5'),
       path: ['totalHandled'],
       values: [null, null, null, null, null, null, null],
-      rule: 'extract/missing-cells',
+      rule: 'extract/unplaced-cells',
     },
     {
       name: 'placeholders are blanks',

@@ -42,7 +42,6 @@ export const EXTRACT_MESSAGES: MessageCatalogue = {
     zh: '“{row}”重复出现，只采用第一次出现的数字',
     en: 'Row "{row}" appears twice; the first one is used',
   },
-  notAFigure: { zh: '单元格“{text}”不是数字', en: 'Cell "{text}" is not a figure' },
   unitConverted: {
     zh: '金额“{text}”以元填写，已换算为 {value} 万元',
     en: 'Amount "{text}" is in 元 and was converted to {value} 万元',

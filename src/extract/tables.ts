@@ -625,20 +625,9 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     if (!token) return;
     const f = token.figure;
     if (f.kind !== 'number') {
-      if (f.kind === 'text')
-        diagnostics.push(
-          extractDiagnostic(
-            'extract/not-a-figure',
-            'notAFigure',
-            'warning',
-            { text: token.text },
-            {
-              path: key.split('.'),
-              ...(token.source ? { source: token.source } : {}),
-            },
-          ),
-        );
-      else if (token.source) provenance[key] = { source: token.source, text: token.text };
+      // A blank or a placeholder: the cell stays null; where it was is kept (figure cells are never text, since
+      // they follow the row's last label cell).
+      if (token.source) provenance[key] = { source: token.source, text: token.text };
       return;
     }
     let value = f.value;
@@ -681,7 +670,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     }[res.problem];
     const ruleId = {
       extra: 'extract/extra-cells',
-      missing: 'extract/missing-cells',
+      missing: res.inferred ? 'extract/missing-cells' : 'extract/unplaced-cells',
       ambiguous: 'extract/ambiguous-cells',
       split: 'extract/split-digits',
       unsplittable: 'extract/ambiguous-cells',

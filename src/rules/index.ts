@@ -8,7 +8,19 @@ import { rule as T4_1 } from './T4-1.ts';
 import { rule as T4_2 } from './T4-2.ts';
 import { rule as T4_3 } from './T4-3.ts';
 import { rule as T4_4 } from './T4-4.ts';
+import { EXTRACTION_RULES } from './extraction.ts';
 import type { Rule } from './types.ts';
 
 /** Every registered rule. */
-export const RULES: readonly Rule[] = [T2_1, T3_1, T3_2, T3_3, T3_4, T4_1, T4_2, T4_3, T4_4];
+export const RULES: readonly Rule[] = [
+  ...EXTRACTION_RULES,
+  T2_1,
+  T3_1,
+  T3_2,
+  T3_3,
+  T3_4,
+  T4_1,
+  T4_2,
+  T4_3,
+  T4_4,
+];

@@ -2,6 +2,7 @@
 import type { Diagnostic, MessageCatalogue, ModelPath, Severity } from '../model/diagnostic.ts';
 import type { FormatDef } from '../model/format.ts';
 import type { Report } from '../model/report.ts';
+import type { SourceSpan } from '../model/source.ts';
 
 /** A sum that must hold: Σ lhs = Σ rhs, over cells named by their model paths. */
 export interface Equation {
@@ -21,6 +22,8 @@ export interface Finding {
   actual?: unknown;
   /** The equation that fails, for arithmetic findings: the engine proposes one-cell repairs from these. */
   equation?: Equation;
+  /** Where in the document, when the rule knows better than the cell's provenance (extraction findings). */
+  source?: SourceSpan;
 }
 
 /** What a rule sees. */
