@@ -16,6 +16,14 @@ export const READ_MESSAGES: MessageCatalogue = {
     en: '{file}: not a text file (mostly control characters); it cannot be read as text',
   },
   unreadable: { zh: '{file}：无法读取文件：{reason}', en: '{file}: the file cannot be read: {reason}' },
+  unsupported: {
+    zh: '{file}：暂不支持读取 {kind} 文件',
+    en: '{file}: {kind} files cannot be read yet',
+  },
+  broken: {
+    zh: '{file}：{kind} 文件已损坏或无法解析：{reason}',
+    en: '{file}: the {kind} file is broken or cannot be parsed: {reason}',
+  },
 };
 
 /** A reader diagnostic with its zh message rendered. */

@@ -1,0 +1,47 @@
+// Detecting the kind of an input from its bytes (magic numbers, zip contents), never from the file name alone.
+import { unzipSync } from 'fflate';
+import type { InputKind } from '../model/document.ts';
+
+const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+
+/** The kind of input the bytes are, by content: PDF, DOCX/XLSX (zip), DOC (OLE), HTML, else text. */
+export function detectKind(bytes: Uint8Array): InputKind | 'unknown-binary' {
+  if (bytes.length === 0) return 'text';
+  // %PDF may follow a few bytes of junk (the spec allows 1024).
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (head.includes('%PDF-')) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const names = zipNames(bytes);
+    if (names.some((n) => n === 'word/document.xml')) return 'docx';
+    if (names.some((n) => n === 'xl/workbook.xml')) return 'xlsx';
+    return 'unknown-binary';
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
+  if (looksLikeHtml(bytes)) return 'html';
+  return 'text';
+}
+
+/** The file names inside a zip (without inflating their contents). */
+function zipNames(bytes: Uint8Array): string[] {
+  try {
+    const names: string[] = [];
+    unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        return false;
+      },
+    });
+    return names;
+  } catch {
+    return [];
+  }
+}
+
+/** HTML by its first markup: a doctype, <html>, <head>, <body>, <meta>, <table> or <div> near the start. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  // The first 4 KiB as Latin-1 keeps ASCII tags visible whatever the charset (UTF-16 aside, which has zeros).
+  const sample = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).replace(/\0/g, '').toLowerCase();
+  return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<p[\s>]/.test(
+    sample,
+  );
+}

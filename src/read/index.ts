@@ -1,0 +1,48 @@
+// read(): bytes of any supported kind → Document, the kind decided from the bytes (design.md, "read").
+import type { Document, InputKind } from '../model/document.ts';
+import { detectKind } from './detect.ts';
+import { readDiagnostic } from './messages.ts';
+import { readText, type ReadTextOptions } from './text.ts';
+
+/** Options of `read`. */
+export interface ReadOptions extends ReadTextOptions {
+  /** Read as this kind instead of detecting it. */
+  kind?: InputKind;
+}
+
+/** A reader of one input kind. */
+export type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Promise<Document>;
+
+/** Readers by kind (a kind without a reader gives a clear read/unsupported diagnostic). */
+const READERS: Partial<Record<InputKind, Reader>> = { text: readText };
+
+/** Reads the bytes of a report file of any supported kind into a Document; never throws. */
+export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promise<Document> {
+  const detected = options.kind ?? detectKind(bytes);
+  const file = options.path ?? '';
+  if (detected === 'unknown-binary')
+    return failed('text', readDiagnostic('read/unsupported', 'unsupported', 'error', { file, kind: 'zip' }));
+  const reader = READERS[detected];
+  if (!reader)
+    return failed(
+      detected,
+      readDiagnostic('read/unsupported', 'unsupported', 'error', { file, kind: detected }),
+    );
+  try {
+    return await reader(bytes, options);
+  } catch (e) {
+    // A reader that throws has met a document it cannot handle (a broken or encrypted file): a diagnostic.
+    return failed(
+      detected,
+      readDiagnostic('read/broken', 'broken', 'error', {
+        file,
+        kind: detected,
+        reason: e instanceof Error ? e.message : String(e),
+      }),
+    );
+  }
+}
+
+function failed(kind: InputKind, d: ReturnType<typeof readDiagnostic>): Document {
+  return { kind, blocks: [], diagnostics: [d] };
+}
