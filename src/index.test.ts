@@ -7,6 +7,7 @@ it('exports exactly the curated entry points', () => {
     'FORMATS',
     'ReportSchema',
     'blankReport',
+    'check',
     'extract',
     'formatOf',
     'read',
@@ -17,7 +18,7 @@ it('exports exactly the curated entry points', () => {
 it('extracts a report that satisfies the contract schema', async () => {
   const { readFileSync } = await import('node:fs');
   const bytes = readFileSync(new URL('../examples/reports/003_b41a2553e1af1d3f.txt', import.meta.url));
-  const { report } = api.extract(api.read(bytes));
+  const { report } = api.extract(await api.read(bytes));
   expect(api.ReportSchema.safeParse(report).success).toBe(true);
   const broken = structuredClone(report!) as unknown as {
     requests: { newlyReceived: Record<string, unknown> };

@@ -1,7 +1,4 @@
 // nianbao's public library API: read, extract and the types of the report contract (design.md principle 8).
-import type { Document } from './model/document.ts';
-import { readText, type ReadTextOptions } from './read/text.ts';
-
 export { readText } from './read/text.ts';
 export type { ReadTextOptions } from './read/text.ts';
 export { extract } from './extract/index.ts';
@@ -13,8 +10,7 @@ export type { Document, Block, Table, TableCell, Paragraph } from './model/docum
 export type { SourceSpan } from './model/source.ts';
 export type { FormatVersion } from './model/format.ts';
 export { FORMATS, formatOf } from './model/formats/index.ts';
-
-/** Reads the bytes of a report file into a Document (plain text for now; other kinds arrive with their readers). */
-export function read(bytes: Uint8Array, options: ReadTextOptions = {}): Document {
-  return readText(bytes, options);
-}
+export { read } from './read/index.ts';
+export type { ReadOptions } from './read/index.ts';
+export { check } from './check.ts';
+export type { CheckOptions, RuleSetting } from './check.ts';
