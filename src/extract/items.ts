@@ -56,7 +56,7 @@ export function streamRows(
     const lead = t.length - t.trimStart().length;
     const body = t.trim();
     const s: SourceSpan =
-      source.kind === 'text' || source.kind === 'html'
+      source.kind === 'text' || source.kind === 'html' || source.kind === 'doc'
         ? {
             ...source,
             column: source.column + from + lead,

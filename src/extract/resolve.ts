@@ -138,7 +138,7 @@ function dropExtra(written: readonly Token[], n: number, holds: Holds): Resoluti
 function piece(t: Token, digits: string, offset: number): Token {
   const src = t.source;
   const narrowed: SourceSpan | undefined =
-    src && (src.kind === 'text' || src.kind === 'html') && src.line === src.endLine
+    src && (src.kind === 'text' || src.kind === 'html' || src.kind === 'doc') && src.line === src.endLine
       ? { ...src, column: src.column + offset, endColumn: src.column + offset + digits.length }
       : src;
   return {

@@ -184,7 +184,7 @@ function xOf(c: TableCell): { x?: number; xEnd?: number } {
 function tokenAt(c: TableCell, text: string, offset: number): Token {
   const s = c.source;
   const source: SourceSpan =
-    (s.kind === 'text' || s.kind === 'html') && s.line === s.endLine && offset >= 0
+    (s.kind === 'text' || s.kind === 'html' || s.kind === 'doc') && s.line === s.endLine && offset >= 0
       ? { ...s, column: s.column + offset, endColumn: s.column + offset + text.length }
       : s;
   return { text, figure: parseFigure(text), source, col: c.col, ...xOf(c) };
@@ -690,7 +690,7 @@ function ranTogether(values: readonly (Token | null)[]): boolean {
     if (!t) continue;
     const a = prev?.source;
     const b = t.source;
-    if (a && b && (a.kind === 'text' || a.kind === 'html') && (b.kind === 'text' || b.kind === 'html'))
+    if (a && b && 'line' in a && 'line' in b)
       if (a.endLine === b.line && a.endColumn === b.column) return true;
     prev = t;
   }

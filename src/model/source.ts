@@ -1,9 +1,12 @@
 // Source locations: where in the input a paragraph, cell or figure came from (design.md principle 3).
 import { z } from 'zod';
 
-/** A span of a text or HTML input: 1-based line and column (in characters), end exclusive. */
+/**
+ * A span of a text or HTML input, or of the text of a .doc file as extracted: 1-based line and column (in
+ * characters), end exclusive.
+ */
 export const TextSpan = z.object({
-  kind: z.enum(['text', 'html']),
+  kind: z.enum(['text', 'html', 'doc']),
   line: z.number().int(),
   column: z.number().int(),
   endLine: z.number().int(),
@@ -37,6 +40,7 @@ export function formatSpan(s: SourceSpan | undefined): string {
   switch (s.kind) {
     case 'text':
     case 'html':
+    case 'doc':
       return `${s.line}:${s.column}`;
     case 'docx':
       return s.table !== undefined

@@ -1,6 +1,7 @@
 // read(): bytes of any supported kind → Document, the kind decided from the bytes (design.md, "read").
 import type { Document, InputKind } from '../model/document.ts';
 import { detectKind } from './detect.ts';
+import { readDoc } from './doc.ts';
 import { readDocx } from './docx.ts';
 import { readDiagnostic } from './messages.ts';
 import { readText, type ReadTextOptions } from './text.ts';
@@ -15,7 +16,7 @@ export interface ReadOptions extends ReadTextOptions {
 export type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Promise<Document>;
 
 /** Readers by kind (a kind without a reader gives a clear read/unsupported diagnostic). */
-const READERS: Partial<Record<InputKind, Reader>> = { text: readText, docx: readDocx };
+const READERS: Partial<Record<InputKind, Reader>> = { text: readText, docx: readDocx, doc: readDoc };
 
 /** Reads the bytes of a report file of any supported kind into a Document; never throws. */
 export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promise<Document> {

@@ -20,7 +20,7 @@ const FIGURE_WORD = /^[+\-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(万元|元|件|个
 const GAP = /[ \u00a0]{2,}|\u3000+|\t+/g;
 
 /** Splits text into paragraphs and tables, recognising each table layout. */
-export function parseTextBlocks(text: string, spanKind: 'text' | 'html' = 'text'): Block[] {
+export function parseTextBlocks(text: string, spanKind: 'text' | 'html' | 'doc' = 'text'): Block[] {
   const raws = text.split(/\r\n|\r|\n/);
   const lines: Line[] = raws.map((raw, i) => ({ raw, kind: classify(raw), no: i + 1 }));
   const blocks: Block[] = [];

@@ -1,0 +1,60 @@
+// DOC reader (Word 97–2003) through word-extractor: text only, table rows rebuilt where the merges lost them.
+import WordExtractor from 'word-extractor';
+import type { Document } from '../model/document.ts';
+import { parseTextBlocks } from './layout.ts';
+import { readDiagnostic } from './messages.ts';
+
+const FIGURE = /^\s*[+\-−]?[\d,]+(\.\d+)?\s*$|^\s*[/\-—]\s*$/;
+
+/**
+ * Reads a .doc file. word-extractor gives the body as text, table cells separated by TABs; rows of tables with
+ * merged cells come out on one line, so a row is cut again before every label that follows a figure (a row is
+ * labels then figures) — then the text layouts read the tables as they read tab-separated text.
+ */
+export async function readDoc(bytes: Uint8Array, options: { path?: string } = {}): Promise<Document> {
+  const file = options.path ?? '';
+  let body: string;
+  try {
+    const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    body = doc.getBody();
+  } catch (e) {
+    return {
+      kind: 'doc',
+      blocks: [],
+      diagnostics: [readDiagnostic('read/broken', 'broken', 'error', { file, kind: 'doc', reason: e instanceof Error ? e.message : String(e) })],
+    };
+  }
+  const lines: string[] = [];
+  for (const line of body.split(/\r\n|\r|\n/)) {
+    if (!line.includes('\t')) {
+      lines.push(line);
+      continue;
+    }
+    const cells = line.replace(/\t+$/, '').split('\t');
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let afterFigure = false;
+    let texts = 0;
+    for (const c of cells) {
+      const text = c.trim();
+      const figure = text !== '' && FIGURE.test(text);
+      // A new row: a label after figures, or figures after a header of many labels (table 4's header + data).
+      if ((text !== '' && !figure && afterFigure) || (figure && !afterFigure && texts >= 4)) {
+        rows.push(row);
+        row = [];
+        afterFigure = false;
+        texts = 0;
+      }
+      row.push(c);
+      if (figure) afterFigure = true;
+      else if (text !== '') texts++;
+    }
+    rows.push(row);
+    // The paragraph after a table is glued to its last row: a last "row" of one text cell is a paragraph again.
+    const last = rows[rows.length - 1]!;
+    const filled = last.filter((c) => c.trim() !== '');
+    if (rows.length > 1 && filled.length === 1 && !FIGURE.test(filled[0]!)) rows[rows.length - 1] = filled;
+    for (const r of rows) lines.push(r.join('\t'));
+  }
+  return { kind: 'doc', blocks: parseTextBlocks(lines.join('\n'), 'doc'), diagnostics: [] };
+}
