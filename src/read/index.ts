@@ -3,6 +3,7 @@ import type { Document, InputKind } from '../model/document.ts';
 import { detectKind } from './detect.ts';
 import { readDoc } from './doc.ts';
 import { readDocx } from './docx.ts';
+import { readXlsx } from './xlsx.ts';
 import { readDiagnostic } from './messages.ts';
 import { readText, type ReadTextOptions } from './text.ts';
 
@@ -16,7 +17,12 @@ export interface ReadOptions extends ReadTextOptions {
 export type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Promise<Document>;
 
 /** Readers by kind (a kind without a reader gives a clear read/unsupported diagnostic). */
-const READERS: Partial<Record<InputKind, Reader>> = { text: readText, docx: readDocx, doc: readDoc };
+const READERS: Partial<Record<InputKind, Reader>> = {
+  text: readText,
+  docx: readDocx,
+  doc: readDoc,
+  xlsx: readXlsx,
+};
 
 /** Reads the bytes of a report file of any supported kind into a Document; never throws. */
 export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promise<Document> {

@@ -3,7 +3,8 @@ import { strToU8, zipSync } from 'fflate';
 import { formatOf } from '../../src/model/formats/index.ts';
 import { SECTION_KEYS, rowValues, type Report } from '../../src/model/report.ts';
 
-interface C {
+/** A cell of the official layout: its text, columns spanned, and its part in a vertical merge. */
+export interface C {
   text: string;
   span?: number;
   vmerge?: 'restart' | 'continue';
@@ -25,10 +26,10 @@ const tbl = (rows: C[][]) =>
   `<w:tbl>${rows.map((r) => `<w:tr>${r.map(tc).join('')}</w:tr>`).join('')}</w:tbl>`;
 const fig = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
-/** The report's three tables in the official layout, as Word tables. */
-function tables(report: Report): Record<string, string> {
+/** The report's three tables in the official layout, as rows of cells. */
+export function officialRows(report: Report): Record<string, C[][]> {
   const f = formatOf(report.formatVersion);
-  const out: Record<string, string> = {};
+  const out: Record<string, C[][]> = {};
   for (const t of f.tables) {
     const rows: C[][] = [];
     if (t.key === 'proactive') {
@@ -114,9 +115,13 @@ function tables(report: Report): Record<string, string> {
         ),
       );
     }
-    out[t.key] = tbl(rows);
+    out[t.key] = rows;
   }
   return out;
+}
+
+function tables(report: Report): Record<string, string> {
+  return Object.fromEntries(Object.entries(officialRows(report)).map(([k, rows]) => [k, tbl(rows)]));
 }
 
 /** A DOCX file of the report: title, the six sections with their texts, the tables in sections 二, 三 and 四. */
