@@ -8,13 +8,29 @@ import { rule as T4_1 } from './T4-1.ts';
 import { rule as T4_2 } from './T4-2.ts';
 import { rule as T4_3 } from './T4-3.ts';
 import { rule as T4_4 } from './T4-4.ts';
+import { rule as blankTotal } from './blank-total.ts';
+import { rule as blankCell } from './blank-cell.ts';
+import { rule as formatVersion } from './format-version.ts';
+import { rule as T2_4 } from './T2-4.ts';
+import { rule as T2_5 } from './T2-5.ts';
+import { rule as T2_7 } from './T2-7.ts';
+import { rule as sectionMissing } from './section-missing.ts';
+import { rule as sectionOrder } from './section-order.ts';
+import { rule as sectionNumber } from './section-number.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
 import type { Rule } from './types.ts';
 
-/** Every registered rule. */
+/** Every registered rule, in the order their findings are listed: reading, structure, then the tables. */
 export const RULES: readonly Rule[] = [
   ...EXTRACTION_RULES,
+  formatVersion,
+  sectionMissing,
+  sectionOrder,
+  sectionNumber,
   T2_1,
+  T2_4,
+  T2_5,
+  T2_7,
   T3_1,
   T3_2,
   T3_3,
@@ -23,4 +39,6 @@ export const RULES: readonly Rule[] = [
   T4_2,
   T4_3,
   T4_4,
+  blankTotal,
+  blankCell,
 ];

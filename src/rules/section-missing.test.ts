@@ -1,0 +1,54 @@
+// Test table of section-missing: each of the six sections must be present.
+import type { HeadingInfo, Report } from '../model/report.ts';
+import { rule } from './section-missing.ts';
+import { testRule, validReport } from './tester.ts';
+
+const v = validReport('2021');
+const withOutline = (outline: HeadingInfo[] | undefined): Report => {
+  const r = structuredClone(v);
+  if (outline) r.outline = outline;
+  else delete r.outline;
+  return r;
+};
+const without = (...keys: string[]) => withOutline(v.outline!.filter((h) => !keys.includes(h.section)));
+
+testRule(rule, {
+  valid: [
+    { name: 'all six', report: v },
+    { name: 'all six, one repeated', report: withOutline([v.outline![0]!, ...v.outline!]) },
+    { name: 'all six, out of order (section-order’s)', report: withOutline([...v.outline!].reverse()) },
+    {
+      name: 'all six numbered otherwise (section-number’s)',
+      report: withOutline(v.outline!.map((h, i) => ({ ...h, number: String(i + 1) }))),
+    },
+    { name: 'no outline (a JSON report): the section texts are there', report: withOutline(undefined) },
+  ],
+  invalid: [
+    {
+      name: 'section 六 missing',
+      report: without('other'),
+      errors: [{ messageId: 'missing', path: 'sections.other' }],
+    },
+    {
+      name: 'sections 四 and 五 missing',
+      report: without('reviewLitigation', 'problems'),
+      errors: [
+        { messageId: 'missing', path: 'sections.reviewLitigation' },
+        { messageId: 'missing', path: 'sections.problems' },
+      ],
+    },
+    {
+      name: 'no heading found at all',
+      report: withOutline([]),
+      errors: ['overview', 'proactive', 'requests', 'reviewLitigation', 'problems', 'other'].map((k) => ({
+        messageId: 'missing',
+        path: `sections.${k}`,
+      })),
+    },
+    {
+      name: 'no outline (a JSON report): a section text is null',
+      report: { ...withOutline(undefined), sections: { ...v.sections, problems: null } },
+      errors: [{ messageId: 'missing', path: 'sections.problems' }],
+    },
+  ],
+});
