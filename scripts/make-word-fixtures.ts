@@ -13,11 +13,25 @@ import { writeDocx } from '../test/support/docx-writer.ts';
 const root = join(import.meta.dirname, '..');
 const reports: [string, Report][] = readdirSync(join(root, 'examples/reports'))
   .filter((n) => n.endsWith('.txt'))
-  .map((n) => [n.replace(/_.*$/, ''), extract(readText(readFileSync(join(root, 'examples/reports', n)))).report!]);
+  .map((n) => [
+    n.replace(/_.*$/, ''),
+    extract(readText(readFileSync(join(root, 'examples/reports', n)))).report!,
+  ]);
 reports.push([
   '2021',
   withCells(
-    { ...validReport('2021'), agency: '上饶市信州区审计局', year: 2023 },
+    {
+      ...validReport('2021'),
+      agency: '上饶市信州区审计局',
+      year: 2023,
+      sections: {
+        ...validReport('2021').sections,
+        overview:
+          '2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，全年收到政府信息公开申请7件，均已办结。',
+        requests: '本年度收到政府信息公开申请7件，予以公开4件，申请人逾期不补正3件。',
+        reviewLitigation: '本年度发生政府信息公开行政复议1件，结果维持；未发生行政诉讼。',
+      },
+    },
     {
       'proactive.normativeDocuments.issued': 2,
       'proactive.normativeDocuments.inForce': 11,
@@ -53,5 +67,8 @@ for (const [name, report] of reports) {
   }
   const { formatVersion, agency, year, proactive, requests, reviewLitigation } = report;
   const truth = { formatVersion, agency, year, proactive, requests, reviewLitigation };
-  writeFileSync(join(root, 'test/fixtures/truth', `${name}.truth.json`), JSON.stringify(truth, null, 1) + '\n');
+  writeFileSync(
+    join(root, 'test/fixtures/truth', `${name}.truth.json`),
+    JSON.stringify(truth, null, 1) + '\n',
+  );
 }

@@ -17,6 +17,9 @@ import { rule as T2_7 } from './T2-7.ts';
 import { rule as sectionMissing } from './section-missing.ts';
 import { rule as sectionOrder } from './section-order.ts';
 import { rule as sectionNumber } from './section-number.ts';
+import { rule as X1 } from './X-1.ts';
+import { rule as X3 } from './X-3.ts';
+import { rule as X4 } from './X-4.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
 import type { Rule } from './types.ts';
 
@@ -41,4 +44,7 @@ export const RULES: readonly Rule[] = [
   T4_4,
   blankTotal,
   blankCell,
+  X1,
+  X3,
+  X4,
 ];

@@ -1,0 +1,70 @@
+// a 2021-format report states its 信息处理费 in section 六 (国办函〔2020〕109号; format-spec §3.1 (六), §8.4 X-4).
+import type { SectionKey } from '../model/format.ts';
+import { SECTION_KEYS } from '../model/report.ts';
+import type { Rule } from './types.ts';
+
+const SECTION_NAMES: Record<SectionKey, { zh: string; en: string }> = {
+  overview: { zh: '一、总体情况', en: '1 (overview)' },
+  proactive: { zh: '二、主动公开政府信息情况', en: '2 (proactive disclosure)' },
+  requests: { zh: '三、收到和处理政府信息公开申请情况', en: '3 (requests)' },
+  reviewLitigation: { zh: '四、政府信息公开行政复议、行政诉讼情况', en: '4 (review and litigation)' },
+  problems: { zh: '五、存在的主要问题及改进情况', en: '5 (problems and improvements)' },
+  other: { zh: '六、其他需要报告的事项', en: '6 (other matters)' },
+};
+
+/**
+ * Whether a text states the fees: names 信息处理费, says none was collected ("未收取…费"), or speaks of charging for
+ * applications ("依申请公开免收费用").
+ */
+function statesFees(text: string): boolean {
+  if (/信息处理费|处理费/.test(text)) return true;
+  if (/(?:未|没有|无|均未|不)(?:收取|收)[^。；\n]{0,20}?费/.test(text)) return true;
+  // Charging for applications, not the 行政事业性收费 of table 2.
+  return text
+    .split(/[。；\n]/)
+    .some((s) => /申请/.test(s) && /收取|免费|费用|收费/.test(s.replace(/行政事业性收费/g, '')));
+}
+
+/**
+ * X-4: from the 2021 format on, section 六 reports the 信息处理费 collected under 《政府信息公开信息处理费管理办法》
+ * (国办函〔2020〕109号), or that none was. The requirement is believed, not verified word for word (format-spec §3.1
+ * (六) [U]): a soft check, and a statement in another section is pointed out rather than called missing.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'X-4',
+    severity: 'warning',
+    title: {
+      zh: '第六部分报告信息处理费收取情况（2021年版格式）',
+      en: 'Section 6 states the information processing fees collected (2021 format)',
+    },
+    basis:
+      '国办函〔2020〕109号《政府信息公开信息处理费管理办法》；2021年版格式“（六）其他需要报告的事项”；format-spec §3.1（六）、§9、§8.4 X-4',
+    messages: {
+      missing: {
+        zh: '“六、其他需要报告的事项”未报告信息处理费收取情况（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号）；未收取的，也宜写明“未收取信息处理费”',
+        en: 'Section 6 (other matters) does not state the information processing fees collected (国办函〔2020〕109号); if none were, it should say so',
+      },
+      elsewhere: {
+        zh: '信息处理费收取情况写在“{section}”中，按2021年版格式应在“六、其他需要报告的事项”中报告',
+        en: 'The information processing fees are stated in section {sectionEn}; the 2021 format reports them in section 6 (other matters)',
+      },
+    },
+  },
+  check(ctx) {
+    const { formatVersion, sections } = ctx.report;
+    if (formatVersion !== '2021') return; // the fees exist from 2021 (办法 in force 2021-01-01)
+    if (sections.other !== null && statesFees(sections.other)) return;
+    const elsewhere = SECTION_KEYS.find(
+      (k) => k !== 'other' && sections[k] !== null && statesFees(sections[k]!),
+    );
+    if (elsewhere)
+      ctx.add({
+        messageId: 'elsewhere',
+        data: { section: SECTION_NAMES[elsewhere].zh, sectionEn: SECTION_NAMES[elsewhere].en },
+        path: ['sections', 'other'],
+        related: [['sections', elsewhere]],
+      });
+    else ctx.add({ messageId: 'missing', path: ['sections', 'other'] });
+  },
+};
