@@ -8,10 +8,17 @@ export interface Io {
   out(text: string): Promise<void>;
   /** Writes to standard error. */
   err(text: string): void;
+  /** Whether standard output takes ANSI colours (a terminal); off when absent. */
+  color?: boolean;
+  /** The current directory: relative file names and `.nianbaorc.json` are looked up in it (process.cwd() when absent). */
+  cwd?: string;
 }
 
-/** Exit codes: 0 every file gave a report, 1 usage error, 2 some file could not be read. */
-export const EXIT = { ok: 0, usage: 1, unreadable: 2 } as const;
+/**
+ * Exit codes: 0 success, 1 usage error (and, for `check`, some error-severity finding), 2 some file could not be
+ * read (it wins over 1; the other files are still processed).
+ */
+export const EXIT = { ok: 0, usage: 1, errors: 1, unreadable: 2 } as const;
 
 const write = (stream: NodeJS.WriteStream) => (text: string) =>
   new Promise<void>((resolve) => {
@@ -19,8 +26,14 @@ const write = (stream: NodeJS.WriteStream) => (text: string) =>
     else stream.once('drain', resolve);
   });
 
-/** The process's own standard output and error. */
-export const processIo: Io = { out: write(process.stdout), err: (text) => void process.stderr.write(text) };
+/** The process's own standard output and error; colours only on a terminal, and never when NO_COLOR is set. */
+export const processIo: Io = {
+  out: write(process.stdout),
+  err: (text) => void process.stderr.write(text),
+  get color() {
+    return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  },
+};
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -30,6 +43,7 @@ function version(): string {
 }
 
 type Format = 'json' | 'jsonl' | 'table';
+type Lang = 'zh' | 'en';
 
 async function runExtract(files: string[], format: Format, io: Io): Promise<number> {
   // Loaded here, not at the top, so that --help and --version start without the library.
@@ -54,40 +68,24 @@ async function runExtract(files: string[], format: Format, io: Io): Promise<numb
   return unreadable ? EXIT.unreadable : EXIT.ok;
 }
 
-async function runCheckSamples(io: Io): Promise<number> {
+async function runCheckSamples(lang: Lang, io: Io): Promise<number> {
   const { readdir } = await import('node:fs/promises');
   const { fileURLToPath } = await import('node:url');
-  const { processFile } = await import('./process.ts');
-  const { countFigures, describeReport, formatDiagnostics } = await import('./render.ts');
-  const dir = fileURLToPath(new URL('../../examples/reports/', import.meta.url));
+  const { checkAll } = await import('./check.ts');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const dir = 'examples/reports/';
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+    names = (await readdir(root + dir)).filter((n) => !n.startsWith('.')).sort();
   } catch (error) {
-    io.err(`nianbao: 找不到示例目录 ${dir}：${(error as Error).message}\n`);
+    io.err(`nianbao: 找不到示例目录 ${root + dir}：${(error as Error).message}\n`);
     return EXIT.unreadable;
   }
-  let reports = 0;
-  let figures = 0;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const name of names) {
-    const result = await processFile(`${dir}${name}`);
-    const lines = [`${name}`];
-    if (result.report) {
-      reports++;
-      const { read, total } = countFigures(result.report);
-      figures += read;
-      lines.push(`  ${describeReport(result.report)} · 读出数字 ${read}/${total}`);
-    } else {
-      lines.push('  （未能读出报告）');
-    }
-    for (const d of result.diagnostics) counts[d.severity]++;
-    lines.push(...formatDiagnostics(result.diagnostics, '    '));
-    await io.out(lines.join('\n') + '\n');
-  }
-  await io.out(
-    `\n${names.length} 个示例文件，读出报告 ${reports} 份，数字 ${figures} 个；` +
-      `诊断：错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}\n`,
+  // Named relative to the project, read from it wherever the command runs; a demo, so findings do not fail it.
+  await checkAll(
+    names.map((n) => ({ file: dir + n, cwd: root })),
+    { format: 'text', lang },
+    io,
   );
   return EXIT.ok;
 }
@@ -117,10 +115,51 @@ function program(io: Io, result: { code: number }): Command {
     });
 
   cmd
+    .command('check')
+    .description('check each report: extract it, run every rule, print the findings (exit 1 on any error)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'),
+    )
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(['zh', 'en']).default('zh'))
+    .option(
+      '--rule <id=severity>',
+      'set a rule to error, warning, info or off (repeatable; overrides the config file)',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option(
+      '--config <file>',
+      `rule settings, { "rules": { "T3-2": "warning" } } (default: ./.nianbaorc.json if present)`,
+    )
+    .argument('<file...>', 'report files (plain text for now)')
+    .addHelpText(
+      'after',
+      `
+Output: text groups the findings by file (line:col and cell, severity, message,
+rule id, suggested repairs) and ends with a summary line; json prints
+[{ file, report, diagnostics }, …] like extract; sarif prints a SARIF 2.1.0 log
+for code-scanning tools. Each rule is documented in docs/rules/.
+
+Exit codes: 0 no error found; 1 some finding of severity error, or a usage
+error; 2 some file could not be read (the other files are still checked).`,
+    )
+    .action(
+      async (
+        files: string[],
+        opts: { format: 'text' | 'json' | 'sarif'; lang: Lang; rule?: string[]; config?: string },
+      ) => {
+        const { runCheck } = await import('./check.ts');
+        result.code = await runCheck(files, { ...opts, rule: opts.rule ?? [], version: version() }, io);
+      },
+    );
+
+  cmd
     .command('check-samples')
-    .description('extract every bundled sample report in examples/reports/ and summarise what was read')
-    .action(async () => {
-      result.code = await runCheckSamples(io);
+    .description(
+      'check every bundled sample report in examples/reports/ and print the findings (always exit 0)',
+    )
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(['zh', 'en']).default('zh'))
+    .action(async (opts: { lang: Lang }) => {
+      result.code = await runCheckSamples(opts.lang, io);
     });
 
   return cmd;

@@ -1,6 +1,7 @@
-// One input file through the pipeline: read the bytes, readText, extract — problems become diagnostics.
+// One input file through the pipeline: read the bytes, read, extract (and check) — problems become diagnostics.
 import { readFile } from 'node:fs/promises';
-import { extract, readText } from '../index.ts';
+import { resolve } from 'node:path';
+import { extract, read } from '../index.ts';
 import { renderMessage } from '../model/diagnostic.ts';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
 import type { Report } from '../model/report.ts';
@@ -29,7 +30,7 @@ export function unreadable(file: string, error: unknown, lang: Lang = 'zh'): Dia
 }
 
 /** The diagnostic for an exception escaping the library: a bug in nianbao, reported so that the batch goes on. */
-function internalError(file: string, error: unknown, lang: Lang = 'zh'): Diagnostic {
+export function internalError(file: string, error: unknown, lang: Lang = 'zh'): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   const data = { file, error: message, stack: error instanceof Error ? error.stack : undefined };
   return {
@@ -41,29 +42,37 @@ function internalError(file: string, error: unknown, lang: Lang = 'zh'): Diagnos
   };
 }
 
-/**
- * Reads a file and runs readText + extract on it. Never throws: an unreadable file gives `report: null` and a
- * `read/unreadable` error; the document's diagnostics come before the extraction's.
- */
-export async function processFile(file: string): Promise<FileResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return { file, report: null, diagnostics: [unreadable(file, error)] };
-  }
-  return processBytes(file, bytes);
+/** Options of processFile. */
+export interface ProcessOptions {
+  /** Language of the CLI's own diagnostics (read/unreadable, internal/exception). */
+  lang?: Lang;
+  /** The directory a relative `file` is read from (the process's current directory by default). */
+  cwd?: string;
 }
 
-/** readText + extract on bytes already in memory (principle 4: the library never throws on a bad document). */
-export function processBytes(file: string, bytes: Uint8Array): FileResult {
+/**
+ * Reads a file (text, HTML, DOCX, DOC, PDF or XLSX, told by its bytes) and runs read + extract on it. Never throws: an unreadable file gives `report: null` and a
+ * `read/unreadable` error; the document's diagnostics come before the extraction's.
+ */
+export async function processFile(file: string, options: ProcessOptions = {}): Promise<FileResult> {
+  let bytes: Uint8Array;
   try {
-    const doc = readText(bytes, { path: file });
+    bytes = await readFile(options.cwd ? resolve(options.cwd, file) : file);
+  } catch (error) {
+    return { file, report: null, diagnostics: [unreadable(file, error, options.lang)] };
+  }
+  return processBytes(file, bytes, options.lang);
+}
+
+/** read + extract on bytes already in memory, any input kind (principle 4: the library never throws on a bad document). */
+export async function processBytes(file: string, bytes: Uint8Array, lang: Lang = 'zh'): Promise<FileResult> {
+  try {
+    const doc = await read(bytes, { path: file });
     const { report, diagnostics } = extract(doc);
     // Extraction may pass the document's diagnostics on; keep each finding once, the reader's first.
     const seen = new Set<Diagnostic>(doc.diagnostics);
     return { file, report, diagnostics: [...doc.diagnostics, ...diagnostics.filter((d) => !seen.has(d))] };
   } catch (error) {
-    return { file, report: null, diagnostics: [internalError(file, error)] };
+    return { file, report: null, diagnostics: [internalError(file, error, lang)] };
   }
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { FORMATS } from '../model/formats/index.ts';
 import { blankReport, rowValues, tableDef } from '../model/report.ts';
 import { BLANK, countFigures, formatDiagnostic, renderReportTables, renderResult } from './render.ts';
-import { displayWidth } from './width.ts';
+import { displayWidth } from '../render/width.ts';
 
 describe.each(FORMATS.map((f) => f.version))('renderReportTables, format %s', (version) => {
   const report = blankReport(version);

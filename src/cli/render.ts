@@ -2,11 +2,12 @@
 import type { ColumnDef, RowDef, TableDef } from '../model/format.ts';
 import { formatOf } from '../model/formats/index.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { cellsOf, rowValues } from '../model/report.ts';
+import { rowValues } from '../model/report.ts';
 import type { Cell, Report, TableValues } from '../model/report.ts';
 import { formatSpan } from '../model/source.ts';
+import { countFigures, describeReport } from '../render/describe.ts';
 import type { FileResult } from './process.ts';
-import { displayWidth, pad, truncate } from './width.ts';
+import { displayWidth, pad, truncate } from '../render/width.ts';
 
 /** The mark of a blank cell (null), distinct from a written 0 (report-json.md: never turn a blank into 0). */
 export const BLANK = '·';
@@ -16,24 +17,7 @@ export const INFERRED = '*';
 const MAX_LABEL = 44;
 const GAP = '  ';
 
-/** The number of figures a report holds (non-null cells) out of the cells its format version has. */
-export function countFigures(report: Report): { read: number; total: number } {
-  let read = 0;
-  let total = 0;
-  for (const { table, row, column } of cellsOf(formatOf(report.formatVersion))) {
-    total++;
-    if (rowValues(report[table.key], row)[column.key] != null) read++;
-  }
-  return { read, total };
-}
-
-/** The one-line description of a report: agency · year · format version. */
-export function describeReport(report: Report): string {
-  const f = formatOf(report.formatVersion);
-  const agency = report.agency ?? '（未找到机关名称）';
-  const year = report.year !== null ? `${report.year}年度` : '（未找到年度）';
-  return `${agency} · ${year} · ${f.version} 格式（${f.document}）`;
-}
+export { countFigures, describeReport } from '../render/describe.ts';
 
 /**
  * A diagnostic as one line: `line:col  severity  message  (ruleId)`; `spanWidth` aligns a list of them (0: no

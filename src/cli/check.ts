@@ -1,0 +1,132 @@
+// The `check` and `check-samples` commands: read + extract + check each file, print a text, JSON or SARIF report.
+import { check } from '../check.ts';
+import type { RuleSetting } from '../check.ts';
+import { renderMessage } from '../model/diagnostic.ts';
+import type { Diagnostic, Lang } from '../model/diagnostic.ts';
+import { createSarif, jsonChunks, textFile, textSummary } from '../render/diagnostics/index.ts';
+import type { SeverityCounts } from '../render/diagnostics/index.ts';
+import { RULES } from '../rules/index.ts';
+import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
+import type { Io } from './main.ts';
+import { internalError, processFile } from './process.ts';
+import type { FileResult } from './process.ts';
+
+/** Output formats of `check`. */
+export type CheckFormat = 'text' | 'json' | 'sarif';
+
+/** Exit codes of `check`: 0 no error found, 1 some error-severity finding (or a usage error), 2 some file unreadable. */
+export const CHECK_EXIT = { ok: 0, errors: 1, usage: 1, unreadable: 2 } as const;
+
+/** Options of checking one file. */
+export interface CheckFileOptions {
+  lang?: Lang;
+  rules?: Record<string, RuleSetting>;
+  /** The directory a relative path is read from. */
+  cwd?: string;
+}
+
+/** The registered rules by id, for wording the diagnostics of a file that gave no report. */
+const RULE_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+
+/** Re-words a diagnostic in `lang` from its rule's message catalogue, when a registered rule has the message. */
+function reword(d: Diagnostic, lang: Lang): Diagnostic {
+  const template = RULE_BY_ID.get(d.ruleId)?.meta.messages[d.messageId]?.[lang];
+  return template ? { ...d, message: renderMessage(template, d.data) } : d;
+}
+
+/**
+ * Reads, extracts and checks one file. The diagnostics are the checker's, which reports those of reading and
+ * extraction under their own rules; a file that gave no report keeps the diagnostics saying why. Never throws.
+ */
+export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileResult> {
+  const lang = options.lang ?? 'zh';
+  const processed = await processFile(file, { lang, cwd: options.cwd });
+  if (!processed.report)
+    return { ...processed, diagnostics: processed.diagnostics.map((d) => reword(d, lang)) };
+  try {
+    const diagnostics = check(processed.report, {
+      lang,
+      rules: options.rules,
+      extraction: processed.diagnostics,
+    });
+    return { ...processed, diagnostics };
+  } catch (error) {
+    // A rule that throws is a bug in nianbao: report it with what extraction found, and go on with the batch.
+    return { ...processed, diagnostics: [...processed.diagnostics, internalError(file, error, lang)] };
+  }
+}
+
+/** Options of a `check` run. */
+export interface CheckRunOptions {
+  format: CheckFormat;
+  lang: Lang;
+  /** --rule flags, in order. */
+  rule: string[];
+  /** --config FILE. */
+  config?: string | undefined;
+  /** nianbao's version, written in SARIF output. */
+  version?: string;
+}
+
+/** Runs `check` on files and returns the exit code; output is written file by file as each is checked. */
+export async function runCheck(files: readonly string[], options: CheckRunOptions, io: Io): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const { lang } = options;
+  let config;
+  try {
+    config = await loadRuleConfig({ config: options.config, flags: options.rule, cwd, lang });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(`nianbao: ${error.message}\n`);
+    return CHECK_EXIT.usage;
+  }
+  for (const w of unknownRuleWarnings(config, RULE_BY_ID.keys(), lang)) io.err(`nianbao: ${w}\n`);
+  const { unreadable, counts } = await checkAll(
+    files.map((f) => ({ file: f })),
+    { format: options.format, lang, rules: config.rules, cwd, version: options.version },
+    io,
+  );
+  if (unreadable) return CHECK_EXIT.unreadable;
+  return counts.error ? CHECK_EXIT.errors : CHECK_EXIT.ok;
+}
+
+/**
+ * Checks files one by one and writes the chosen format: text and JSON are streamed file by file (a batch of
+ * thousands runs in constant memory), SARIF is written at the end (it is one JSON document), from the findings
+ * alone. A file that gives no report is also named on stderr, as `extract` does.
+ */
+export async function checkAll(
+  inputs: readonly { file: string; cwd?: string }[],
+  options: {
+    format: CheckFormat;
+    lang: Lang;
+    rules?: Record<string, RuleSetting>;
+    cwd?: string;
+    version?: string | undefined;
+  },
+  io: Io,
+): Promise<{ unreadable: number; counts: SeverityCounts }> {
+  const { format, lang } = options;
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  const sarif = format === 'sarif' ? createSarif({ lang, version: options.version }) : null;
+  let unreadable = 0;
+  if (format === 'json') await io.out(jsonChunks.open);
+  for (const [i, input] of inputs.entries()) {
+    const result = await checkFile(input.file, { lang, rules: options.rules, cwd: input.cwd ?? options.cwd });
+    for (const d of result.diagnostics) counts[d.severity]++;
+    if (result.report === null) {
+      unreadable++;
+      const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
+      const why = first?.message ?? (lang === 'zh' ? '未能读出报告' : 'no report could be read');
+      io.err(`nianbao: ${why.includes(input.file) ? why : `${input.file}: ${why}`}\n`);
+    }
+    if (format === 'json') await io.out(jsonChunks.entry(result, i));
+    else if (sarif) sarif.add(result);
+    else await io.out((i > 0 ? '\n' : '') + textFile(result, { lang, color: io.color ?? false }));
+  }
+  if (format === 'json') await io.out(jsonChunks.close(inputs.length));
+  else if (sarif) await io.out(JSON.stringify(sarif.log(), null, 2) + '\n');
+  else
+    await io.out('\n' + textSummary(inputs.length, counts, { lang, color: io.color ?? false, unreadable }));
+  return { unreadable, counts };
+}
