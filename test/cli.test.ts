@@ -1,6 +1,14 @@
 // End-to-end tests of the `nianbao` command, run as a child process exactly as a user runs it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,11 +94,22 @@ describe('nianbao extract', () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('a missing file and a directory give exit 2 and a read/unreadable error; the good file is still there', async () => {
+    it('a missing file gives exit 2 and a read/unreadable error; a folder is read recursively; the good file is still there', async () => {
       const missing = join(dir, 'no-such-report.txt');
-      const { code, stdout, stderr } = await run(['extract', '--format', 'json', missing, SAMPLES[0]!, dir]);
+      const folder = join(dir, 'folder');
+      mkdirSync(join(folder, 'inner'), { recursive: true });
+      copyFileSync(SAMPLES[1]!, join(folder, 'inner', 'b.txt'));
+      copyFileSync(SAMPLES[2]!, join(folder, 'a.txt'));
+      const { code, stdout, stderr } = await run([
+        'extract',
+        '--format',
+        'json',
+        missing,
+        SAMPLES[0]!,
+        folder,
+      ]);
       expect(code).toBe(2);
-      const [gone, good, folder] = JSON.parse(stdout) as Entry[];
+      const [gone, good, ...inFolder] = JSON.parse(stdout) as Entry[];
       expect(gone!.file).toBe(missing);
       expect(gone!.report).toBeNull();
       expect(gone!.diagnostics[0]).toMatchObject({ ruleId: 'read/unreadable', severity: 'error' });
@@ -98,9 +117,8 @@ describe('nianbao extract', () => {
       expect(gone!.diagnostics[0]!.message).toContain('ENOENT');
       expect(good!.file).toBe(SAMPLES[0]);
       expect(good!.report).not.toBeNull();
-      expect(folder!.report).toBeNull();
-      expect(folder!.diagnostics[0]).toMatchObject({ ruleId: 'read/unreadable' });
-      expect(folder!.diagnostics[0]!.message).toContain('EISDIR');
+      expect(inFolder.map((e) => e.file)).toEqual([join(folder, 'a.txt'), join(folder, 'inner', 'b.txt')]);
+      expect(inFolder.every((e) => e.report !== null)).toBe(true);
       expect(stderr).toContain(missing);
     });
 

@@ -8,6 +8,7 @@ import type { SeverityCounts } from '../render/diagnostics/index.ts';
 import { RULES } from '../rules/index.ts';
 import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
 import type { Io } from './main.ts';
+import type { Task } from './batch.ts';
 import { internalError, processFile } from './process.ts';
 import type { FileResult } from './process.ts';
 
@@ -66,6 +67,8 @@ export interface CheckRunOptions {
   config?: string | undefined;
   /** nianbao's version, written in SARIF output. */
   version?: string;
+  /** Worker threads for the batch (1: in-process). */
+  jobs?: number;
 }
 
 /** Runs `check` on files and returns the exit code; output is written file by file as each is checked. */
@@ -81,9 +84,17 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
     return CHECK_EXIT.usage;
   }
   for (const w of unknownRuleWarnings(config, RULE_BY_ID.keys(), lang)) io.err(`nianbao: ${w}\n`);
+  const { expandInputs } = await import('./batch.ts');
   const { unreadable, counts } = await checkAll(
-    files.map((f) => ({ file: f })),
-    { format: options.format, lang, rules: config.rules, cwd, version: options.version },
+    (await expandInputs(files, cwd)).map((f) => ({ file: f })),
+    {
+      format: options.format,
+      lang,
+      rules: config.rules,
+      cwd,
+      version: options.version,
+      jobs: options.jobs ?? 1,
+    },
     io,
   );
   if (unreadable) return CHECK_EXIT.unreadable;
@@ -103,6 +114,7 @@ export async function checkAll(
     rules?: Record<string, RuleSetting>;
     cwd?: string;
     version?: string | undefined;
+    jobs?: number;
   },
   io: Io,
 ): Promise<{ unreadable: number; counts: SeverityCounts }> {
@@ -111,8 +123,22 @@ export async function checkAll(
   const sarif = format === 'sarif' ? createSarif({ lang, version: options.version }) : null;
   let unreadable = 0;
   if (format === 'json') await io.out(jsonChunks.open);
-  for (const [i, input] of inputs.entries()) {
-    const result = await checkFile(input.file, { lang, rules: options.rules, cwd: input.cwd ?? options.cwd });
+  const { progress, runTasks } = await import('./batch.ts');
+  const bar = progress(inputs.length, (s) => io.err(s), io.errTty ?? false);
+  const tasks = inputs.map((input) => ({
+    task: 'check' as const,
+    file: input.file,
+    lang,
+    cwd: input.cwd ?? options.cwd ?? process.cwd(),
+    ...(options.rules ? { rules: options.rules } : {}),
+  }));
+  const local = (t: Task) =>
+    checkFile(t.file, { lang, ...(options.rules ? { rules: options.rules } : {}), cwd: t.cwd });
+  let i = -1;
+  for await (const result of runTasks(tasks, options.jobs ?? 1, local)) {
+    i++;
+    const input = inputs[i]!;
+    bar.tick(input.file);
     for (const d of result.diagnostics) counts[d.severity]++;
     if (result.report === null) {
       unreadable++;
@@ -124,6 +150,7 @@ export async function checkAll(
     else if (sarif) sarif.add(result);
     else await io.out((i > 0 ? '\n' : '') + textFile(result, { lang, color: io.color ?? false }));
   }
+  bar.done();
   if (format === 'json') await io.out(jsonChunks.close(inputs.length));
   else if (sarif) await io.out(JSON.stringify(sarif.log(), null, 2) + '\n');
   else

@@ -1,4 +1,5 @@
 // The command line: argv → calls into the library → exit code. The only place that prints (design.md, layers).
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 
@@ -12,6 +13,8 @@ export interface Io {
   color?: boolean;
   /** The current directory: relative file names and `.nianbaorc.json` are looked up in it (process.cwd() when absent). */
   cwd?: string;
+  /** Whether standard error is a terminal (a progress bar redrawn in place rather than progress lines). */
+  errTty?: boolean;
 }
 
 /**
@@ -33,6 +36,9 @@ export const processIo: Io = {
   get color() {
     return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   },
+  get errTty() {
+    return Boolean(process.stderr.isTTY);
+  },
 };
 
 function version(): string {
@@ -45,14 +51,22 @@ function version(): string {
 type Format = 'json' | 'jsonl' | 'table';
 type Lang = 'zh' | 'en';
 
-async function runExtract(files: string[], format: Format, io: Io): Promise<number> {
+async function runExtract(args: string[], format: Format, jobs: number, io: Io): Promise<number> {
   // Loaded here, not at the top, so that --help and --version start without the library.
   const { processFile } = await import('./process.ts');
   const { renderResult } = await import('./render.ts');
+  const { expandInputs, progress, runTasks } = await import('./batch.ts');
+  const cwd = io.cwd ?? process.cwd();
+  const files = await expandInputs(args, cwd);
+  const bar = progress(files.length, (s) => io.err(s), io.errTty ?? false);
+  const tasks = files.map((file) => ({ task: 'extract' as const, file, lang: 'zh' as const, cwd }));
   let unreadable = 0;
+  let i = -1;
   if (format === 'json') await io.out('[');
-  for (const [i, file] of files.entries()) {
-    const result = await processFile(file);
+  for await (const result of runTasks(tasks, jobs, (t) => processFile(t.file, { cwd: t.cwd }))) {
+    i++;
+    const file = result.file;
+    bar.tick(file);
     if (result.report === null) {
       unreadable++;
       const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
@@ -64,6 +78,7 @@ async function runExtract(files: string[], format: Format, io: Io): Promise<numb
     else if (format === 'jsonl') await io.out(JSON.stringify(result) + '\n');
     else await io.out((i > 0 ? '\n' : '') + renderResult(result));
   }
+  bar.done();
   if (format === 'json') await io.out(files.length ? '\n]\n' : ']\n');
   return unreadable ? EXIT.unreadable : EXIT.ok;
 }
@@ -109,9 +124,13 @@ function program(io: Io, result: { code: number }): Command {
         .choices(['json', 'jsonl', 'table'])
         .default('json'),
     )
-    .argument('<file...>', 'report files (plain text for now)')
-    .action(async (files: string[], opts: { format: Format }) => {
-      result.code = await runExtract(files, opts.format, io);
+    .addOption(jobsOption())
+    .argument(
+      '<file...>',
+      'report files or folders (text, HTML, DOCX, DOC, PDF, XLSX; folders are read recursively)',
+    )
+    .action(async (files: string[], opts: { format: Format; jobs: string }) => {
+      result.code = await runExtract(files, opts.format, jobsOf(opts.jobs), io);
     });
 
   cmd
@@ -130,7 +149,11 @@ function program(io: Io, result: { code: number }): Command {
       '--config <file>',
       `rule settings, { "rules": { "T3-2": "warning" } } (default: ./.nianbaorc.json if present)`,
     )
-    .argument('<file...>', 'report files (plain text for now)')
+    .addOption(jobsOption())
+    .argument(
+      '<file...>',
+      'report files or folders (text, HTML, DOCX, DOC, PDF, XLSX; folders are read recursively)',
+    )
     .addHelpText(
       'after',
       `
@@ -145,10 +168,21 @@ error; 2 some file could not be read (the other files are still checked).`,
     .action(
       async (
         files: string[],
-        opts: { format: 'text' | 'json' | 'sarif'; lang: Lang; rule?: string[]; config?: string },
+        opts: {
+          format: 'text' | 'json' | 'sarif';
+          lang: Lang;
+          rule?: string[];
+          config?: string;
+          jobs: string;
+        },
       ) => {
         const { runCheck } = await import('./check.ts');
-        result.code = await runCheck(files, { ...opts, rule: opts.rule ?? [], version: version() }, io);
+        const { jobs, ...rest } = opts;
+        result.code = await runCheck(
+          files,
+          { ...rest, rule: opts.rule ?? [], version: version(), jobs: jobsOf(jobs) },
+          io,
+        );
       },
     );
 
@@ -163,6 +197,17 @@ error; 2 some file could not be read (the other files are still checked).`,
     });
 
   return cmd;
+}
+
+function jobsOption(): Option {
+  return new Option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)').default(
+    String(availableParallelism()),
+  );
+}
+
+function jobsOf(value: string): number {
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) && n > 0 ? n : 1;
 }
 
 /** Runs the CLI on arguments (without node and the script) and returns the exit code; never exits the process. */

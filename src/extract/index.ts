@@ -151,6 +151,7 @@ function withStreamRows(items: Item[]): Item[] {
         /[\u4e00-\u9fff)）”"]\s*[\d,.\s+\-−]*\d\s*$/.test(it.text)) ||
         (it.section === 'reviewLitigation' && !hasRows.has(it.section) && /^[\d,.\s]+$/.test(it.text)) ||
         ((it.section === null ? !anyRows : TABLE_SECTIONS.has(it.section) && !hasRows.has(it.section)) &&
+          !/[。；;！？]/.test(it.text) &&
           vocabulary.some((v) => normalizeLabel(it.text).includes(v))));
     if (!candidate) {
       out.push(it);

@@ -1,6 +1,6 @@
 // T3-1: the printed 勾稽关系 — in every column of table 3, 一 + 二 = （七）总计 + 四 (format-spec §8.1, with T3-8).
 import { evaluate } from './cells.ts';
-import { columnEquations, rowEquations } from './equations.ts';
+import { columnEquations, rowEquations, touchesUnread } from './equations.ts';
 import type { Rule } from './types.ts';
 
 /**
@@ -32,7 +32,7 @@ export const rule: Rule = {
     const table = ctx.format.tables.find((t) => t.key === 'requests')!;
     const failing = columnEquations(ctx.format, 'requests', 'T3-1')
       .map(({ column, eq }) => ({ column, eq, e: evaluate(ctx.report, eq) }))
-      .filter((x) => x.e && !x.e.ok);
+      .filter((x) => x.e && !x.e.ok && !touchesUnread(ctx, x.eq));
     const total = table.rowIdentities.find((i) => i.id === 'T3-2')?.total ?? 'total';
     const applicantFails = failing.some((f) => f.column !== total);
     const balanceRows = new Set(['newlyReceived', 'carriedOver', 'totalHandled', 'carriedForward']);

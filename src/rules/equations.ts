@@ -48,6 +48,27 @@ export function sums(ctx: RuleContext, eq: Equation) {
   return evaluate(ctx.report, eq);
 }
 
+/** Extraction ids that mean a row's figures could not be read (so its blanks are not blanks). */
+const UNREAD = new Set([
+  'extract/ambiguous-cells',
+  'extract/unplaced-cells',
+  'extract/missing-row',
+  'extract/missing-table',
+]);
+
+/**
+ * True when an equation touches a row extraction could not read: its cells are null for want of reading, not
+ * blank in the report, so the sum says nothing (the extraction finding says what is wrong).
+ */
+export function touchesUnread(ctx: RuleContext, eq: Equation): boolean {
+  const unread = ctx.extraction.filter((d) => UNREAD.has(d.ruleId) && d.path).map((d) => d.path!.join('.'));
+  if (unread.length === 0) return false;
+  return [...eq.lhs, ...eq.rhs].some((p) => {
+    const key = p.join('.');
+    return unread.some((u) => key === u || key.startsWith(u + '.'));
+  });
+}
+
 /** Reports a failing "total = Σ parts" equation: path is the total, related the parts. */
 export function reportSum(
   ctx: RuleContext,
@@ -56,7 +77,7 @@ export function reportSum(
   data: Record<string, unknown>,
 ): void {
   const e = evaluate(ctx.report, eq);
-  if (!e || e.ok) return;
+  if (!e || e.ok || touchesUnread(ctx, eq)) return;
   ctx.add({
     messageId: e.blanks > 0 ? `${messageId}Blanks` : messageId,
     data: { ...data, actual: e.lhs, expected: e.rhs, blanks: e.blanks },
@@ -75,7 +96,7 @@ export function blockRule(id: string, block: string, basis: string): Rule {
     severity: 'error',
     title: {
       zh: `表四“${block === 'review' ? '行政复议' : block === 'litigationDirect' ? '未经复议直接起诉' : '复议后起诉'}”总计等于各结果之和`,
-      en: `Table 4, ${block}: the total is the sum of the outcomes`,
+      en: `Table 4, ${block === 'review' ? 'administrative review' : block === 'litigationDirect' ? 'lawsuits without prior review' : 'lawsuits after review'}: the total is the sum of the outcomes`,
     },
     basis,
     messages: {

@@ -5,13 +5,16 @@ import type { Rule } from './types.ts';
 
 /** A rule that every figure of a table is a whole number ≥ 0 (本年增/减 may be negative, amounts may be decimals). */
 export function figuresRule(id: string, table: TableKey, tableName: string, basis: string): Rule {
+  const english = { proactive: 'Table 2', requests: 'Table 3', reviewLitigation: 'Table 4' }[table];
+  // Only table 2 has amounts (2019 采购总金额, 2021 本年收费金额): the amount message belongs to T2-1 alone.
+  const amounts = table === 'proactive';
   return {
     meta: {
       id,
       severity: 'error',
       title: {
         zh: `${tableName}的数字为非负整数${table === 'proactive' ? '（本年增/减可为负，金额可为小数）' : ''}`,
-        en: `${tableName}: figures are whole numbers ≥ 0${table === 'proactive' ? ' (本年增/减 may be negative, amounts decimal)' : ''}`,
+        en: `${english}: figures are whole numbers ≥ 0${amounts ? ' (本年增/减 may be negative, amounts decimal)' : ''}`,
       },
       basis,
       messages: {
@@ -23,7 +26,14 @@ export function figuresRule(id: string, table: TableKey, tableName: string, basi
           zh: '{cell}：{value} 不是整数，件数应为整数',
           en: '{cell}: {value} is not a whole number; counts are',
         },
-        negativeAmount: { zh: '{cell}：金额 {value} 为负数', en: '{cell}: the amount {value} is negative' },
+        ...(amounts
+          ? {
+              negativeAmount: {
+                zh: '{cell}：金额 {value} 为负数',
+                en: '{cell}: the amount {value} is negative',
+              },
+            }
+          : {}),
       },
     },
     check(ctx) {

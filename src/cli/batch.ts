@@ -1,0 +1,135 @@
+// Batches: directories expanded, files processed on worker threads in parallel, results kept in input order.
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RuleSetting } from '../check.ts';
+import type { FileResult } from './process.ts';
+
+/** The files named by the arguments: files as given, directories walked recursively (sorted, hidden files skipped). */
+export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = (await stat(resolve(cwd, arg))).isDirectory();
+    } catch {
+      // Not there: kept, so that the file is named with its problem like any unreadable file.
+    }
+    if (isDir) out.push(...(await walk(arg, cwd)));
+    else out.push(arg);
+  }
+  return out;
+}
+
+async function walk(dir: string, cwd: string): Promise<string[]> {
+  const entries = (await readdir(resolve(cwd, dir), { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(path, cwd)));
+    else if (e.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** What a worker does with one file. */
+export interface Task {
+  task: 'extract' | 'check';
+  file: string;
+  lang: 'zh' | 'en';
+  cwd: string;
+  rules?: Record<string, RuleSetting>;
+}
+
+/** The default number of worker threads: the machine's cores. */
+export const defaultJobs = (): number => availableParallelism();
+
+/**
+ * Runs `task` on every file, `jobs` at a time on worker threads (in-process when jobs ≤ 1 or for one file), and
+ * yields the results in input order as soon as each and all before it are done.
+ */
+export async function* runTasks(
+  tasks: readonly Task[],
+  jobs: number,
+  local: (t: Task) => Promise<FileResult>,
+): AsyncGenerator<FileResult> {
+  if (jobs <= 1 || tasks.length <= 1) {
+    for (const t of tasks) yield await local(t);
+    return;
+  }
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({
+    filename: new URL('./worker.mjs', import.meta.url).href,
+    maxThreads: jobs,
+    minThreads: Math.min(jobs, tasks.length),
+  });
+  try {
+    // A bounded window of tasks in flight keeps memory flat on a batch of 100,000 files.
+    const window = jobs * 4;
+    const pending: Promise<FileResult>[] = [];
+    let next = 0;
+    const start = () => {
+      while (next < tasks.length && pending.length < window) {
+        const t = tasks[next++]!;
+        pending.push(
+          (pool.run(t) as Promise<FileResult>).catch((error: unknown) =>
+            local({ ...t }).catch(() => failed(t, error)),
+          ),
+        );
+      }
+    };
+    start();
+    while (pending.length) {
+      const result = await pending.shift()!;
+      start();
+      yield result;
+    }
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function failed(t: Task, error: unknown): FileResult {
+  return {
+    file: t.file,
+    report: null,
+    diagnostics: [
+      {
+        ruleId: 'internal/exception',
+        severity: 'error',
+        messageId: 'exception',
+        message: `${t.file}: ${error instanceof Error ? error.message : String(error)}`,
+        data: { file: t.file },
+      },
+    ],
+  };
+}
+
+/** Progress on stderr: a bar redrawn in place on a terminal, a plain line every 5 % otherwise; quiet below 20 files. */
+export function progress(
+  total: number,
+  write: (s: string) => void,
+  tty: boolean,
+): { tick(file: string): void; done(): void } {
+  let n = 0;
+  const step = Math.max(1, Math.floor(total / 20));
+  if (total < 20) return { tick() {}, done() {} };
+  return {
+    tick(file: string) {
+      n++;
+      if (tty) {
+        const width = 30;
+        const filled = Math.round((n / total) * width);
+        write(
+          `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${n}/${total} ${file.slice(-40).padEnd(40)}`,
+        );
+      } else if (n % step === 0 || n === total) write(`nianbao: ${n}/${total}\n`);
+    },
+    done() {
+      if (tty) write('\r' + ' '.repeat(80) + '\r');
+    },
+  };
+}

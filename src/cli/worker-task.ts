@@ -1,0 +1,13 @@
+// The task a batch worker runs for one file: read + extract, and check when asked.
+import type { Task } from './batch.ts';
+import type { FileResult } from './process.ts';
+
+/** Runs a task on one file; never throws (the pipeline turns every problem into a diagnostic). */
+export async function runTask(t: Task): Promise<FileResult> {
+  if (t.task === 'extract') {
+    const { processFile } = await import('./process.ts');
+    return processFile(t.file, { lang: t.lang, cwd: t.cwd });
+  }
+  const { checkFile } = await import('./check.ts');
+  return checkFile(t.file, { lang: t.lang, cwd: t.cwd, ...(t.rules ? { rules: t.rules } : {}) });
+}
