@@ -6,7 +6,7 @@
 //
 // The prose (PROSE) and the examples (EXAMPLES) are keyed by rule id; test/rules-docs.test.ts re-runs every
 // command of the pages and fails when an output differs, so run `npm run docs:rules` after changing a rule.
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { docName } from '../src/check.ts';
@@ -501,7 +501,7 @@ export const PROSE: Record<string, Prose> = {
   },
   'section-order': {
     what: {
-      zh: '六个部分没有按一至六的顺序排列。只报告位置不对的部分，例如第六部分被放在第五部分之前，只报告第六部分。',
+      zh: '六个部分没有按一至六的顺序排列。只报告位置不对的部分：一个部分被挪了位置，只报告一处，而不是其后的每一部分。',
       en: 'The sections are not in the order 一 to 六; only the sections out of place are reported.',
     },
     why: {
@@ -529,12 +529,12 @@ export const PROSE: Record<string, Prose> = {
   },
   'X-1': {
     what: {
-      zh: '正文（特别是“一、总体情况”）中引用的数字应与统计表一致，例如“新收政府信息公开申请××件”“办结××件”“被申请行政复议××件”。',
-      en: 'Figures quoted in the text agree with the tables.',
+      zh: '正文中复述的年度数字应与统计表一致：新收、上年结转、办结、结转下年度的申请件数，予以公开、部分公开、不予公开、无法提供、不予处理的件数，以及被申请行政复议、被提起行政诉讼的案件数。只读取明确的全年合计，“其中”之后的分项、涉及其他年度或比例、同比的句子不读取，避免误报。',
+      en: 'Year totals the text states (applications received, handled, carried; outcomes; review and litigation cases) equal the tables.',
     },
     why: {
-      zh: '正文常重复表中的主要数字。已发布的报告中出现过正文与表格不一致的情况（format-spec §10.2：上海市 2019 年报告正文写“无法提供265件”，表中为 337 件）；2021 年格式把“发布内容不准确”列为追责情形（format-spec §3.1）。本规则从文字中识别数字，属提示性检查（format-spec §8.4 X-1）。',
-      en: 'Text and tables disagreed in official reports (format-spec §10.2); the check reads figures from prose, so it is soft (§8.4 X-1).',
+      zh: '正文（特别是“一、总体情况”）常复述表中的主要数字。已发布的报告中出现过正文与表格不一致的情况：上海市政府办公厅 2019 年报告正文写“予以公开及部分公开258件”，表中为 275 件（format-spec §10.2）。2021 年格式把“发布内容不准确”列为追责情形（format-spec §3.1）。本规则从文字中识别数字，属提示性检查（format-spec §8.4 X-1）。',
+      en: 'Text and tables disagreed in official reports (format-spec §10.2); the check reads figures from prose, so it is a warning (§8.4 X-1).',
     },
     fix: {
       zh: '以核对无误的统计表为准，改正正文或表格中错误的一处。',
@@ -543,12 +543,12 @@ export const PROSE: Record<string, Prose> = {
   },
   'X-3': {
     what: {
-      zh: '人民政府的年度报告，“一、总体情况”应包括工作考核、社会评议和责任追究结果情况。政府工作部门的报告不作此要求。',
-      en: 'A people’s government’s report states the results of assessment, public evaluation and accountability in section 一.',
+      zh: '人民政府（含乡镇人民政府、街道办事处）的年度报告应写明工作考核、社会评议和责任追究结果情况；消息列出正文未提及的事项。政府的办公室和工作部门不作此要求，从名称看不出机关性质的不检查。',
+      en: 'A people’s government’s report states its assessment, public evaluation and accountability results.',
     },
     why: {
-      zh: '《条例》第五十条第（四）项：“各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况”；2021 年格式“（一）总体情况”的“监督保障”明确包含这一内容（format-spec §3.1、§8.4 X-3）。',
-      en: '条例第五十条第（四）项 requires it of governments; the 2021 format puts it under 监督保障 (format-spec §3.1, §8.4 X-3).',
+      zh: '《条例》第五十条第（四）项：“各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况”；2021 年格式把这一内容放在“（一）总体情况”的“监督保障”中（format-spec §3.1、§8.4 X-3）。',
+      en: '条例第五十条第（四）项 requires it of governments; the 2021 format puts it under 监督保障 in section 一 (format-spec §3.1, §8.4 X-3).',
     },
     fix: {
       zh: '在“总体情况”的监督保障部分写明本年度政务公开工作考核、社会评议和责任追究的结果；没有发生责任追究的，写明“未发生”。',
@@ -557,16 +557,16 @@ export const PROSE: Record<string, Prose> = {
   },
   'X-4': {
     what: {
-      zh: '2021 年度起的报告：“六、其他需要报告的事项”应说明信息处理费的收取情况；“五、存在的主要问题及改进情况”应说明上一年度报告所提问题的整改情况。',
-      en: 'From 2021: section 六 states the 信息处理费 collected; section 五 states how last year’s problems were remedied.',
+      zh: '2021 年格式的报告，“六、其他需要报告的事项”应说明信息处理费的收取情况（收取的金额，或“未收取信息处理费”）。写在其他部分的，提示移到第六部分（elsewhere）。',
+      en: 'A 2021-format report states the 信息处理费 collected (or that none was) in section 六.',
     },
     why: {
-      zh: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）自 2021 年起施行，2021 年度起的报告普遍在第六部分报告信息处理费收取情况；在第五部分说明上年问题的整改也是通行做法（format-spec §3.1、§8.4 X-4）。这两项要求未能从国家格式原文逐字核实，故本规则为提示性检查。',
-      en: 'The fee regime (国办函〔2020〕109号) applies from 2021; both statements are common practice, not verified wording (format-spec §8.4 X-4).',
+      zh: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）自 2021 年起施行，2021 年度起的报告普遍在第六部分报告信息处理费的收取情况（format-spec §3.1、§9、§8.4 X-4）。这一要求未能从国家格式原文逐字核实，故本规则为提示性检查。',
+      en: 'The fee regime (国办函〔2020〕109号) applies from 2021 and reports state the fees in section 六; not verified word for word, hence a warning.',
     },
     fix: {
-      zh: '在第六部分写明本年度信息处理费的收取情况（如“未收取信息处理费”，或收取的件数和金额）；在第五部分写明上年度所提问题的整改情况。',
-      en: 'Say in section 六 whether fees were collected, and in section 五 how last year’s problems were remedied.',
+      zh: '在第六部分写明本年度信息处理费的收取情况，例如“本年度未收取信息处理费”，或收取的件数和金额。',
+      en: 'Say in section 六 whether fees were collected, and how much.',
     },
   },
 };
@@ -831,13 +831,14 @@ const change =
 export const EXAMPLES: Record<string, Example> = {
   'read/encoding': {
     defect: {
-      zh: '“一、总体情况”第一段中混入了四个不是 UTF-8 的字节（另一种编码的文字拼接进来）。',
-      en: 'Four bytes of another encoding in the first paragraph of section 一.',
+      zh: '“一、总体情况”第一段中拼接进了一段 GBK 编码的文字（“自然资源”四个字），文件其余部分是 UTF-8。',
+      en: 'A phrase in GBK pasted into the first paragraph of section 一 of a UTF-8 file.',
     },
     bytes: (b) => {
       const text = new TextDecoder().decode(b);
       const at = new TextEncoder().encode(text.slice(0, text.indexOf('围绕国土空间规划'))).length;
-      return new Uint8Array([...b.slice(0, at), 0xb0, 0xb2, 0xc6, 0xbd, 0xff, ...b.slice(at)]);
+      const gbk = [0xd7, 0xd4, 0xc8, 0xbb, 0xd7, 0xca, 0xd4, 0xb4]; // 自然资源
+      return new Uint8Array([...b.slice(0, at), ...gbk, ...b.slice(at)]);
     },
   },
   'extract/extra-cells': {
@@ -1128,10 +1129,10 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'X-1': {
     defect: {
-      zh: '“一、总体情况”写“全年新收政府信息公开申请101件”，表三为 110 件。',
-      en: 'Section 一 says 101 new applications; table 3 says 110.',
+      zh: '正文两处都写“新收政府信息公开申请101件”（把 110 写成了 101），表三为 110 件。',
+      en: 'The text says 101 new applications twice; table 3 says 110.',
     },
-    text: (t) => edit(t, '全年新收政府信息公开申请110件', '全年新收政府信息公开申请101件'),
+    text: (t) => edit(t, /新收政府信息公开申请110件/g, '新收政府信息公开申请101件'),
   },
   'X-3': {
     defect: {
@@ -1161,30 +1162,61 @@ interface Range {
   to: number;
 }
 
-/** The lines that differ between two texts: after their common beginning, before their common end. */
-function changed(a: readonly string[], b: readonly string[]): { a: Range; b: Range } {
-  let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  let s = 0;
-  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  return { a: { from: p, to: a.length - s }, b: { from: p, to: b.length - s } };
+/**
+ * The hunks in which two texts differ, as line ranges of each (a longest common subsequence of lines; an empty
+ * range is a place where the other text has lines the first lacks).
+ */
+function changed(a: readonly string[], b: readonly string[]): { a: Range[]; b: Range[] } {
+  // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out = { a: [] as Range[], b: [] as Range[] };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    const start = { i, j };
+    while (
+      (i < a.length || j < b.length) &&
+      !(i < a.length && j < b.length && a[i] === b[j] && lcs[i]![j] === lcs[i + 1]![j + 1]! + 1)
+    ) {
+      if (j >= b.length || (i < a.length && lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) i++;
+      else j++;
+    }
+    out.a.push({ from: start.i, to: i });
+    out.b.push({ from: start.j, to: j });
+  }
+  return out;
 }
 
 const CONTEXT = 2;
+const LONG = 8;
 
 /** The ranges to show of a text: around the change (or the focus lines), plus the `also` lines. */
-function rangesOf(lines: readonly string[], diff: Range | null, example: Example): Range[] {
+function rangesOf(lines: readonly string[], hunks: readonly Range[], example: Example): Range[] {
   const focus = (list: readonly Focus[]) =>
     list.flatMap(([re, after]) => {
       const at = lines.findIndex((l) => re.test(l));
       return at < 0 ? [] : [{ from: at, to: at + after + 1 }];
     });
   const out = example.focus ? focus(example.focus) : [];
-  if (!example.focus && diff)
-    out.push({
-      from: Math.max(0, diff.from - CONTEXT),
-      to: Math.min(lines.length, Math.max(diff.to, diff.from + 1) + CONTEXT),
-    });
+  if (!example.focus) {
+    // A changed table row is the defect; the text that quotes the table follows it and is not shown.
+    const inTables = hunks.filter((h) => lines.slice(h.from, h.to).some((l) => l.includes('\t')));
+    for (const h of inTables.length ? inTables : hunks) {
+      const before = Math.max(0, h.from - CONTEXT);
+      const after = Math.min(lines.length, Math.max(h.to, h.from + 1) + CONTEXT);
+      // A long hunk (a table removed) is shown by its beginning and its end.
+      if (h.to - h.from > LONG) out.push({ from: before, to: h.from + 4 }, { from: h.to - 2, to: after });
+      else out.push({ from: before, to: after });
+    }
+  }
   out.push(...focus(example.also ?? []));
   out.sort((x, y) => x.from - y.from);
   const merged: Range[] = [];
@@ -1444,9 +1476,6 @@ export async function generate(only: readonly string[] = []): Promise<number> {
   }
   return 0;
 }
-
-/** The text of a file of the project, for the meta-test. */
-export const readProjectFile = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await generate(process.argv.slice(2));
