@@ -65,6 +65,20 @@ export interface Prose {
 
 /** The prose of every rule, by id (written ahead for rules not registered yet). */
 export const PROSE: Record<string, Prose> = {
+  'read/charset': {
+    what: {
+      zh: '网页在 <meta> 中声明的字符集（如 gb2312）与文件实际的编码（如 UTF-8）不符。nianbao 按实际内容解码，并提示声明有误。',
+      en: 'A web page declares a charset in <meta> that its bytes are not in; nianbao decodes by the bytes and says so.',
+    },
+    why: {
+      zh: '年度报告要在政府网站上向社会公布（《中华人民共和国政府信息公开条例》第四十九条）。声明错误的网页在部分浏览器、转载和采集工具中会显示为乱码，公众读到的数字和标题可能与定稿不一致。',
+      en: 'Reports are published on the web (条例第四十九条); a wrong declaration shows garbled text in some browsers and crawlers.',
+    },
+    fix: {
+      zh: '把网页头部的 <meta charset> 改为文件实际保存的编码（通常是 UTF-8），或把文件按声明的编码重新保存。',
+      en: 'Declare the encoding the file is saved in (usually UTF-8), or save the file in the declared one.',
+    },
+  },
   'read/encoding': {
     what: {
       zh: '读取文件时，有些字节无法按识别出的字符编码（UTF-8、GB18030、Big5 等）解码，已替换为“�”。消息给出无法解码的处数。',
@@ -829,6 +843,20 @@ const change =
 
 /** The examples of every rule, by id (written ahead for rules not registered yet). */
 export const EXAMPLES: Record<string, Example> = {
+  'read/charset': {
+    defect: {
+      zh: '报告作为网页发布，<meta> 声明字符集为 gb2312，文件实际是 UTF-8。',
+      en: 'The report published as a web page that declares gb2312 but is saved in UTF-8.',
+    },
+    bytes: (b) =>
+      new Uint8Array([
+        ...new TextEncoder().encode(
+          '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><pre>\n',
+        ),
+        ...b,
+        ...new TextEncoder().encode('</pre></body></html>\n'),
+      ]),
+  },
   'read/encoding': {
     defect: {
       zh: '“一、总体情况”第一段中拼接进了一段 GBK 编码的文字（“自然资源”四个字），文件其余部分是 UTF-8。',

@@ -3,6 +3,7 @@ import type { Document, InputKind } from '../model/document.ts';
 import { detectKind } from './detect.ts';
 import { readDoc } from './doc.ts';
 import { readDocx } from './docx.ts';
+import { readHtml } from './html.ts';
 import { readXlsx } from './xlsx.ts';
 import { readDiagnostic } from './messages.ts';
 import { readText, type ReadTextOptions } from './text.ts';
@@ -19,6 +20,7 @@ export type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Pro
 /** Readers by kind (a kind without a reader gives a clear read/unsupported diagnostic). */
 const READERS: Partial<Record<InputKind, Reader>> = {
   text: readText,
+  html: readHtml,
   docx: readDocx,
   doc: readDoc,
   xlsx: readXlsx,

@@ -16,6 +16,10 @@ export const READ_MESSAGES: MessageCatalogue = {
     en: '{file}: not a text file (mostly control characters); it cannot be read as text',
   },
   unreadable: { zh: '{file}：无法读取文件：{reason}', en: '{file}: the file cannot be read: {reason}' },
+  charsetMismatch: {
+    zh: '{file}：网页声明的字符集 {declared} 与实际内容不符，已按 {encoding} 解码',
+    en: '{file}: the page declares the charset {declared}, but its bytes are {encoding}; decoded as {encoding}',
+  },
   unsupported: {
     zh: '{file}：暂不支持读取 {kind} 文件',
     en: '{file}: {kind} files cannot be read yet',

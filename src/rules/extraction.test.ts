@@ -1,6 +1,7 @@
 // Test tables of the reading and extraction rules: real texts that show each problem, checked under its own id.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.ts';
+import { readHtml } from '../read/html.ts';
 import { readText } from '../read/text.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
 import { testRule, validReport, type RuleCase } from './tester.ts';
@@ -18,6 +19,19 @@ function fromText(name: string, text: string | Uint8Array, messageId: string, ti
 }
 
 const CASES: Record<string, RuleCase[]> = {
+  'read/charset': [
+    (() => {
+      const page = `<html><head><meta charset="gb2312"></head><body><pre>\n${T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0')}</pre></body></html>`;
+      const doc = readHtml(new TextEncoder().encode(page), { path: 'page.html' });
+      const { report, diagnostics } = extract(doc);
+      return {
+        name: 'a UTF-8 page that says gb2312',
+        report: report!,
+        options: { extraction: [...doc.diagnostics, ...diagnostics] },
+        errors: [{ messageId: 'charsetMismatch' }],
+      };
+    })(),
+  ],
   'read/encoding': [
     fromText(
       'bytes that are neither UTF-8 nor GB18030',

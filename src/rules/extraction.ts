@@ -16,6 +16,14 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
     '读取',
   ],
   [
+    'read/charset',
+    'warning',
+    ['charsetMismatch'],
+    '网页声明的字符集与内容不符',
+    'A page whose declared charset is wrong',
+    '读取',
+  ],
+  [
     'extract/extra-cells',
     'warning',
     ['extraCells'],
