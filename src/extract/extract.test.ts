@@ -281,6 +281,11 @@ describe('metadata', () => {
     expect(parseTitle(title)).toEqual({ agency, year });
   });
 
+  it('finds the title after a metadata box (索引号, 发布机构) set as a table', () => {
+    const { report } = run('索引号：\t00123/2020-00012\n河南省机关事务管理局2019年政府信息公开工作年度报告\n一、总体情况\n');
+    expect([report!.agency, report!.year]).toEqual(['河南省机关事务管理局', 2019]);
+  });
+
   it('reports a 2019-format table in a 2021 report', () => {
     const { report, diagnostics } = run(
       '某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n',

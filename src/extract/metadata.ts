@@ -35,7 +35,8 @@ export function extractMetadata(items: readonly Item[]): Metadata {
   // The title: the paragraphs before the first heading that name a report (a title may be split over two lines).
   const head: Extract<Item, { kind: 'para' }>[] = [];
   for (const it of items) {
-    if (it.heading || it.kind === 'row') break;
+    if (it.heading) break;
+    if (it.kind === 'row') continue; // a metadata box (索引号, 发布机构…) may come before the title
     if (it.kind === 'para') head.push(it);
     if (head.length >= 6) break;
   }
