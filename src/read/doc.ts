@@ -15,13 +15,21 @@ export async function readDoc(bytes: Uint8Array, options: { path?: string } = {}
   const file = options.path ?? '';
   let body: string;
   try {
-    const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const doc = await new WordExtractor().extract(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    );
     body = doc.getBody();
   } catch (e) {
     return {
       kind: 'doc',
       blocks: [],
-      diagnostics: [readDiagnostic('read/broken', 'broken', 'error', { file, kind: 'doc', reason: e instanceof Error ? e.message : String(e) })],
+      diagnostics: [
+        readDiagnostic('read/broken', 'broken', 'error', {
+          file,
+          kind: 'doc',
+          reason: e instanceof Error ? e.message : String(e),
+        }),
+      ],
     };
   }
   const lines: string[] = [];

@@ -13,10 +13,16 @@ describe.each(['docx', 'doc'] as const)('%s fixtures', (kind) => {
   it.each(NAMES)('%s', async (name) => {
     const truth = JSON.parse(readFileSync(new URL(`truth/${name}.truth.json`, fixtures), 'utf8')) as Report;
     // Given without an extension: the kind comes from the bytes.
-    const doc = await read(new Uint8Array(readFileSync(new URL(`${kind}/${name}.${kind}`, fixtures))), { path: name });
+    const doc = await read(new Uint8Array(readFileSync(new URL(`${kind}/${name}.${kind}`, fixtures))), {
+      path: name,
+    });
     expect(doc.kind).toBe(kind);
     const { report } = extract(doc);
-    expect([report!.formatVersion, report!.agency, report!.year]).toEqual([truth.formatVersion, truth.agency, truth.year]);
+    expect([report!.formatVersion, report!.agency, report!.year]).toEqual([
+      truth.formatVersion,
+      truth.agency,
+      truth.year,
+    ]);
     const format = FORMATS.find((f) => f.version === truth.formatVersion)!;
     for (const { table, row, column, path } of cellsOf(format))
       expect({ path: path.join('.'), v: rowValues(report![table.key], row)[column.key] }).toEqual({
