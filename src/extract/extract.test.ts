@@ -282,7 +282,9 @@ describe('metadata', () => {
   });
 
   it('finds the title after a metadata box (索引号, 发布机构) set as a table', () => {
-    const { report } = run('索引号：\t00123/2020-00012\n河南省机关事务管理局2019年政府信息公开工作年度报告\n一、总体情况\n');
+    const { report } = run(
+      '索引号：\t00123/2020-00012\n河南省机关事务管理局2019年政府信息公开工作年度报告\n一、总体情况\n',
+    );
     expect([report!.agency, report!.year]).toEqual(['河南省机关事务管理局', 2019]);
   });
 
