@@ -288,6 +288,48 @@ describe('metadata', () => {
     expect([report!.agency, report!.year]).toEqual(['河南省机关事务管理局', 2019]);
   });
 
+  it('prefers the title naming agency and year over a running header above it', () => {
+    const { report } = run(
+      '长沙市民政局政府信息公开工作年度报告\n长沙市民政局2024年政府信息公开工作年度报告\n一、总体情况\n',
+    );
+    expect([report!.agency, report!.year]).toEqual(['长沙市民政局', 2024]);
+  });
+
+  it('places a short row under the headers of its own table-2 block, not a later one', () => {
+    const { report } = run(
+      [
+        '某局2019年政府信息公开工作年度报告',
+        '二、主动公开政府信息情况',
+        '第二十条第（五）项',
+        '信息内容          上一年项目数量     本年增/减     处理决定数量',
+        '行政许可             39         3',
+        '第二十条第（八）项',
+        '信息内容                  上一年项目数量         本年增/减',
+        '行政事业性收费                  0              0',
+      ].join('\n'),
+    );
+    expect(report!.proactive.licensing).toEqual({ previousItems: 39, change: 3, decisions: null });
+  });
+
+  it('joins a label wrapped below its figures, not the header above, in aligned text', () => {
+    const { report } = run(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '                                 自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计',
+        '一、本年新收政府信息公开申请数量      4        0         0           0             0      0     4',
+        '8.属于行政查询事                      4        0         0           0             0      0     4',
+        '项',
+      ].join('\n'),
+    );
+    expect(report!.requests.totalHandled).toEqual(
+      Object.fromEntries(Object.keys(report!.requests.totalHandled!).map((k) => [k, null])),
+    );
+    expect((report!.requests.denied as Record<string, unknown>).queryMatters).toMatchObject({
+      naturalPerson: 4,
+      total: 4,
+    });
+  });
+
   it('reports a 2019-format table in a 2021 report', () => {
     const { report, diagnostics } = run(
       '某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n',

@@ -40,21 +40,31 @@ export function extractMetadata(items: readonly Item[]): Metadata {
     if (it.kind === 'para') head.push(it);
     if (head.length >= 6) break;
   }
-  for (let i = 0; i < head.length && agency === null; i++) {
+  // A running header ("XX局政府信息公开工作年度报告") may stand above the real title: a title naming both the
+  // agency and the year wins over one naming only one of them.
+  let best: {
+    agency: string | null;
+    year: number | null;
+    source: Extract<Item, { kind: 'para' }>['source'];
+    text: string;
+  } | null = null;
+  const score = (x: { agency: string | null; year: number | null }) => (x.agency ? 1 : 0) + (x.year ? 1 : 0);
+  for (let i = 0; i < head.length && (!best || score(best) < 2); i++) {
     for (const join of [1, 2]) {
       const parts = head.slice(i, i + join);
       const title = parts.map((p) => p.text.trim()).join('');
       if (title.length > 80 || !/报告|年报/.test(title)) continue;
       const parsed = parseTitle(title);
-      if (parsed.agency || parsed.year) {
-        agency = parsed.agency;
-        titleYear = parsed.year;
-        const source = parts[0]!.source;
-        if (agency) provenance.agency = { source, text: title };
-        if (titleYear) provenance.year = { source, text: title };
-        break;
-      }
+      if (score(parsed) > (best ? score(best) : 0))
+        best = { ...parsed, source: parts[0]!.source, text: title };
+      if (parsed.agency || parsed.year) break;
     }
+  }
+  if (best) {
+    agency = best.agency;
+    titleYear = best.year;
+    if (agency) provenance.agency = { source: best.source, text: best.text };
+    if (titleYear) provenance.year = { source: best.source, text: best.text };
   }
 
   // The preamble: "本报告……由XX编制", "统计期限为2019年1月1日至12月31日".

@@ -205,6 +205,8 @@ interface Match {
   columnOrder?: readonly string[];
   /** Unit announced by the header for amount columns. */
   headerUnit?: '元' | '万元';
+  /** Positions of the column headers above the row (of its own block in table 2), for placing short rows. */
+  headers?: { x?: ReadonlyMap<string, number>; col?: ReadonlyMap<string, number> };
 }
 
 /** Finds the row of `table` a label belongs to: the innermost label cell first, then the whole label. */
@@ -357,6 +359,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       table,
       ...(order.length === row.def.columns.length ? { columnOrder: order } : {}),
       ...(unit ? { headerUnit: unit } : {}),
+      headers: { x: headerX.get(logical.tableIndex), col: headerCol.get(logical.tableIndex) },
     });
   };
 
@@ -389,8 +392,11 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
         pending.push({ label: r.label, source: r.source, used: false, row: r });
         if (current) {
           if (/第二十条/.test(r.label)) {
+            // A new block of table 2: its columns, unit and column positions are its own.
             columnOrder = [];
             unit = undefined;
+            headerX.delete(r.tableIndex);
+            headerCol.delete(r.tableIndex);
           }
           recordHeaderPositions(current, r);
           const cols = headerColumns(current, r.label);
@@ -418,7 +424,8 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     }
     if (!row && table) {
       // The label may be wrapped: join it with the label-only rows just above, or the one just below.
-      const above = pending.filter((p) => !p.used);
+      // Header rows (they carry the table's vocabulary) are not halves of a label.
+      const above = pending.filter((p) => !p.used && !vocabularyTable(tables, p.label));
       const tail = above.slice(-2);
       for (let k = tail.length - 1; k >= 0 && !row; k--) {
         const joined =
@@ -434,7 +441,9 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       }
       const next = rows[i + 1];
       if (!row && next && next.tokens.length === 0 && next.label) {
-        const found = findRow(table, '', r.label + next.label);
+        // The innermost cells first: a group label wrapped beside the row label wraps in its own cell.
+        const found =
+          findRow(table, '', r.lastLabel + next.lastLabel) ?? findRow(table, '', r.label + next.label);
         if (found) row = found;
       }
     }
@@ -486,7 +495,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
   }
 
   // 3. Learn each document table's grid from its rows with exact counts, then place every row's figures.
-  const grids = learnGrids(matches, headerX, headerCol);
+  const grids = learnGrids(matches);
   for (const m of matches) {
     const cols = m.columnOrder
       ? m.columnOrder.map((k) => m.row.def.columns.find((c) => c.key === k)!)
@@ -510,6 +519,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
                   grids(
                     m.logical.tableIndex,
                     cols.map((c) => c.key),
+                    m.headers,
                   ),
                 ),
                 identities: indexIdentities(
@@ -741,11 +751,7 @@ function identityCheck(def: TableDef, keys: readonly string[], _n: number): Hold
 }
 
 /** Learns, per document table and row width, where figures sit: the commonest first column and column centres. */
-function learnGrids(
-  matches: readonly Match[],
-  headerX: ReadonlyMap<number, ReadonlyMap<string, number>>,
-  headerCol: ReadonlyMap<number, ReadonlyMap<string, number>>,
-) {
+function learnGrids(matches: readonly Match[]) {
   const starts = new Map<string, Map<number, number>>();
   const xs = new Map<string, number[][]>();
   for (const m of matches) {
@@ -779,13 +785,13 @@ function learnGrids(
     grids.set(key, grid);
   }
   /** The grid for a row: learnt from the table's complete rows, else the centres of its column headers. */
-  return (tableIndex: number, columns: readonly string[]): Grid | undefined => {
+  return (tableIndex: number, columns: readonly string[], headers?: Match['headers']): Grid | undefined => {
     let learnt = grids.get(`${tableIndex}/${columns.length}`);
     // Where cells are padded to the grid, the header's column of the first figure column is a second witness.
-    const hc = headerCol.get(tableIndex)?.get(columns[0]!);
+    const hc = headers?.col?.get(columns[0]!);
     if (hc !== undefined) learnt = { ...learnt, headerStartCol: hc };
     if (learnt?.centers) return learnt;
-    const hx = headerX.get(tableIndex);
+    const hx = headers?.x;
     const centers = hx ? columns.map((k) => hx.get(k)) : [];
     if (
       centers.length === columns.length &&

@@ -43,11 +43,16 @@ export async function readDoc(bytes: Uint8Array, options: { path?: string } = {}
     let row: string[] = [];
     let afterFigure = false;
     let texts = 0;
+    let lastText = '';
     for (const c of cells) {
       const text = c.trim();
       const figure = text !== '' && FIGURE.test(text);
       // A new row: a label after figures, or figures after a header of many labels (table 4's header + data).
-      if ((text !== '' && !figure && afterFigure) || (figure && !afterFigure && texts >= 4)) {
+      // (A header ends in a short column name such as 总计; a long last label is the row's own, figures follow it.)
+      if (
+        (text !== '' && !figure && afterFigure) ||
+        (figure && !afterFigure && texts >= 4 && lastText.length <= 6)
+      ) {
         rows.push(row);
         row = [];
         afterFigure = false;
@@ -55,7 +60,10 @@ export async function readDoc(bytes: Uint8Array, options: { path?: string } = {}
       }
       row.push(c);
       if (figure) afterFigure = true;
-      else if (text !== '') texts++;
+      else if (text !== '') {
+        texts++;
+        lastText = text;
+      }
     }
     rows.push(row);
     // The paragraph after a table is glued to its last row: a last "row" of one text cell is a paragraph again.

@@ -4,6 +4,7 @@ import { detectKind } from './detect.ts';
 import { readDoc } from './doc.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
+import { readPdf } from './pdf.ts';
 import { readXlsx } from './xlsx.ts';
 import { readDiagnostic } from './messages.ts';
 import { readText, type ReadTextOptions } from './text.ts';
@@ -21,6 +22,7 @@ export type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Pro
 const READERS: Partial<Record<InputKind, Reader>> = {
   text: readText,
   html: readHtml,
+  pdf: readPdf,
   docx: readDocx,
   doc: readDoc,
   xlsx: readXlsx,
