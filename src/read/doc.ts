@@ -2,7 +2,7 @@
 import WordExtractor from 'word-extractor';
 import type { Document } from '../model/document.ts';
 import { parseTextBlocks } from './layout.ts';
-import { readDiagnostic } from './messages.ts';
+import { brokenDocument } from './messages.ts';
 
 const FIGURE = /^\s*[+\-−]?[\d,]+(\.\d+)?\s*$|^\s*[/\-—]\s*$/;
 
@@ -20,17 +20,7 @@ export async function readDoc(bytes: Uint8Array, options: { path?: string } = {}
     );
     body = doc.getBody();
   } catch (e) {
-    return {
-      kind: 'doc',
-      blocks: [],
-      diagnostics: [
-        readDiagnostic('read/broken', 'broken', 'error', {
-          file,
-          kind: 'doc',
-          reason: e instanceof Error ? e.message : String(e),
-        }),
-      ],
-    };
+    return brokenDocument('doc', file, e);
   }
   const lines: string[] = [];
   for (const line of body.split(/\r\n|\r|\n/)) {

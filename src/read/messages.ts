@@ -1,5 +1,6 @@
 // Messages of the readers' diagnostics (rule ids read/…), in Chinese and English.
 import { renderMessage, type Diagnostic, type MessageCatalogue, type Severity } from '../model/diagnostic.ts';
+import type { Document, InputKind } from '../model/document.ts';
 
 /** The readers' message catalogue. */
 export const READ_MESSAGES: MessageCatalogue = {
@@ -39,4 +40,14 @@ export function readDiagnostic(
 ): Diagnostic {
   const m = READ_MESSAGES[messageId]!;
   return { ruleId, severity, messageId, message: renderMessage(m.zh, data), data };
+}
+
+/** The Document of a file its reader cannot parse: no blocks, one read/broken error naming the file and why. */
+export function brokenDocument(kind: InputKind, file: string, error: unknown): Document {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    kind,
+    blocks: [],
+    diagnostics: [readDiagnostic('read/broken', 'broken', 'error', { file, kind, reason })],
+  };
 }

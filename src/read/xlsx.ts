@@ -1,7 +1,7 @@
 // XLSX reader (exceljs): every sheet a table grid, merged cells resolved, numbers stored as text kept as text.
 import ExcelJS from 'exceljs';
 import type { Block, Document, TableCell, TableRow } from '../model/document.ts';
-import { readDiagnostic } from './messages.ts';
+import { brokenDocument } from './messages.ts';
 
 /** The text of a cell value as a person sees it: numbers as written, formulas by their result, rich text joined. */
 function textOf(v: ExcelJS.CellValue): string {
@@ -28,17 +28,7 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
     );
   } catch (e) {
-    return {
-      kind: 'xlsx',
-      blocks: [],
-      diagnostics: [
-        readDiagnostic('read/broken', 'broken', 'error', {
-          file,
-          kind: 'xlsx',
-          reason: e instanceof Error ? e.message : String(e),
-        }),
-      ],
-    };
+    return brokenDocument('xlsx', file, e);
   }
   const blocks: Block[] = [];
   for (const ws of wb.worksheets) {
