@@ -1,5 +1,5 @@
 // The command line: argv → calls into the library → exit code. The only place that prints (design.md, layers).
-import { availableParallelism } from 'node:os';
+import { defaultJobs } from './batch.ts';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 
@@ -59,7 +59,14 @@ async function runExtract(args: string[], format: Format, jobs: number, io: Io):
   const cwd = io.cwd ?? process.cwd();
   const files = await expandInputs(args, cwd);
   const bar = progress(files.length, (s) => io.err(s), io.errTty ?? false);
-  const tasks = files.map((file) => ({ task: 'extract' as const, file, lang: 'zh' as const, cwd }));
+  const serialize = format !== 'table';
+  const tasks = files.map((file) => ({
+    task: 'extract' as const,
+    file,
+    lang: 'zh' as const,
+    cwd,
+    serialize,
+  }));
   let unreadable = 0;
   let i = -1;
   if (format === 'json') await io.out('[');
@@ -74,8 +81,8 @@ async function runExtract(args: string[], format: Format, jobs: number, io: Io):
       io.err(`nianbao: ${why.includes(file) ? why : `${file}: ${why}`}\n`);
     }
     // Entries are written as each file finishes, so a batch of thousands streams in constant memory.
-    if (format === 'json') await io.out((i > 0 ? ',\n' : '\n') + JSON.stringify(result));
-    else if (format === 'jsonl') await io.out(JSON.stringify(result) + '\n');
+    if (format === 'json') await io.out((i > 0 ? ',\n' : '\n') + (result.json ?? JSON.stringify(result)));
+    else if (format === 'jsonl') await io.out((result.json ?? JSON.stringify(result)) + '\n');
     else await io.out((i > 0 ? '\n' : '') + renderResult(result));
   }
   bar.done();
@@ -200,9 +207,10 @@ error; 2 some file could not be read (the other files are still checked).`,
 }
 
 function jobsOption(): Option {
-  return new Option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)').default(
-    String(availableParallelism()),
-  );
+  return new Option(
+    '-j, --jobs <n>',
+    'worker threads for a batch (default: cores − 1; in-process on 2 cores or fewer)',
+  ).default(String(defaultJobs()));
 }
 
 function jobsOf(value: string): number {

@@ -6,7 +6,15 @@ import type { FileResult } from './process.ts';
 export async function runTask(t: Task): Promise<FileResult> {
   if (t.task === 'extract') {
     const { processFile } = await import('./process.ts');
-    return processFile(t.file, { lang: t.lang, cwd: t.cwd });
+    const result = await processFile(t.file, { lang: t.lang, cwd: t.cwd });
+    if (!t.serialize) return result;
+    // Only what the main thread needs besides the text: whether there is a report, and why not.
+    return {
+      file: result.file,
+      report: result.report ? ({} as FileResult['report']) : null,
+      diagnostics: result.report ? [] : result.diagnostics,
+      json: JSON.stringify(result),
+    };
   }
   const { checkFile } = await import('./check.ts');
   return checkFile(t.file, { lang: t.lang, cwd: t.cwd, ...(t.rules ? { rules: t.rules } : {}) });
