@@ -12,12 +12,15 @@ import { writeXlsx } from './support/xlsx-writer.ts';
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin/nianbao.js');
 
-it('reads a mixed folder on 2 worker threads: every good file, each broken one named, exit 2', async () => {
+it('reads a folder of every kind, some misnamed, on 2 worker threads: every good file, each broken one named, exit 2', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
   mkdirSync(join(dir, 'word'));
   copyFileSync(join(root, 'examples/reports/003_b41a2553e1af1d3f.txt'), join(dir, 'a-003.txt'));
   copyFileSync(join(root, 'test/fixtures/docx/2021.docx'), join(dir, 'word', 'b-2021.docx'));
   copyFileSync(join(root, 'test/fixtures/doc/004.doc'), join(dir, 'word', 'c-004.pdf')); // a wrong extension
+  copyFileSync(join(root, 'test/fixtures/html/001-gbk-chrome.html'), join(dir, 'h-001.htm'));
+  copyFileSync(join(root, 'test/fixtures/pdf/sample-002.pdf'), join(dir, 'p-002.doc')); // a wrong extension
+  copyFileSync(join(root, 'test/fixtures/pdf/encrypted.pdf'), join(dir, 'q-encrypted.pdf'));
   const truth = extract(
     readText(readFileSync(join(root, 'examples/reports/002_3f168525c89639f9.txt'))),
   ).report!;
@@ -50,6 +53,9 @@ it('reads a mixed folder on 2 worker threads: every good file, each broken one n
     'e-empty.txt',
     'f-truncated.docx',
     'g-noise.bin',
+    'h-001.htm',
+    'p-002.doc',
+    'q-encrypted.pdf',
     'word/b-2021.docx',
     'word/c-004.pdf',
   ]);
@@ -58,7 +64,9 @@ it('reads a mixed folder on 2 worker threads: every good file, each broken one n
   expect(byName.get('d-002.xlsx')!.report!.agency).toBe('新乡市牧野区人民政府办公室');
   expect(byName.get('word/b-2021.docx')!.report!.agency).toBe('上饶市信州区审计局');
   expect(byName.get('word/c-004.pdf')!.report!.agency).toBe('河南省机关事务管理局');
-  for (const bad of ['e-empty.txt', 'f-truncated.docx', 'g-noise.bin']) {
+  expect(byName.get('h-001.htm')!.report!.agency).toBe('市民政局');
+  expect(byName.get('p-002.doc')!.report!.agency).toBe('新乡市牧野区人民政府办公室');
+  for (const bad of ['e-empty.txt', 'f-truncated.docx', 'g-noise.bin', 'q-encrypted.pdf']) {
     expect(byName.get(bad)!.report).toBeNull();
     expect(stderr).toContain(bad);
   }
