@@ -46,7 +46,7 @@ export function check(report: Report, options: CheckOptions = {}): Diagnostic[] 
     report,
     found.flatMap((f) => (f.finding.equation ? [f.finding.equation] : [])),
   );
-  return found.map(({ rule, finding }) => {
+  const diagnostics = found.map(({ rule, finding }) => {
     const setting = options.rules?.[rule.meta.id];
     const template = rule.meta.messages[finding.messageId];
     if (!template) throw new Error(`rule ${rule.meta.id} has no message ${finding.messageId}`);
@@ -83,7 +83,20 @@ export function check(report: Report, options: CheckOptions = {}): Diagnostic[] 
     }
     return d;
   });
+  // A reading or extraction problem no rule speaks for (a reader's newer diagnostic) is kept as it is, never
+  // dropped: only the version mismatch is left out, which the format-version rule reports from the report.
+  if (!options.ruleSet)
+    for (const d of options.extraction ?? [])
+      if (
+        !RULE_IDS.has(d.ruleId) &&
+        d.ruleId !== 'extract/format-version-mismatch' &&
+        options.rules?.[d.ruleId] !== 'off'
+      )
+        diagnostics.push(d);
+  return diagnostics;
 }
+
+const RULE_IDS = new Set(RULES.map((r) => r.meta.id));
 
 /** The file name of a rule's documentation ("extract/extra-cells" → "extract-extra-cells"). */
 export function docName(id: string): string {

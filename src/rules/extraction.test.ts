@@ -153,3 +153,19 @@ for (const rule of EXTRACTION_RULES) {
     invalid: cases,
   });
 }
+
+describe('extraction problems without a rule', () => {
+  it('are kept by check as they are, not dropped', async () => {
+    const { check } = await import('../check.ts');
+    const report = validReport('2021');
+    const page = {
+      ruleId: 'read/no-text-layer',
+      severity: 'warning' as const,
+      messageId: 'pagesWithoutText',
+      message: 'x.pdf：第 3 页没有文字层',
+      data: { file: 'x.pdf', pages: '3' },
+    };
+    expect(check(report, { extraction: [page] })).toEqual([page]);
+    expect(check(report, { extraction: [page], rules: { 'read/no-text-layer': 'off' } })).toEqual([]);
+  });
+});
