@@ -5,6 +5,7 @@
 // Each fixture NAME.html comes with NAME.json: the report it was made from (`truth`: formatVersion, agency, year and
 // the three tables) and, for every written figure, the line and column of the <td> (or, in <pre>, of the figure)
 // that holds it (`figures`), so the test can check provenance.
+import { APPLICANT_TOTAL } from '../src/model/formats/common.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,14 +89,7 @@ function report2021(): Report {
     'proactive.coercion.decisions': 4,
     'proactive.fees.amount': 12.3456,
   };
-  const applicants = [
-    'naturalPerson',
-    'commercial',
-    'research',
-    'publicInterest',
-    'legalService',
-    'otherOrg',
-  ];
+  const applicants = [...APPLICANT_TOTAL.parts];
   const scale: Record<string, number> = { naturalPerson: 20, commercial: 4, legalService: 2 };
   const outcomes = requests.rows.filter(
     (r) => r.group && r.path[0] !== 'totalHandled' && r.path[0] !== 'newlyReceived',

@@ -1,5 +1,6 @@
 // Makes the PDF fixtures of src/read/pdf.test.ts: reports rendered as official-layout HTML pages, printed to PDF by
 // LibreOffice. Needs `soffice` (libreoffice-writer-nogui), fonts-noto-cjk and poppler-utils; not run by the tests.
+import { APPLICANT_TOTAL } from '../src/model/formats/common.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -250,14 +251,7 @@ function report2021(agency: string, year: number, seed: number): Report {
       '一是政策解读形式还不够丰富，图解、视频等解读方式运用较少；二是信息发布的及时性有待提高。下一步，我们将进一步加强培训，丰富解读形式，' +
       '建立健全信息发布审核机制，推动政务公开工作再上新台阶。',
   };
-  const applicants = [
-    'naturalPerson',
-    'commercial',
-    'research',
-    'publicInterest',
-    'legalService',
-    'otherOrg',
-  ];
+  const applicants = [...APPLICANT_TOTAL.parts];
   // A small deterministic generator: the same seed, the same figures.
   let s = seed;
   const rnd = (max: number) => {

@@ -6,6 +6,7 @@
 //
 // The prose (PROSE) and the examples (EXAMPLES) are keyed by rule id; test/rules-docs.test.ts re-runs every
 // command of the pages and fails when an output differs, so run `npm run docs:rules` after changing a rule.
+import { APPLICANT_TOTAL } from '../src/model/formats/common.ts';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -590,15 +591,7 @@ export const PROSE: Record<string, Prose> = {
 // for each rule the defect it catches.
 
 const AGENCY = '安平市自然资源和规划局';
-const APPLICANTS = [
-  'naturalPerson',
-  'commercial',
-  'research',
-  'publicInterest',
-  'legalService',
-  'otherOrg',
-  'total',
-];
+const APPLICANTS = [...APPLICANT_TOTAL.parts, APPLICANT_TOTAL.total];
 const OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'];
 
 /** Cells of rows given as arrays of figures in column order. */
