@@ -330,6 +330,33 @@ describe('metadata', () => {
     });
   });
 
+  it('reads each table-4 cell once: a block given as its own row keeps those figures, the wide row the rest', () => {
+    const { report, diagnostics } = run(
+      [
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '行政复议\t1\t0\t0\t0\t1',
+        '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉',
+        '\t0\t0\t0\t0\t0\t2\t0\t0\t0\t2\t0\t0\t0\t3\t3',
+      ].join('\n'),
+    );
+    expect(report!.reviewLitigation.review).toEqual({
+      upheld: 1,
+      corrected: 0,
+      other: 0,
+      pending: 0,
+      total: 1,
+    });
+    expect(report!.reviewLitigation.litigationDirect).toMatchObject({ upheld: 2, total: 2 });
+    expect(report!.provenance!['reviewLitigation.review.upheld']).toMatchObject({
+      text: '1',
+      source: { line: 2 },
+    });
+    expect(diagnostics.find((d) => d.ruleId === 'extract/duplicate-row')?.path).toEqual([
+      'reviewLitigation',
+      'review',
+    ]);
+  });
+
   it('reports a 2019-format table in a 2021 report', () => {
     const { report, diagnostics } = run(
       '某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n',

@@ -580,16 +580,30 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       splittable: w.rows.some((r) => r.stream || r.layout === 'paragraph'),
     });
     report(res, [w.table.def.key], w.table.def.title, w.rows[0]!.source);
-    cols.forEach(({ row, col }, k) =>
+    // A block already read as a row of its own (a vertical layout, or a stray row) keeps the figures read first:
+    // every cell is placed once, so its value and its provenance always agree.
+    const taken = new Set(defs.filter((d) => seen.has(`${w.table.def.key}.${d.path.join('.')}`)));
+    cols.forEach(({ row, col }, k) => {
+      if (taken.has(row)) return;
       place(
         rowValues(values[w.table.def.key], row),
         col,
         res.values[k] ?? null,
         [w.table.def.key, ...row.path, col.key].join('.'),
         res.inferred,
-      ),
-    );
-    matched[w.table.def.key] += defs.length;
+      );
+    });
+    for (const d of taken)
+      diagnostics.push(
+        extractDiagnostic(
+          'extract/duplicate-row',
+          'duplicateRow',
+          'warning',
+          { row: d.label },
+          { path: [w.table.def.key, ...d.path], source: w.rows[0]!.source },
+        ),
+      );
+    matched[w.table.def.key] += defs.length - taken.size;
   }
   if (wide.length > 1)
     diagnostics.push(
