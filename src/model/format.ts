@@ -32,6 +32,8 @@ export interface ColumnDef {
   readonly match: LabelMatch;
   /** Unit the JSON stores amounts in (always 万元 in both formats). */
   readonly unit?: '万元';
+  /** The printed header grouping this column with its neighbours, e.g. "法人或其他组织" (renderers). */
+  readonly group?: string;
 }
 
 /** One data row of a table. */

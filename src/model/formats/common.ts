@@ -93,14 +93,17 @@ const count = (
   match: equals ? { contains: match, equals } : { contains: match },
 });
 
+/** The five columns printed under the header 法人或其他组织 (format-spec §5.1). */
+const org = (c: ColumnDef): ColumnDef => ({ ...c, group: '法人或其他组织' });
+
 /** Table 3's seven applicant columns (format-spec §5.1). There is no official 法人或其他组织 小计 column. */
 export const APPLICANT_COLUMNS: readonly ColumnDef[] = [
   count('naturalPerson', '自然人', ['自然人']),
-  count('commercial', '商业企业', ['商业企业']),
-  count('research', '科研机构', ['科研机构']),
-  count('publicInterest', '社会公益组织', ['社会公益组织', '公益组织']),
-  count('legalService', '法律服务机构', ['法律服务机构', '法律服务']),
-  count('otherOrg', '其他', [], ['其他']),
+  org(count('commercial', '商业企业', ['商业企业'])),
+  org(count('research', '科研机构', ['科研机构'])),
+  org(count('publicInterest', '社会公益组织', ['社会公益组织', '公益组织'])),
+  org(count('legalService', '法律服务机构', ['法律服务机构', '法律服务'])),
+  org(count('otherOrg', '其他', [], ['其他'])),
   count('total', '总计', ['总计', '合计']),
 ];
 
