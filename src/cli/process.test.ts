@@ -1,8 +1,9 @@
 // processFile: a file that cannot be opened is a `read/unreadable` diagnostic naming the file and the OS reason.
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processFile, unreadable } from './process.ts';
+import { processBytes, processFile, unreadable } from './process.ts';
 
 describe('processFile', () => {
   it('gives report null and a read/unreadable error for a missing file', async () => {
@@ -35,5 +36,40 @@ describe('unreadable', () => {
     const odd = Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
     expect(unreadable('a.txt', odd).message).toBe('无法读取文件“a.txt”：EIO: i/o error（EIO）');
     expect(unreadable('a.txt', 'boom').data).toMatchObject({ code: 'UNKNOWN', osMessage: 'boom' });
+  });
+});
+
+describe('report JSON as input', () => {
+  const sample = 'examples/reports/002_3f168525c89639f9.txt';
+  const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v, null, 2));
+
+  it('takes a report, an extract entry or a list of one as the report itself, provenance kept', async () => {
+    const extracted = await processFile(sample);
+    const report = extracted.report!;
+    for (const input of [report, extracted, [extracted]]) {
+      const r = await processBytes('r.json', bytes(input));
+      expect(r.report).toEqual(report);
+      expect(r.diagnostics).toEqual([]);
+    }
+  });
+
+  it('names the file and the first problem when the JSON is not one report', async () => {
+    const report = (await processFile(sample)).report!;
+    const wrong = await processBytes('bad.json', bytes({ ...report, year: '2019' }));
+    expect(wrong.report).toBeNull();
+    expect(wrong.diagnostics[0]).toMatchObject({ ruleId: 'read/broken', severity: 'error' });
+    expect(wrong.diagnostics[0]!.message).toMatch(
+      /^bad\.json：JSON 文件已损坏或无法解析：not a report .*year/,
+    );
+    const two = await processBytes('two.json', bytes([report, report]));
+    expect(two.diagnostics[0]!.message).toContain('the list holds 2 reports');
+  });
+
+  it('reads text that merely starts with a bracket as text, not JSON', async () => {
+    const text = '[草稿]\n' + readFileSync(sample, 'utf8');
+    const r = await processBytes('t.txt', new TextEncoder().encode(text));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.report).not.toBeNull();
+    expect(r.diagnostics.some((d) => d.ruleId === 'read/broken')).toBe(false);
   });
 });

@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { extract, read } from '../index.ts';
+import { ReportSchema } from '../model/report.ts';
+import { readDiagnostic } from '../read/messages.ts';
 import { renderMessage } from '../model/diagnostic.ts';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
 import type { Report } from '../model/report.ts';
@@ -72,6 +74,8 @@ export async function processFile(file: string, options: ProcessOptions = {}): P
 /** read + extract on bytes already in memory, any input kind (principle 4: the library never throws on a bad document). */
 export async function processBytes(file: string, bytes: Uint8Array, lang: Lang = 'zh'): Promise<FileResult> {
   try {
+    const json = reportFromJson(file, bytes);
+    if (json) return json;
     const doc = await read(bytes, { path: file });
     const { report, diagnostics } = extract(doc);
     // Extraction may pass the document's diagnostics on; keep each finding once, the reader's first.
@@ -80,4 +84,45 @@ export async function processBytes(file: string, bytes: Uint8Array, lang: Lang =
   } catch (error) {
     return { file, report: null, diagnostics: [internalError(file, error, lang)] };
   }
+}
+
+/**
+ * A report given as JSON (report-json.md, as `extract` writes it: the report itself, or one `{ file, report,
+ * diagnostics }` entry, or a list of exactly one) is taken as it is, without reading or extracting; null when the
+ * bytes are not JSON. A JSON file that is not a report is a read/broken error naming the first problem.
+ */
+export function reportFromJson(file: string, bytes: Uint8Array): FileResult | null {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  )
+    i++;
+  if (bytes[i] !== 0x7b && bytes[i] !== 0x5b) return null; // { or [: no report text starts with either
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes.subarray(i)));
+  } catch {
+    return null; // not JSON after all: read it as text
+  }
+  const broken = (reason: string): FileResult => ({
+    file,
+    report: null,
+    diagnostics: [readDiagnostic('read/broken', 'broken', 'error', { file, kind: 'JSON', reason })],
+  });
+  if (Array.isArray(value)) {
+    if (value.length !== 1) return broken(`the list holds ${value.length} reports; give one report per file`);
+    value = value[0];
+  }
+  const candidate =
+    value && typeof value === 'object' && 'report' in value ? (value as { report: unknown }).report : value;
+  const parsed = ReportSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return broken(
+      `not a report (report-json.md): ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
+    );
+  }
+  return { file, report: parsed.data as FileResult['report'], diagnostics: [] };
 }
