@@ -106,7 +106,7 @@ function writeData(wb: ExcelJS.Workbook, report: Report) {
  * the table in the official layout (officialLayout: merged cells, the 勾稽关系 note); then sections 五 and 六; then
  * the flat `data` sheet. Figures are stored as numbers, blanks as empty cells (never 0). Agency and year are in the
  * title "<agency><year>年政府信息公开工作年度报告", where extraction reads them; the format version is told by the
- * tables' own header words (format-spec §2), as for any report, and stated on sheet 1 for the person reading.
+ * tables' own header words (format-spec §2), as for any report, and stated in sheet 1's name for the person reading.
  */
 export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const format = formatOf(report.formatVersion);
@@ -114,16 +114,16 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nianbao';
 
-  const front = wb.addWorksheet('报告');
+  // The format version is stated in the sheet's name and in a note on the title, not in a line of its own: a line
+  // next to a title without agency or year (a blank template) would be read as the title's second half.
+  const front = wb.addWorksheet(`报告（${format.version}格式）`);
   front.getColumn(1).width = TEXT_WIDTH;
   const title = front.getCell(1, 1);
   title.value = reportTitle(report);
   title.font = { ...FONT, name: '黑体', size: 16, bold: true };
+  title.note = `${format.version} 格式（${format.document}）`;
   front.getRow(1).height = 28;
-  const note = front.getCell(2, 1);
-  note.value = `格式：${format.version} 格式（${format.document}）`;
-  note.font = FONT;
-  writeSection(front, 4, heading('overview'), report.sections.overview, 1, TEXT_WIDTH);
+  writeSection(front, 3, heading('overview'), report.sections.overview, 1, TEXT_WIDTH);
 
   for (const t of officialLayout(report)) {
     const ws = wb.addWorksheet(t.title.slice(0, 31), {
