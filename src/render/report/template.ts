@@ -59,7 +59,11 @@ export function newReport(options: {
   year: number | null;
   previous?: Report;
 }): { report: Report; carried: string[]; diagnostics: Diagnostic[] } {
-  const report: Report = { ...blankReport(options.formatVersion), agency: options.agency, year: options.year };
+  const report: Report = {
+    ...blankReport(options.formatVersion),
+    agency: options.agency,
+    year: options.year,
+  };
   const carried: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const previous = options.previous;
@@ -70,7 +74,9 @@ export function newReport(options: {
   else if (previous.year !== options.year - 1)
     diagnostics.push(diagnostic('previousYear', 'warning', { previous: previous.year, year: options.year }));
   if (previous.agency !== null && options.agency !== null && previous.agency !== options.agency)
-    diagnostics.push(diagnostic('previousAgency', 'warning', { previous: previous.agency, agency: options.agency }));
+    diagnostics.push(
+      diagnostic('previousAgency', 'warning', { previous: previous.agency, agency: options.agency }),
+    );
 
   const fromRow = tableDef(previous.formatVersion, 'requests').rows.find(
     (r) => r.path.join('.') === CARRIED_FROM.join('.'),
