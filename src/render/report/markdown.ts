@@ -41,7 +41,9 @@ function proactive(table: TableDef, report: Report): string[][] {
       // keeps 万元.
       [
         rows[0]!.group ?? '信息内容',
-        ...rows[0]!.columns.map((c) => (c.unit && !c.label.includes(c.unit) ? `${c.label}（${c.unit}）` : c.label)),
+        ...rows[0]!.columns.map((c) =>
+          c.unit && !c.label.includes(c.unit) ? `${c.label}（${c.unit}）` : c.label,
+        ),
       ],
       rows.map((r) => [r.label, ...figures(table, report, r)]),
     ),
