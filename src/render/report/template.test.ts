@@ -93,12 +93,18 @@ describe('newReport', () => {
 });
 
 describe('the XLSX template', () => {
-  it('reads back blank, with its agency, year and format version', async () => {
-    for (const formatVersion of ['2019', '2021'] as const) {
-      const { report } = newReport({ formatVersion, agency: '某某县人民政府办公室', year: 2025 });
-      const got = extract(await read(await renderXlsx(report), { path: 't.xlsx' })).report;
-      expect(contractDifferences(report, got, { sections: true })).toEqual([]);
-    }
+  it('reads back blank, with its agency, year and format version, either of them missing too', async () => {
+    for (const formatVersion of ['2019', '2021'] as const)
+      for (const [agency, year] of [
+        ['某某县人民政府办公室', 2025],
+        ['某某县人民政府办公室', null],
+        [null, 2025],
+        [null, null],
+      ] as const) {
+        const { report } = newReport({ formatVersion, agency, year });
+        const got = extract(await read(await renderXlsx(report), { path: 't.xlsx' })).report;
+        expect(contractDifferences(report, got, { sections: true })).toEqual([]);
+      }
   });
 
   it('filled in with exceljs as a user would (a number typed as text, a section written) gives its figures back', async () => {
