@@ -288,6 +288,18 @@ describe('metadata', () => {
     expect([report!.agency, report!.year]).toEqual(['河南省机关事务管理局', 2019]);
   });
 
+  it('reads the title and headings of a Markdown document without their "#" marks ("#1号楼" stays text)', () => {
+    const { report } = run(
+      '# 长沙市民政局2024年政府信息公开工作年度报告\n\n## 一、总体情况 ##\n\n#1号楼已完工。\n\n## 五、存在的主要问题及改进情况\n\n无\n',
+    );
+    expect([report!.agency, report!.year]).toEqual(['长沙市民政局', 2024]);
+    expect(report!.outline!.map((h) => [h.section, h.text])).toEqual([
+      ['overview', '一、总体情况'],
+      ['problems', '五、存在的主要问题及改进情况'],
+    ]);
+    expect([report!.sections.overview, report!.sections.problems]).toEqual(['#1号楼已完工。', '无']);
+  });
+
   it('prefers the title naming agency and year over a running header above it', () => {
     const { report } = run(
       '长沙市民政局政府信息公开工作年度报告\n长沙市民政局2024年政府信息公开工作年度报告\n一、总体情况\n',

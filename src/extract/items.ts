@@ -18,11 +18,21 @@ export type Item =
       heading?: boolean;
     };
 
+/**
+ * A paragraph's text without the marks of a Markdown ATX heading ("## 一、总体情况", "# 标题 #"), so that a report
+ * published as Markdown (nianbao writes one) has its title and section headings found. Only "#" followed by a
+ * space is a heading mark; "#1号楼" is text.
+ */
+function atxText(text: string): string {
+  return text.startsWith('#') ? text.replace(/^#{1,6}[ \t]+/, '').replace(/[ \t]+#+[ \t]*$/, '') : text;
+}
+
 /** Flattens a document into items (sections are assigned later). */
 export function itemsOf(doc: Document): Item[] {
   const items: Item[] = [];
   doc.blocks.forEach((b, i) => {
-    if (b.kind === 'paragraph') items.push({ kind: 'para', text: b.text, source: b.source, section: null });
+    if (b.kind === 'paragraph')
+      items.push({ kind: 'para', text: atxText(b.text), source: b.source, section: null });
     else
       for (const r of b.rows)
         items.push({

@@ -1,10 +1,12 @@
 // XLSX reader: the samples and generated reports as workbooks (merged cells, numbers as numbers or as text).
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arbBlankyReport, reportCells } from '../../test/support/arbitrary.ts';
 import { writeXlsx } from '../../test/support/xlsx-writer.ts';
 import { extract } from '../extract/index.ts';
+import { FLAT_COLUMNS } from '../render/report/csv.ts';
 import type { Report } from '../model/report.ts';
 import { read } from './index.ts';
 import { readText } from './text.ts';
@@ -41,6 +43,52 @@ describe('readXlsx', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('leaves out a flat data sheet (its header row is the flat columns) and keeps the table sheets', async () => {
+    const wb = new ExcelJS.Workbook();
+    const table = wb.addWorksheet('t');
+    table.addRow(['行政许可', 5]);
+    const data = wb.addWorksheet('data');
+    data.addRow([...FLAT_COLUMNS]);
+    data.addRow(['proactive', 'licensing', '行政许可', 'decisions', '处理决定数量', 5, '']);
+    const doc = await read(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(doc.blocks).toHaveLength(1);
+    expect(doc.blocks[0]!.kind === 'table' && doc.blocks[0]!.rows[0]!.source).toEqual({
+      kind: 'xlsx',
+      sheet: 't',
+      cell: 'A1',
+    });
+    // The same rows under another header are an ordinary table.
+    data.getCell('A1').value = '表';
+    expect((await read(new Uint8Array(await wb.xlsx.writeBuffer()))).blocks).toHaveLength(2);
+  });
+
+  it('reads lone text cells above a table as paragraphs, a merged one right above it as its caption', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.getCell('A1').value = '二、主动公开政府信息情况';
+    ws.getCell('A2').value = '2019年，本机关主动公开政府信息120条。'; // starts with a digit: still text
+    ws.mergeCells('A3:D3');
+    ws.getCell('A3').value = '一段合并单元格中的说明文字。'; // merged, but an empty row below: text
+    ws.mergeCells('A5:D5');
+    ws.getCell('A5').value = '第二十条第（一）项';
+    ws.addRow(['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']);
+    ws.addRow(['规章', 1, 2, 3]);
+    const text = wb.addWorksheet('text');
+    text.addRow(['五、存在的主要问题及改进情况']);
+    text.addRow(['2020年的问题已整改。']);
+    const doc = await read(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(
+      doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.cells[0]!.text))),
+    ).toEqual([
+      '二、主动公开政府信息情况',
+      '2019年，本机关主动公开政府信息120条。',
+      '一段合并单元格中的说明文字。',
+      ['第二十条第（一）项', '信息内容', '规章'],
+      '五、存在的主要问题及改进情况',
+      '2020年的问题已整改。',
+    ]);
   });
 
   it('names a broken workbook', async () => {

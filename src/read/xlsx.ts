@@ -19,6 +19,26 @@ function textOf(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/** The one filled cell of a row when it holds text rather than a lone figure; undefined for any other row. */
+function loneText(row: TableRow): TableCell | undefined {
+  const filled = row.cells.filter((c) => c.text !== '');
+  return filled.length === 1 && !/^[-+]?[\d,.]+$/.test(filled[0]!.text) ? filled[0] : undefined;
+}
+
+/**
+ * The header of the flat data sheet nianbao writes beside the official layout (src/render/report/csv.ts,
+ * FLAT_COLUMNS). Such a sheet repeats every figure of the layout sheets, one per row: reading it too would give each
+ * row twice, so it is left out. The layout sheets are the ones a person edits (the template is filled there), so
+ * they are the source; the flat sheet is a derived view for analysis.
+ */
+const FLAT_HEADER = ['table', 'row', 'rowLabel', 'column', 'columnLabel', 'value', 'source'];
+
+/** Whether a sheet is nianbao's flat data sheet: its first row is exactly the flat header. */
+function isFlatData(ws: ExcelJS.Worksheet): boolean {
+  const first = ws.getRow(1);
+  return FLAT_HEADER.every((h, i) => textOf(first.getCell(i + 1).value).trim() === h);
+}
+
 /** Reads the bytes of an XLSX workbook: one table per sheet, a lone title cell at the top as a paragraph. */
 export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {}): Promise<Document> {
   const file = options.path ?? '';
@@ -33,6 +53,7 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
   const blocks: Block[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
+    if (isFlatData(ws)) continue;
     // Merged ranges: the master cell spans, the others are covered and left out of the grid.
     const spans = new Map<string, { rowSpan: number; colSpan: number }>();
     const covered = new Set<string>();
@@ -49,6 +70,7 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
         for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) covered.add(`${r}:${c}`);
     }
     const rows: TableRow[] = [];
+    const rowNumbers: number[] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const cells: TableCell[] = [];
       for (let c = 1; c <= ws.columnCount; c++) {
@@ -63,8 +85,10 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
           source: { kind: 'xlsx', sheet: ws.name, cell: cell.address },
         });
       }
-      if (cells.some((c) => c.text !== ''))
+      if (cells.some((c) => c.text !== '')) {
         rows.push({ cells, source: { kind: 'xlsx', sheet: ws.name, cell: `A${r}` } });
+        rowNumbers.push(r);
+      }
     });
     // Empty cells right of the last used column carry nothing; blank cells inside the table are kept (a blank
     // figure is a cell too).
@@ -74,13 +98,21 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
     );
     for (const r of rows)
       (r.cells as TableCell[]).splice(0, Infinity, ...r.cells.filter((c) => c.col < used));
-    // Title lines above the table (one filled cell holding text) are paragraphs: the agency and year are there.
-    while (
-      rows.length &&
-      rows[0]!.cells.filter((c) => c.text !== '').length === 1 &&
-      !/^\d/.test(rows[0]!.cells.find((c) => c.text)!.text)
-    ) {
-      const only = rows.shift()!.cells.find((c) => c.text !== '')!;
+    // Title and text lines above the table (rows with one filled cell holding text) are paragraphs: the agency and
+    // year are there, and nianbao's own workbooks put each table's section heading and text there. A merged lone
+    // cell directly above the table (no empty row between) is the table's caption (第二十条第（一）项) and stays in
+    // it; a sheet of lone cells only is all text.
+    let start = rows.findIndex((r) => loneText(r) === undefined);
+    if (start < 0) start = rows.length;
+    else
+      while (
+        start > 0 &&
+        rowNumbers[start - 1] === rowNumbers[start]! - 1 &&
+        (loneText(rows[start - 1]!)?.colSpan ?? 1) > 1
+      )
+        start--;
+    for (const row of rows.splice(0, start)) {
+      const only = loneText(row)!;
       blocks.push({ kind: 'paragraph', text: only.text, source: only.source });
     }
     if (rows.length)

@@ -1,0 +1,77 @@
+// The flat form of reports: one record per model cell (CSV, and the XLSX `data` sheet), for analysis.
+import { stringify } from 'csv-stringify/sync';
+import type { RowDef } from '../../model/format.ts';
+import { formatOf } from '../../model/formats/index.ts';
+import { cellsOf, rowValues, type Cell, type Report } from '../../model/report.ts';
+import { formatSpan } from '../../model/source.ts';
+
+/** One model cell in the flat form: where it sits in the format, its labels, its value and where it came from. */
+export interface FlatCell {
+  /** Table key of the JSON contract: `proactive`, `requests` or `reviewLitigation`. */
+  table: string;
+  /** Dotted row path inside the table, e.g. `denied.stateSecret`. */
+  row: string;
+  /** The official row label with the groups it stands in, e.g. `三、本年度办理结果 · （三）不予公开 · 1.属于国家秘密`. */
+  rowLabel: string;
+  /** Column key, e.g. `naturalPerson`. */
+  column: string;
+  /** Official column label, with its header group where it has one (`法人或其他组织 · 商业企业`). */
+  columnLabel: string;
+  /** The figure; null for a blank cell (never 0). */
+  value: Cell;
+  /** The source location of the figure (`formatSpan` of its provenance), '' when there is none. */
+  source: string;
+}
+
+/** The columns of the flat data (the CSV header and the XLSX `data` sheet's header row), in order. */
+export const FLAT_COLUMNS = ['table', 'row', 'rowLabel', 'column', 'columnLabel', 'value', 'source'] as const;
+
+/** The columns of the CSV: the report's metadata, then the flat cell. */
+export const CSV_COLUMNS = ['agency', 'year', 'formatVersion', ...FLAT_COLUMNS] as const;
+
+/** The row label with its groups, outermost first, so that "1.属于国家秘密" says which group it belongs to. */
+export function rowLabelOf(row: RowDef): string {
+  return [row.parentGroup, row.group, row.label].filter((x): x is string => !!x).join(' · ');
+}
+
+/** Every cell of a report in format order, flat. */
+export function flatCells(report: Report): FlatCell[] {
+  const out: FlatCell[] = [];
+  for (const { table, row, column, path } of cellsOf(formatOf(report.formatVersion))) {
+    const key = path.join('.');
+    out.push({
+      table: table.key,
+      row: row.path.join('.'),
+      rowLabel: rowLabelOf(row),
+      column: column.key,
+      columnLabel: column.group ? `${column.group} · ${column.label}` : column.label,
+      value: rowValues(report[table.key], row)[column.key] ?? null,
+      source: formatSpan(report.provenance?.[key]?.source),
+    });
+  }
+  return out;
+}
+
+/**
+ * The reports as one CSV (RFC 4180: CRLF line ends, fields quoted where needed), one record per model cell, blanks
+ * as empty fields. It starts with a UTF-8 byte order mark: Excel on Chinese Windows opens a CSV without one in the
+ * ANSI code page (GBK) and garbles every label; with it, Excel reads UTF-8.
+ */
+export function renderCsv(reports: readonly Report[]): string {
+  const records: (string | number)[][] = [];
+  for (const report of reports)
+    for (const c of flatCells(report))
+      records.push([
+        report.agency ?? '',
+        report.year ?? '',
+        report.formatVersion,
+        c.table,
+        c.row,
+        c.rowLabel,
+        c.column,
+        c.columnLabel,
+        c.value ?? '',
+        c.source,
+      ]);
+  return '\ufeff' + stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n' });
+}
