@@ -36,6 +36,19 @@ const COLUMN_WIDTHS: Record<TableLayout['key'], (cols: number) => number[]> = {
   reviewLitigation: (cols) => Array<number>(cols).fill(100 / cols),
 };
 
+/** Width of the type area in points: A4's 210 mm less GB/T 9704's 28 mm and 26 mm margins. */
+const TYPE_AREA_PT = ((210 - 28 - 26) / 25.4) * 72;
+/** Type size of each table in points (五号 10.5 pt; smaller where there are more columns). */
+const TABLE_FONT_PT: Record<TableLayout['key'], number> = {
+  proactive: 10.5,
+  requests: 10,
+  reviewLitigation: 9,
+};
+/** Horizontal padding plus border of a figure cell, in points (see the CSS below). */
+const FIGURE_INSET_PT = 2 * 1 + 0.75;
+/** Advance of a digit in the CJK fonts used (Noto Serif CJK SC: 0.549 em), with a margin for other faces. */
+const DIGIT_EM = 0.58;
+
 /**
  * The page's style. Print: A4 with the margins of GB/T 9704 (党政机关公文格式: top 37 mm, bottom 35 mm, left
  * 28 mm, right 26 mm), title in 方正小标宋 (二号, 22 pt), body in 仿宋_GB2312 (三号, 16 pt), first-level headings in
@@ -80,11 +93,11 @@ table {
   table-layout: fixed;
   border-collapse: collapse;
   margin: 0.5em 0 1em;
-  font-size: 10.5pt;
+  font-size: ${TABLE_FONT_PT.proactive}pt;
   line-height: 1.35;
 }
-table.requests { font-size: 10pt; }
-table.reviewLitigation { font-size: 9pt; }
+table.requests { font-size: ${TABLE_FONT_PT.requests}pt; }
+table.reviewLitigation { font-size: ${TABLE_FONT_PT.reviewLitigation}pt; }
 th, td {
   border: 0.75pt solid #000;
   padding: 1.5pt 2pt;
@@ -101,15 +114,23 @@ th.title {
 }
 th.note { font-size: 9pt; text-align: left; }
 td.label { text-align: left; }
-td.figure { text-align: center; font-variant-numeric: tabular-nums; word-break: normal; overflow-wrap: anywhere; }
-table.requests td.long, table.reviewLitigation td.long { font-size: 8pt; }
-table.requests td.longer, table.reviewLitigation td.longer { font-size: 6.5pt; }
+td.figure { text-align: center; white-space: nowrap; padding-left: 1pt; padding-right: 1pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 `;
 
+/**
+ * The type size a figure needs to fit its cell on one line: the table's size, or smaller for a long figure in a
+ * narrow column (a 7-digit 总计 in table 3, a 6-digit count in table 4), so that nothing wraps or is cut off.
+ */
+function figureSize(text: string, widthPt: number, base: number): number | null {
+  if (text === '') return null;
+  const fits = (widthPt - FIGURE_INSET_PT) / (DIGIT_EM * text.length);
+  return fits >= base ? null : Math.floor(fits * 10) / 10;
+}
+
 /** One cell of the official layout as a <th> or <td>, with its spans and, for a figure, its model path. */
-function cellHtml(c: LayoutCell, blank: string): string {
+function cellHtml(c: LayoutCell, widthPt: number, base: number, blank: string): string {
   const span =
     (c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '') + (c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '');
   if (c.role === 'header') {
@@ -120,9 +141,9 @@ function cellHtml(c: LayoutCell, blank: string): string {
   if (c.role === 'label') return `<td class="label"${span}>${escapeHtml(c.text)}</td>`;
   // Blanks stay empty cells (never a 0), figures exactly as the report holds them (figureText).
   const aria = c.text === '' ? ` aria-label="${escapeHtml(blank)}"` : '';
-  // Long figures get smaller type so that they fit the narrow columns of tables 3 and 4 on one line.
-  const size = c.text.length >= 8 ? ' longer' : c.text.length >= 6 ? ' long' : '';
-  return `<td class="figure${size}"${span} data-path="${escapeHtml(c.path ?? '')}"${aria}>${escapeHtml(c.text)}</td>`;
+  const size = figureSize(c.text, widthPt, base);
+  const style = size === null ? '' : ` style="font-size:${size}pt"`;
+  return `<td class="figure"${span}${style} data-path="${escapeHtml(c.path ?? '')}"${aria}>${escapeHtml(c.text)}</td>`;
 }
 
 /**
@@ -132,7 +153,9 @@ function cellHtml(c: LayoutCell, blank: string): string {
 function tableHtml(t: TableLayout, blank: string): string {
   const widths = COLUMN_WIDTHS[t.key](t.cols);
   const rows: string[][] = Array.from({ length: t.rows }, () => []);
-  for (const c of t.cells) rows[c.row]!.push(cellHtml(c, blank));
+  const widthOf = (c: LayoutCell) =>
+    (widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0) / 100) * TYPE_AREA_PT;
+  for (const c of t.cells) rows[c.row]!.push(cellHtml(c, widthOf(c), TABLE_FONT_PT[t.key], blank));
   const tr = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
   const head = [`<tr><th class="title" colspan="${t.cols}">${escapeHtml(t.title)}</th></tr>`];
   head.push(...rows.slice(0, t.headerRows).map(tr));
