@@ -31,7 +31,7 @@ const COLUMN_WIDTHS: Record<TableLayout['key'], (cols: number) => number[]> = {
   // 信息内容 | three figure columns (a last column may span two or three of them).
   proactive: (cols) => [31, ...Array<number>(cols - 1).fill(69 / (cols - 1))],
   // The corner note over three label columns (group, sub-group, row label), then seven applicant columns.
-  requests: (cols) => [6, 9, 30, ...Array<number>(cols - 3).fill(55 / (cols - 3))],
+  requests: (cols) => [6, 9, 31, ...Array<number>(cols - 3).fill(54 / (cols - 3))],
   // Fifteen figure columns: 行政复议 and the two kinds of 行政诉讼, five outcomes each.
   reviewLitigation: (cols) => Array<number>(cols).fill(100 / cols),
 };
@@ -94,13 +94,13 @@ table {
   border-collapse: collapse;
   margin: 0.5em 0 1em;
   font-size: ${TABLE_FONT_PT.proactive}pt;
-  line-height: 1.35;
+  line-height: 1.25;
 }
 table.requests { font-size: ${TABLE_FONT_PT.requests}pt; }
 table.reviewLitigation { font-size: ${TABLE_FONT_PT.reviewLitigation}pt; }
 th, td {
   border: 0.75pt solid #000;
-  padding: 1.5pt 2pt;
+  padding: 1pt 2pt;
   vertical-align: middle;
   overflow-wrap: anywhere;
   word-break: break-all;
