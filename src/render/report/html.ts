@@ -56,7 +56,18 @@ const DIGIT_EM = 0.58;
  * widths and wrapping words so that table 4's fifteen columns fit the 156 mm type area.
  */
 const STYLE = `
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page {
+  size: A4;
+  margin: 37mm 26mm 35mm 28mm;
+  /* GB/T 9704 7.5: the page number in Arabic figures between two 一字线, 4号, 7 mm below the type area. */
+  @bottom-center {
+    content: "— " counter(page) " —";
+    font-family: "宋体", "SimSun", "Noto Serif CJK SC", serif;
+    font-size: 14pt;
+    vertical-align: top;
+    padding-top: 7mm;
+  }
+}
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {
   margin: 0;
