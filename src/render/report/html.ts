@@ -1,0 +1,234 @@
+// The report as one standalone printable HTML page in the official layout of its format version (issue 5).
+import type { SectionKey } from '../../model/format.ts';
+import { formatOf } from '../../model/formats/index.ts';
+import type { Report } from '../../model/report.ts';
+import { officialLayout, reportTitle, type LayoutCell, type TableLayout } from '../layout.ts';
+
+/** Options of `renderHtml`. */
+export interface RenderHtmlOptions {
+  /**
+   * Language of the few words nianbao adds of its own (the page description, the accessible name of blank
+   * cells); the report itself is always printed in Chinese, as the official format is.
+   */
+  lang?: 'zh' | 'en';
+}
+
+const WORDS = {
+  zh: { blank: '空白（未填写）', description: '政府信息公开工作年度报告（统一格式）' },
+  en: { blank: 'blank (not filled in)', description: 'Annual report on government information disclosure' },
+} as const;
+
+/** Escapes text for HTML content and attribute values (a report's text may hold anything, markup included). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
+}
+
+// Column widths in per cent of the type area (156 mm between GB/T 9704's 28 mm and 26 mm margins): the label
+// columns get what their longest official labels need, the figure columns share the rest evenly.
+const COLUMN_WIDTHS: Record<TableLayout['key'], (cols: number) => number[]> = {
+  // 信息内容 | three figure columns (a last column may span two or three of them).
+  proactive: (cols) => [31, ...Array<number>(cols - 1).fill(69 / (cols - 1))],
+  // The corner note over three label columns (group, sub-group, row label), then seven applicant columns.
+  requests: (cols) => [6, 9, 31, ...Array<number>(cols - 3).fill(54 / (cols - 3))],
+  // Fifteen figure columns: 行政复议 and the two kinds of 行政诉讼, five outcomes each.
+  reviewLitigation: (cols) => Array<number>(cols).fill(100 / cols),
+};
+
+/** Width of the type area in points: A4's 210 mm less GB/T 9704's 28 mm and 26 mm margins. */
+const TYPE_AREA_PT = ((210 - 28 - 26) / 25.4) * 72;
+/** Type size of each table in points (五号 10.5 pt; smaller where there are more columns). */
+const TABLE_FONT_PT: Record<TableLayout['key'], number> = {
+  proactive: 10.5,
+  requests: 10,
+  reviewLitigation: 9,
+};
+/** Horizontal padding plus border of a figure cell, in points (see the CSS below). */
+const FIGURE_INSET_PT = 2 * 1 + 0.75;
+/** Advance of a digit in the CJK fonts used (Noto Serif CJK SC: 0.549 em), with a margin for other faces. */
+const DIGIT_EM = 0.58;
+
+/**
+ * The page's style. Print: A4 with the margins of GB/T 9704 (党政机关公文格式: top 37 mm, bottom 35 mm, left
+ * 28 mm, right 26 mm), title in 方正小标宋 (二号, 22 pt), body in 仿宋_GB2312 (三号, 16 pt), first-level headings in
+ * 黑体, each falling back to the Noto CJK fonts of Debian's fonts-noto-cjk. Tables use smaller type, fixed column
+ * widths and wrapping words so that table 4's fifteen columns fit the 156 mm type area.
+ */
+const STYLE = `
+@page {
+  size: A4;
+  margin: 37mm 26mm 35mm 28mm;
+  /* GB/T 9704 7.5: the page number in Arabic figures between two 一字线, 4号, 7 mm below the type area. */
+  @bottom-center {
+    content: "— " counter(page) " —";
+    font-family: "宋体", "SimSun", "Noto Serif CJK SC", serif;
+    font-size: 14pt;
+    vertical-align: top;
+    padding-top: 7mm;
+  }
+}
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body {
+  margin: 0;
+  font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Sans CJK SC", serif;
+  font-size: 16pt;
+  line-height: 1.8;
+  color: #000;
+}
+.report { width: 156mm; margin: 0 auto; }
+@media screen {
+  html { background: #e8e8e8; }
+  .report { background: #fff; padding: 37mm 26mm 35mm 28mm; margin: 8mm auto; box-shadow: 0 0 4px rgba(0, 0, 0, 0.3); }
+}
+h1 {
+  font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "Noto Serif CJK SC", serif;
+  font-size: 22pt;
+  font-weight: normal;
+  line-height: 1.5;
+  text-align: center;
+  margin: 0 0 1em;
+}
+h2 {
+  font-family: "黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif;
+  font-size: 16pt;
+  font-weight: normal;
+  margin: 0.5em 0 0;
+  text-indent: 2em;
+  break-after: avoid;
+  page-break-after: avoid;
+}
+p { margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }
+table {
+  width: 100%;
+  table-layout: fixed;
+  border-collapse: collapse;
+  margin: 0.5em 0 1em;
+  font-size: ${TABLE_FONT_PT.proactive}pt;
+  line-height: 1.25;
+}
+table.requests { font-size: ${TABLE_FONT_PT.requests}pt; }
+table.reviewLitigation { font-size: ${TABLE_FONT_PT.reviewLitigation}pt; }
+th, td {
+  border: 0.75pt solid #000;
+  padding: 1pt 2pt;
+  vertical-align: middle;
+  overflow-wrap: anywhere;
+  word-break: break-all;
+}
+th { font-weight: normal; text-align: center; }
+th.title {
+  border: none;
+  font-family: "黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif;
+  font-size: 12pt;
+  padding-bottom: 4pt;
+}
+th.note { font-size: 9pt; text-align: left; }
+td.label { text-align: left; }
+td.figure { text-align: center; white-space: nowrap; padding-left: 1pt; padding-right: 1pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+`;
+
+/**
+ * The type size a figure needs to fit its cell on one line: the table's size, or smaller for a long figure in a
+ * narrow column (a 7-digit 总计 in table 3, a 6-digit count in table 4), so that nothing wraps or is cut off.
+ */
+function figureSize(text: string, widthPt: number, base: number): number | null {
+  if (text === '') return null;
+  const fits = (widthPt - FIGURE_INSET_PT) / (DIGIT_EM * text.length);
+  return fits >= base ? null : Math.floor(fits * 10) / 10;
+}
+
+/** One cell of the official layout as a <th> or <td>, with its spans and, for a figure, its model path. */
+function cellHtml(c: LayoutCell, widthPt: number, base: number, blank: string): string {
+  const span =
+    (c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '') + (c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '');
+  if (c.role === 'header') {
+    // The corner cell of table 3 holds the 勾稽关系 note, printed smaller and left-aligned as in the format.
+    const cls = c.text.startsWith('（本列数据') ? ' class="note"' : '';
+    return `<th${cls}${span}>${escapeHtml(c.text)}</th>`;
+  }
+  if (c.role === 'label') return `<td class="label"${span}>${escapeHtml(c.text)}</td>`;
+  // Blanks stay empty cells (never a 0), figures exactly as the report holds them (figureText).
+  const aria = c.text === '' ? ` aria-label="${escapeHtml(blank)}"` : '';
+  const size = figureSize(c.text, widthPt, base);
+  const style = size === null ? '' : ` style="font-size:${size}pt"`;
+  return `<td class="figure"${span}${style} data-path="${escapeHtml(c.path ?? '')}"${aria}>${escapeHtml(c.text)}</td>`;
+}
+
+/**
+ * A statistics table: its title as a borderless first header row and the layout's header rows in <thead>, so
+ * that both repeat on every printed page the table runs onto; the other rows in <tbody>.
+ */
+function tableHtml(t: TableLayout, blank: string): string {
+  const widths = COLUMN_WIDTHS[t.key](t.cols);
+  const rows: string[][] = Array.from({ length: t.rows }, () => []);
+  const widthOf = (c: LayoutCell) =>
+    (widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0) / 100) * TYPE_AREA_PT;
+  for (const c of t.cells) rows[c.row]!.push(cellHtml(c, widthOf(c), TABLE_FONT_PT[t.key], blank));
+  const tr = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
+  const head = [`<tr><th class="title" colspan="${t.cols}">${escapeHtml(t.title)}</th></tr>`];
+  head.push(...rows.slice(0, t.headerRows).map(tr));
+  return [
+    `<table class="${t.key}">`,
+    `<colgroup>${widths.map((w) => `<col style="width:${w.toFixed(3)}%">`).join('')}</colgroup>`,
+    `<thead>${head.join('\n')}</thead>`,
+    `<tbody>`,
+    ...rows.slice(t.headerRows).map(tr),
+    `</tbody>`,
+    `</table>`,
+  ].join('\n');
+}
+
+/** A section's text as paragraphs, one per line of the text; empty lines are not printed. */
+function paragraphs(text: string | null): string[] {
+  return (text ?? '')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => `<p>${escapeHtml(l)}</p>`);
+}
+
+/**
+ * The report as one self-contained printable HTML page in the official layout of its format version: the title,
+ * the six sections with their official headings and text, and each statistics table in its section after the
+ * text, drawn from `officialLayout` (merged cells as the format prints them). Blanks stay empty cells.
+ */
+export function renderHtml(report: Report, options: RenderHtmlOptions = {}): string {
+  const words = WORDS[options.lang ?? 'zh'];
+  const format = formatOf(report.formatVersion);
+  const tables = officialLayout(report);
+  const tablesOf = (key: SectionKey) =>
+    format.tables
+      .map((def, i) => ({ def, layout: tables[i]! }))
+      .filter(({ def }) => def.section === key)
+      .map(({ layout }) => tableHtml(layout, words.blank));
+  const title = escapeHtml(reportTitle(report));
+  const body = format.sections.map((s) =>
+    [
+      `<section class="${s.key}">`,
+      `<h2>${escapeHtml(s.heading)}</h2>`,
+      ...paragraphs(report.sections[s.key]),
+      ...tablesOf(s.key),
+      `</section>`,
+    ].join('\n'),
+  );
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="nianbao">
+<meta name="description" content="${escapeHtml(`${words.description} · ${format.document}`)}">
+<title>${title}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<article class="report" data-format-version="${report.formatVersion}">
+<h1>${title}</h1>
+${body.join('\n')}
+</article>
+</body>
+</html>
+`;
+}
