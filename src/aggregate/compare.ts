@@ -49,7 +49,7 @@ export interface Comparison {
 }
 
 /** A figure of a report for a dotted path: the cell, or for a 2021 report the 2019 row （六） as 1 + 2 + 3 (T3-7). */
-function figure(report: Report, path: readonly string[]): number | null {
+function figure(report: Report, path: string[]): number | null {
   const direct = cellAt(report, path);
   if (direct !== undefined) return direct;
   // A 2019 （六） cell asked of a 2021 report: the sum of its three rows, null if any is blank.
