@@ -52,6 +52,8 @@ export const rule: Rule = {
       if (similarityLength(a) < MIN_LENGTH || similarityLength(b) < MIN_LENGTH) continue;
       const s = textSimilarity(a, b);
       if (s === null || s < COPY_THRESHOLD) continue;
+      // The section's heading locates the finding (sections carry no provenance of their own).
+      const heading = ctx.report.outline?.find((h) => h.section === key);
       ctx.add({
         messageId: 'copied',
         data: {
@@ -62,6 +64,7 @@ export const rule: Rule = {
         },
         path: ['sections', key],
         actual: s,
+        ...(heading?.source ? { source: heading.source } : {}),
       });
     }
   },
