@@ -177,8 +177,14 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
         const written: number[] = [];
         let blank = 0;
         let unmappable = false;
+        // Where each version's figure comes from, worked out once per cell rather than once per member.
+        const sources = new Map<FormatVersion, Source>();
         members.forEach((m, i) => {
-          const source = sourceOf(formats[i]!, out, table, row, column.key);
+          let source = sources.get(m.formatVersion);
+          if (source === undefined) {
+            source = sourceOf(formats[i]!, out, table, row, column.key);
+            sources.set(m.formatVersion, source);
+          }
           if (!source) {
             unmappable = true;
             return;
