@@ -11,11 +11,11 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { docName } from '../src/check.ts';
-import { checkFile } from '../src/cli/check.ts';
 import { main } from '../src/cli/main.ts';
 import type { Severity } from '../src/model/diagnostic.ts';
 import type { FormatVersion } from '../src/model/format.ts';
 import type { Report } from '../src/model/report.ts';
+import { aggregate } from '../src/aggregate/sum.ts';
 import { RULES } from '../src/rules/index.ts';
 import { validReport, withCells } from '../src/rules/tester.ts';
 import type { Rule, Texts } from '../src/rules/types.ts';
@@ -33,6 +33,9 @@ export type Kind = 'correct' | 'incorrect';
 
 /** The example file of a rule, relative to the root. */
 export const examplePath = (id: string, kind: Kind): string => `${EXAMPLES_DIR}/${docName(id)}.${kind}.txt`;
+
+/** A file an example needs besides itself (last year's report, a member report), relative to the root. */
+export const extraPath = (id: string, name: string): string => `${EXAMPLES_DIR}/${docName(id)}.${name}.txt`;
 
 /** The page of a rule, relative to the root. */
 export const docPath = (id: string): string => `${DOCS_DIR}/${docName(id)}.md`;
@@ -66,6 +69,90 @@ export interface Prose {
 
 /** The prose of every rule, by id (written ahead for rules not registered yet). */
 export const PROSE: Record<string, Prose> = {
+  'T3-6': {
+    what: {
+      zh: '本年度表三“二、上年结转政府信息公开申请数量”一行的每一栏，应等于同一机关上一年度报告“四、结转下年度继续办理”一行的同一栏。需要用 `--previous` 给出上一年度报告；没有给出时不核对。给出的报告不是上一年度的，则提示并不核对。',
+      en: 'Each column of this year’s 二、上年结转 equals the same column of last year’s 四、结转下年度继续办理; needs last year’s report (--previous).',
+    },
+    why: {
+      zh: '上一年度结转的申请就是本年度接着办理的申请，两张报告应当衔接（format-spec §8.1 T3-6）。统一格式没有明文规定这一关系，机构改革、职能划转时也可能合理地不一致，所以是警告。',
+      en: 'What was carried forward is what is carried over (format-spec §8.1 T3-6); not stated in the format and broken by reorganisations, hence a warning.',
+    },
+    fix: {
+      zh: '核对上一年度结转的申请在本年度的办理台账，使“上年结转”与上一年度“结转下年度继续办理”一致；确因机构调整等原因不一致的，在正文中说明。',
+      en: 'Take the carried-over figures from last year’s carry-forward, or explain the difference in the text.',
+    },
+  },
+  'T2-2': {
+    what: {
+      zh: '2021 年版格式表二第二十条第（一）项：本年“现行有效件数”应等于上一年度报告的现行有效件数，加本年制发件数，减本年废止件数（规章、行政规范性文件两行分别核对）。需要用 `--previous` 给出上一年度报告，且两年都用 2021 年版格式。',
+      en: 'In force this year = in force last year + issued − repealed (2021 format); needs last year’s report (--previous).',
+    },
+    why: {
+      zh: '现行有效的文件只会因制发而增加、因废止而减少（format-spec §8.3 T2-2）。文件修改、机构改革划转会打破这一关系，所以是警告。',
+      en: 'Documents in force change only by issue and repeal (format-spec §8.3 T2-2); amendments and reorganisations break it, hence a warning.',
+    },
+    fix: {
+      zh: '按文件清理台账重新统计现行有效件数，并核对本年制发、废止件数；确有划转等情况的，在正文中说明。',
+      en: 'Recount the documents in force from the register and check the issued and repealed counts.',
+    },
+  },
+  'T2-3': {
+    what: {
+      zh: '2019 年（试行）格式表二第二十条第（五）（六）（八）项：2020 年度报告的“上一年项目数量”应等于 2019 年度报告的“上一年项目数量”加“本年增/减”。需要用 `--previous` 给出上一年度报告，且两年都用 2019 年格式。',
+      en: 'This year’s items the year before = last year’s items + last year’s change (2019 format, 2019 → 2020); needs --previous.',
+    },
+    why: {
+      zh: '“上一年项目数量”是上一年末的事项数，“本年增/减”是当年的变化，两年报告应当衔接（format-spec §8.3 T2-3）。2021 年版格式已取消这两栏，所以只有 2019 → 2020 可以核对；是警告。',
+      en: 'The items at the end of a year are the next year’s starting items (format-spec §8.3 T2-3); the 2021 format dropped these columns.',
+    },
+    fix: {
+      zh: '以上一年度报告的项目数量和增减数为准，核对本年度填报的上一年项目数量。',
+      en: 'Take the items the year before from last year’s report and its change.',
+    },
+  },
+  'X-5': {
+    what: {
+      zh: '与上一年度报告逐部分比较文字：某一部分两年都有 100 字以上，且相似度达到 90% 以上的，提示疑似照抄。相似度为字二元组（相邻两字）多重集的 Jaccard 系数，比较前去掉空白和标点，数字一律视为相同（只改了数字和年份的照抄计为 100%）。需要用 `--previous` 给出上一年度报告。',
+      en: 'A section of 100+ characters at least 90% similar to last year’s (character-bigram multiset Jaccard, figures masked); needs --previous.',
+    },
+    why: {
+      zh: '2021 年版格式“三、有关要求（四）明确责任”把“内容雷同、敷衍塞责”列为应追究责任的问题（format-spec §3.1、§8.4 X-5）；已有年报多年照抄的实例（format-spec §10.1）。固定的工作制度可能合理地重复，所以是警告。',
+      en: 'The 2021 format sanctions "内容雷同" (copied content) (format-spec §3.1, §8.4 X-5); a standing procedure may rightly repeat, hence a warning.',
+    },
+    fix: {
+      zh: '按本年度的实际工作重写该部分：第五部分写本年新发现的问题和上一年度问题的整改情况，第一部分写本年的具体做法和成效。',
+      en: 'Rewrite the section from this year’s work: new problems and how last year’s were rectified.',
+    },
+  },
+  'late-publication': {
+    what: {
+      zh: '报告的发布日期（`--published-at` 给出）晚于法定期限：县级以上人民政府部门（包括政府办公室）为次年 1 月 31 日，县级以上地方人民政府（本级政府年报）为次年 3 月 31 日。机关类别按名称判断（以“人民政府”结尾的为政府），乡镇人民政府、街道办事处没有全国统一的期限，不核对。',
+      en: 'Published (--published-at) after 31 January (departments) or 31 March (a government’s own report) of the next year.',
+    },
+    why: {
+      zh: '《中华人民共和国政府信息公开条例》第四十九条规定了两个期限；2021 年版格式把“不按时发布”列为应追究责任的问题（format-spec §1、§9）。发布日期来自报告之外，所以是警告。',
+      en: '条例第四十九条 sets the deadlines; the 2021 format sanctions late publication (format-spec §1, §9).',
+    },
+    fix: {
+      zh: '按期发布下一年度报告；本年度已逾期的，尽快发布并在报告中说明原因。',
+      en: 'Publish by the deadline; if already late, publish at once and say why.',
+    },
+  },
+  'aggregate-mismatch': {
+    what: {
+      zh: '一个地区的汇总年报（本级政府汇总部门和下级政府的报告）的每个数字，应等于所属单位报告同一单元格之和。所属单位报告用 `--member` 逐个给出（`nianbao` 的报告库以后会自动给出）；两版格式的表二不相加，表三“（六）其他处理”按 T3-7 对应。任一方留空的单元格不核对。',
+      en: 'Each figure of a regional aggregate equals the sum of the members’ reports (--member each); blanks are not compared.',
+    },
+    why: {
+      zh: '全部单位在列时，汇总数等于各单位之和（format-spec §8.5）；不等说明汇总时漏加、重复或抄错。缺少某个单位的报告、统计口径不同也会造成差异，所以是警告。',
+      en: 'With every member present the aggregate is their sum (format-spec §8.5); a missing member also explains a difference, hence a warning.',
+    },
+    fix: {
+      zh: '核对汇总表与各单位报告，补上漏加的单位或更正抄错的数字；确有单位不在汇总范围内的，在正文中说明。',
+      en: 'Check the aggregate against each member’s report; add what was left out or correct the figure.',
+    },
+  },
   'read/charset': {
     what: {
       zh: '网页在 <meta> 中声明的字符集（如 gb2312）与文件实际的编码（如 UTF-8）不符。nianbao 按实际内容解码，并提示声明有误。',
@@ -752,6 +839,77 @@ export function baseReport(
   return r;
 }
 
+/**
+ * The section texts of the year before: the same body, written afresh (a report that copied them would be X-5's
+ * defect). Figures as {path}, filled in from that year's tables.
+ */
+function lastYearSections(version: FormatVersion, year: number, agency: string): Report['sections'] {
+  return {
+    overview: [
+      `${year}年，${agency}以《中华人民共和国政府信息公开条例》为依据，把政务公开作为转变作风、服务群众的重要抓手，重点做好规划编制、用地审批和矿产资源管理等领域的信息发布。`,
+      '（一）主动公开。全年在门户网站发布各类信息1532条，在政务微信公众号推送信息418条，举办新闻发布会3场。',
+      '（二）依申请公开。本年度共受理申请{requests.newlyReceived}件，已答复{requests.totalHandled}件，尚在办理{requests.carriedForward}件。',
+      '（三）政府信息管理。建立公开前保密审查和合法性审查“双审查”机制，清理失效文件并在网站标注。',
+      '（四）平台建设。完成门户网站集约化迁移，新增“规划公示”“用地审批”两个专题栏目。',
+      '（五）监督保障。局党组专题研究公开工作一次，将公开要求写入各科室岗位职责。',
+    ].join('\n'),
+    proactive:
+      version === '2021'
+        ? `全年制定行政规范性文件{proactive.normativeDocuments.issued}件，截至年底有效{proactive.normativeDocuments.inForce}件。`
+        : `全年新制作规范性文件{proactive.normativeDocuments.newlyMade}件，对外公开规范性文件累计{proactive.normativeDocuments.totalPublished}件。`,
+    requests: `申请主要集中在征地补偿、不动产登记资料查询两类。对于不属于政府信息公开范围的申请，均依法告知了申请人办理渠道。`,
+    reviewLitigation: `全年涉及政府信息公开的行政复议{reviewLitigation.review}件，行政诉讼{reviewLitigation.litigationDirect+reviewLitigation.litigationAfterReview}件。`,
+    problems: [
+      '主要问题：部分科室对公开工作重视不够，信息报送不及时，个别栏目更新滞后；政策解读以文字为主，图表和音视频解读较少，群众不易理解。',
+      '改进措施：建立信息报送月通报制度，把栏目更新情况纳入科室年度考核；邀请业务骨干和专家参与解读，尝试以问答、图解形式解读与群众切身利益相关的重要政策。',
+    ].join('\n'),
+    other:
+      year >= 2021 ? `${year}年度，本局办理政府信息公开申请未收取任何费用。` : '本年度无其他需要报告的事项。',
+  };
+}
+
+/**
+ * The example report's year before, consistent with it: what it carried forward is what the example carries over
+ * (T3-6), its documents in force lead to the example's (T2-2), its items and changes to the example's items (T2-3),
+ * and its text is its own (X-5).
+ */
+export function lastYearReport(version: FormatVersion = '2021'): Report {
+  const year = version === '2019' ? 2019 : 2021;
+  const r = baseReport(version, { year });
+  const cells: Record<string, number> = {
+    ...rows('requests', APPLICANTS, {
+      newlyReceived: [97, 9, 0, 1, 2, 2, 111],
+      carriedForward: [5, 1, 0, 0, 0, 0, 6],
+    }),
+  };
+  if (version === '2021') cells['proactive.normativeDocuments.inForce'] = 12;
+  else
+    Object.assign(
+      cells,
+      rows('proactive', ['previousItems', 'change'], {
+        licensing: [55, 3],
+        otherAdminServices: [24, 2],
+        penalties: [300, 12],
+        coercion: [12, 0],
+        fees: [7, -1],
+      }),
+    );
+  const out = withCells(r, cells);
+  out.sections = lastYearSections(version, year, out.agency!);
+  return out;
+}
+
+/** The regional report of 安平市 over two members: its cells are their sum, its text that of a government. */
+function regionalReport(members: readonly Report[]): Report {
+  const sum = aggregate(members, { year: 2022 }).report;
+  const r = baseReport('2021', { agency: '安平市人民政府' });
+  for (const k of ['proactive', 'requests', 'reviewLitigation'] as const) r[k] = structuredClone(sum[k]);
+  return r;
+}
+
+/** The two member reports of the regional example. */
+const regionMembers = (): Report[] => [baseReport('2021'), baseReport('2021', { agency: '安平市民政局' })];
+
 /** The preamble most reports have (format-spec §3, practice): the basis, the statistics period, where to find it. */
 function preamble(report: Report): string {
   const notice = (report.year ?? 2022) >= 2021 ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号';
@@ -823,6 +981,12 @@ export interface Example {
   also?: readonly Focus[];
   /** Lines shown instead of those around the change (when the change is too long to show). */
   focus?: readonly Focus[];
+  /** Last year's report, for the cross-year rules: written beside the examples and passed with --previous. */
+  previous?: () => Report;
+  /** Member reports of a regional aggregate: written beside the examples and passed with --member each. */
+  members?: () => Report[];
+  /** The publication date of each example, passed with --published-at. */
+  publishedAt?: Record<Kind, string>;
 }
 
 /** A report with `fn` applied to a copy. */
@@ -1173,6 +1337,71 @@ export const EXAMPLES: Record<string, Example> = {
       r.sections.other = '本局无其他需要报告的事项。';
     }),
   },
+  'T3-6': {
+    defect: {
+      zh: '上一年度报告结转下年度 6 件（自然人 5 件、商业企业 1 件），本年度“二、上年结转”填成了 5 件（自然人 4 件），新收一行随之少填 1 件，表内各项合计照样相符。',
+      en: 'Last year carried 6 forward; this year says 5 were carried over (and 1 more received), every sum still holds.',
+    },
+    previous: () => lastYearReport('2021'),
+    report: (r) =>
+      withCells(r, {
+        'requests.carriedOver.naturalPerson': 4,
+        'requests.carriedOver.total': 5,
+        'requests.newlyReceived.naturalPerson': 97,
+        'requests.newlyReceived.total': 111,
+      }),
+    also: [T3_HEADER],
+  },
+  'T2-2': {
+    defect: {
+      zh: '上一年度末现行有效行政规范性文件 12 件，本年制发 3 件、废止 1 件，现行有效件数却填为 15 件（漏减废止的 1 件）。',
+      en: '12 in force last year, 3 issued and 1 repealed, but 15 in force (the repeal not deducted).',
+    },
+    previous: () => lastYearReport('2021'),
+    report: (r) => withCells(r, { 'proactive.normativeDocuments.inForce': 15 }),
+  },
+  'T2-3': {
+    defect: {
+      zh: '2019 年度报告行政许可上一年项目数量 55 项、本年增加 3 项，2020 年度报告的上一年项目数量却仍填 55 项。',
+      en: 'The 2019 report: 55 licensing items and 3 more; the 2020 report still says 55 the year before.',
+    },
+    base: () => baseReport('2019'),
+    previous: () => lastYearReport('2019'),
+    report: (r) => withCells(r, { 'proactive.licensing.previousItems': 55 }),
+  },
+  'X-5': {
+    defect: {
+      zh: '“五、存在的主要问题及改进情况”照抄了上一年度报告的同一部分。',
+      en: 'Section 五 copied from last year’s report.',
+    },
+    previous: () => lastYearReport('2021'),
+    report: change((r) => {
+      r.sections.problems = lastYearSections('2021', 2021, AGENCY).problems;
+    }),
+  },
+  'late-publication': {
+    defect: {
+      zh: '市自然资源和规划局的 2022 年度报告 2023 年 2 月 15 日才发布，晚于 1 月 31 日的法定期限。',
+      en: 'A city bureau’s 2022 report published on 15 February 2023, after the 31 January deadline.',
+    },
+    publishedAt: { correct: '2023-01-20', incorrect: '2023-02-15' },
+  },
+  'aggregate-mismatch': {
+    defect: {
+      zh: '安平市人民政府的汇总年报中，表四“行政复议”只计入了市自然资源和规划局的 4 件，漏了市民政局的 4 件。',
+      en: 'The city’s aggregate counts only one member’s 4 administrative reviews in table 4, not the other’s 4.',
+    },
+    base: () => regionalReport(regionMembers()),
+    members: regionMembers,
+    report: (r) =>
+      withCells(r, {
+        'reviewLitigation.review.upheld': 2,
+        'reviewLitigation.review.corrected': 1,
+        'reviewLitigation.review.pending': 1,
+        'reviewLitigation.review.total': 4,
+      }),
+    also: [T4_HEADER],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1290,16 +1519,52 @@ function exampleSection(
   lines: readonly string[],
   ranges: readonly Range[],
   output: string,
+  args: readonly string[],
 ): string {
   const file = examplePath(id, kind);
   const shown = ranges.map((r) => (r.to - r.from > 1 ? `${r.from + 1}–${r.to}` : `${r.from + 1}`)).join('、');
+  const command = ['nianbao', 'check', ...args, file].join(' ');
   return [
     `示例文件 [\`${file}\`](examples/${docName(id)}.${kind}.txt)，第 ${shown} 行（制表符分隔）：`,
     '',
     fenced('text', excerpt(lines, ranges)),
     '',
-    fenced('console', `$ nianbao check ${file}\n${output.replace(/\s+$/, '')}`),
+    fenced('console', `$ ${command}\n${output.replace(/\s+$/, '')}`),
   ].join('\n');
+}
+
+/** The files an example needs besides itself, with the command-line arguments that pass them. */
+function extraFiles(id: string, example: Example): { files: Record<string, Uint8Array>; args: string[] } {
+  const files: Record<string, Uint8Array> = {};
+  const args: string[] = [];
+  const encode = (r: Report) => new TextEncoder().encode(reportText(r));
+  if (example.previous) {
+    files[extraPath(id, 'previous')] = encode(example.previous());
+    args.push('--previous', extraPath(id, 'previous'));
+  }
+  example.members?.().forEach((m, i) => {
+    const path = extraPath(id, `member-${i + 1}`);
+    files[path] = encode(m);
+    args.push('--member', path);
+  });
+  return { files, args };
+}
+
+/** The command-line arguments of one example: the extra files, then its publication date. */
+function argsOf(example: Example, kind: Kind, extra: readonly string[]): string[] {
+  return [...extra, ...(example.publishedAt ? ['--published-at', example.publishedAt[kind]] : [])];
+}
+
+/** The list of the extra files of a page, as links. */
+function extraList(id: string, example: Example, extra: Record<string, Uint8Array>): string {
+  const names = Object.keys(extra);
+  if (!names.length) return '';
+  const what = (p: string) => (p.endsWith('.previous.txt') ? '上一年度报告' : '所属单位报告');
+  return (
+    names.map((p) => `${what(p)} [\`${p}\`](examples/${p.slice(EXAMPLES_DIR.length + 1)})`).join('；') +
+    (example.publishedAt ? '；发布日期由 `--published-at` 给出' : '') +
+    '。\n\n'
+  );
 }
 
 /** The page of a rule. */
@@ -1308,7 +1573,7 @@ function page(
   prose: Prose,
   example: Example,
   registered: ReadonlySet<string>,
-  sectionsByKind: Record<Kind, string>,
+  sectionsByKind: Record<Kind, string> & { extra?: string },
 ): string {
   const { meta } = rule;
   const link = (t: string) => linked(t, registered);
@@ -1341,6 +1606,7 @@ function page(
     '## 正确示例 Correct',
     '',
     `${describe(example.base?.() ?? baseReport())}，各项数字关系都成立，\`nianbao check\` 没有发现问题。`,
+    ...(sectionsByKind.extra ? ['', sectionsByKind.extra.trimEnd()] : []),
     '',
     sectionsByKind.correct,
     '',
@@ -1413,15 +1679,29 @@ async function generateRule(rule: Rule, registered: ReadonlySet<string>): Promis
   } catch (error) {
     return [`${id}: the examples cannot be made: ${(error as Error).message}`];
   }
+  let extra: ReturnType<typeof extraFiles>;
+  try {
+    extra = extraFiles(id, example);
+  } catch (error) {
+    return [`${id}: the examples cannot be made: ${(error as Error).message}`];
+  }
   mkdirSync(join(ROOT, EXAMPLES_DIR), { recursive: true });
   for (const kind of ['correct', 'incorrect'] as const)
     writeFileSync(join(ROOT, examplePath(id, kind)), files[kind]);
+  for (const [path, bytes] of Object.entries(extra.files)) writeFileSync(join(ROOT, path), bytes);
 
   // The examples must show the rule: nothing at all on the correct one, the rule's finding on the incorrect one.
-  const found = {
-    correct: (await checkFile(examplePath(id, 'correct'), { cwd: ROOT })).diagnostics,
-    incorrect: (await checkFile(examplePath(id, 'incorrect'), { cwd: ROOT })).diagnostics,
+  const diagnosticsOf = async (kind: Kind) => {
+    const { output } = await runCli([
+      'check',
+      '--format',
+      'json',
+      ...argsOf(example, kind, extra.args),
+      examplePath(id, kind),
+    ]);
+    return (JSON.parse(output) as { diagnostics: { ruleId: string; message: string }[] }[])[0]!.diagnostics;
   };
+  const found = { correct: await diagnosticsOf('correct'), incorrect: await diagnosticsOf('incorrect') };
   if (found.correct.length)
     problems.push(
       `${id}: the correct example has findings: ${found.correct.map((d) => `${d.ruleId} ${d.message}`).join('; ')}`,
@@ -1437,11 +1717,14 @@ async function generateRule(rule: Rule, registered: ReadonlySet<string>): Promis
   const decode = (b: Uint8Array) => new TextDecoder().decode(b).split('\n');
   const lines = { correct: decode(files.correct), incorrect: decode(files.incorrect) };
   const diff = changed(lines.correct, lines.incorrect);
-  const sectionsByKind = {} as Record<Kind, string>;
+  const sectionsByKind = { extra: extraList(id, example, extra.files) } as Record<Kind, string> & {
+    extra?: string;
+  };
   for (const kind of ['correct', 'incorrect'] as const) {
-    const { output } = await runCli(['check', examplePath(id, kind)]);
+    const args = argsOf(example, kind, extra.args);
+    const { output } = await runCli(['check', ...args, examplePath(id, kind)]);
     const ranges = rangesOf(lines[kind], kind === 'correct' ? diff.a : diff.b, example);
-    sectionsByKind[kind] = exampleSection(id, kind, lines[kind], ranges, output);
+    sectionsByKind[kind] = exampleSection(id, kind, lines[kind], ranges, output, args);
   }
   writeFileSync(join(ROOT, docPath(id)), page(rule, prose, example, registered, sectionsByKind));
   return problems;
@@ -1476,7 +1759,9 @@ export async function generate(only: readonly string[] = []): Promise<number> {
     const keep = new Set(['README.md']);
     for (const id of registered) {
       keep.add(`${docName(id)}.md`);
-      for (const kind of ['correct', 'incorrect']) keep.add(`${docName(id)}.${kind}.txt`);
+      for (const kind of ['correct', 'incorrect', 'previous']) keep.add(`${docName(id)}.${kind}.txt`);
+      const example = EXAMPLES[id];
+      example?.members?.().forEach((_, i) => keep.add(`${docName(id)}.member-${i + 1}.txt`));
     }
     for (const dir of [DOCS_DIR, EXAMPLES_DIR])
       for (const name of readdirSync(join(ROOT, dir)))

@@ -6,7 +6,7 @@ import type { Report } from './model/report.ts';
 import type { SourceSpan } from './model/source.ts';
 import { cellAt, evaluate, nameOf } from './rules/cells.ts';
 import { RULES } from './rules/index.ts';
-import type { Equation, Finding, Rule } from './rules/types.ts';
+import type { AgencyKindOption, Equation, Finding, Rule } from './rules/types.ts';
 
 /** A rule's severity as configured: one of the three, or off. */
 export type RuleSetting = Severity | 'off';
@@ -21,6 +21,14 @@ export interface CheckOptions {
   extraction?: readonly Diagnostic[];
   /** The rules to run (all registered rules by default). */
   ruleSet?: readonly Rule[];
+  /** The same body's report on the year before, for the cross-year rules (T3-6, T2-2, T2-3, X-5). */
+  previous?: Report;
+  /** The date the report was published (ISO, "2023-02-15"), for the publication deadline (late-publication). */
+  publishedAt?: string;
+  /** Whether the report is a people's government's own report or a department's (default: told by the name). */
+  agencyKind?: AgencyKindOption;
+  /** The member reports a published regional aggregate should be the sum of (aggregate-mismatch). */
+  members?: readonly Report[];
 }
 
 const SUGGESTION = {
@@ -35,10 +43,16 @@ export function check(report: Report, options: CheckOptions = {}): Diagnostic[] 
   const found: { rule: Rule; finding: Finding }[] = [];
   for (const rule of options.ruleSet ?? RULES) {
     if (options.rules?.[rule.meta.id] === 'off') continue;
+    // A computed aggregate has no text, publication or single body of its own to judge.
+    if (report.aggregate && rule.meta.skipOnAggregate) continue;
     rule.check({
       report,
       format,
       extraction: options.extraction ?? [],
+      ...(options.previous ? { previous: options.previous } : {}),
+      ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),
+      ...(options.agencyKind ? { agencyKind: options.agencyKind } : {}),
+      ...(options.members ? { members: options.members } : {}),
       add: (finding) => found.push({ rule, finding }),
     });
   }

@@ -95,7 +95,7 @@ describe('the pages name only registered rules', () => {
     const orphans = [
       ...mdFiles.filter((n) => n !== 'README.md' && !pages.has(n)).map((n) => `${DOCS_DIR}/${n}`),
       ...readdirSync(join(ROOT, EXAMPLES_DIR))
-        .filter((n) => !pages.has(n.replace(/\.(?:correct|incorrect)\.txt$/, '.md')))
+        .filter((n) => !pages.has(n.replace(/\.(?:correct|incorrect|previous|member-\d+)\.txt$/, '.md')))
         .map((n) => `${EXAMPLES_DIR}/${n}`),
     ];
     expect(orphans, `files of rules that are not registered: ${REGENERATE}`).toEqual([]);

@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RuleSetting } from '../check.ts';
+import type { CheckContext } from './check.ts';
 import type { FileResult } from './process.ts';
 
 /** The files named by the arguments: files as given, directories walked recursively (sorted, hidden files skipped). */
@@ -42,6 +43,8 @@ export interface Task {
   lang: 'zh' | 'en';
   cwd: string;
   rules?: Record<string, RuleSetting>;
+  /** For check: last year's report, the publication date, an aggregate's members (check.ts CheckContext). */
+  context?: CheckContext;
   /** Return the entry serialised as JSON (with the report reduced to a marker), for JSON output. */
   serialize?: boolean;
 }

@@ -11,6 +11,7 @@ import type { Io } from './main.ts';
 import type { Task } from './batch.ts';
 import { internalError, processFile } from './process.ts';
 import type { FileResult } from './process.ts';
+import type { Report } from '../model/report.ts';
 
 /** Output formats of `check`. */
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -24,6 +25,15 @@ export interface CheckFileOptions {
   rules?: Record<string, RuleSetting>;
   /** The directory a relative path is read from. */
   cwd?: string;
+  /** What the cross-year and aggregate rules need besides the report (--previous, --published-at, --member). */
+  context?: CheckContext;
+}
+
+/** The reports and facts given on the command line for the rules that need more than the report itself. */
+export interface CheckContext {
+  previous?: Report;
+  publishedAt?: string;
+  members?: Report[];
 }
 
 /** The registered rules by id, for wording the diagnostics of a file that gave no report. */
@@ -49,6 +59,7 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
       lang,
       rules: options.rules,
       extraction: processed.diagnostics,
+      ...options.context,
     });
     return { ...processed, diagnostics };
   } catch (error) {
@@ -69,6 +80,42 @@ export interface CheckRunOptions {
   version?: string;
   /** Worker threads for the batch (1: in-process). */
   jobs?: number;
+  /** --previous FILE: the same body's report on the year before (T3-6, T2-2, T2-3, X-5). */
+  previous?: string | undefined;
+  /** --published-at DATE: when the report was published (late-publication). */
+  publishedAt?: string | undefined;
+  /** --member FILE…: the reports a regional aggregate should be the sum of (aggregate-mismatch). */
+  member?: string[] | undefined;
+}
+
+/** Reads the reports named by --previous and --member; a file that gives no report is a usage error. */
+async function loadContext(
+  options: CheckRunOptions,
+  cwd: string,
+  lang: Lang,
+): Promise<{ context: CheckContext } | { error: string }> {
+  const context: CheckContext = {};
+  const load = async (file: string): Promise<Report | string> => {
+    const processed = await processFile(file, { lang, cwd });
+    if (processed.report) return processed.report;
+    const why = processed.diagnostics.find((d) => d.severity === 'error') ?? processed.diagnostics[0];
+    return `${file}: ${why?.message ?? (lang === 'zh' ? '未能读出报告' : 'no report could be read')}`;
+  };
+  if (options.previous) {
+    const r = await load(options.previous);
+    if (typeof r === 'string') return { error: r };
+    context.previous = r;
+  }
+  if (options.member?.length) {
+    context.members = [];
+    for (const file of options.member) {
+      const r = await load(file);
+      if (typeof r === 'string') return { error: r };
+      context.members.push(r);
+    }
+  }
+  if (options.publishedAt) context.publishedAt = options.publishedAt;
+  return { context };
 }
 
 /** Runs `check` on files and returns the exit code; output is written file by file as each is checked. */
@@ -84,6 +131,11 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
     return CHECK_EXIT.usage;
   }
   for (const w of unknownRuleWarnings(config, RULE_BY_ID.keys(), lang)) io.err(`nianbao: ${w}\n`);
+  const loaded = await loadContext(options, cwd, lang);
+  if ('error' in loaded) {
+    io.err(`nianbao: ${loaded.error}\n`);
+    return CHECK_EXIT.usage;
+  }
   const { expandInputs } = await import('./batch.ts');
   const { unreadable, counts } = await checkAll(
     (await expandInputs(files, cwd)).map((f) => ({ file: f })),
@@ -94,6 +146,7 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
       cwd,
       version: options.version,
       jobs: options.jobs ?? 1,
+      context: loaded.context,
     },
     io,
   );
@@ -115,6 +168,7 @@ export async function checkAll(
     cwd?: string;
     version?: string | undefined;
     jobs?: number;
+    context?: CheckContext;
   },
   io: Io,
 ): Promise<{ unreadable: number; counts: SeverityCounts }> {
@@ -131,9 +185,15 @@ export async function checkAll(
     lang,
     cwd: input.cwd ?? options.cwd ?? process.cwd(),
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.context ? { context: options.context } : {}),
   }));
   const local = (t: Task) =>
-    checkFile(t.file, { lang, ...(options.rules ? { rules: options.rules } : {}), cwd: t.cwd });
+    checkFile(t.file, {
+      lang,
+      ...(options.rules ? { rules: options.rules } : {}),
+      cwd: t.cwd,
+      ...(options.context ? { context: options.context } : {}),
+    });
   let i = -1;
   for await (const result of runTasks(tasks, options.jobs ?? 1, local)) {
     i++;

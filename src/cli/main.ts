@@ -156,6 +156,13 @@ function program(io: Io, result: { code: number }): Command {
       '--config <file>',
       `rule settings, { "rules": { "T3-2": "warning" } } (default: ./.nianbaorc.json if present)`,
     )
+    .option('--previous <file>', "the same body's report on the year before, for the cross-year rules")
+    .option('--published-at <date>', 'the date the report was published (YYYY-MM-DD), for late-publication')
+    .option(
+      '--member <file>',
+      'a member report a regional aggregate should be the sum of (repeatable), for aggregate-mismatch',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
     .addOption(jobsOption())
     .argument(
       '<file...>',
@@ -181,6 +188,9 @@ error; 2 some file could not be read (the other files are still checked).`,
           rule?: string[];
           config?: string;
           jobs: string;
+          previous?: string;
+          publishedAt?: string;
+          member?: string[];
         },
       ) => {
         const { runCheck } = await import('./check.ts');

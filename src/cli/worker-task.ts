@@ -17,5 +17,10 @@ export async function runTask(t: Task): Promise<FileResult> {
     };
   }
   const { checkFile } = await import('./check.ts');
-  return checkFile(t.file, { lang: t.lang, cwd: t.cwd, ...(t.rules ? { rules: t.rules } : {}) });
+  return checkFile(t.file, {
+    lang: t.lang,
+    cwd: t.cwd,
+    ...(t.rules ? { rules: t.rules } : {}),
+    ...(t.context ? { context: t.context } : {}),
+  });
 }

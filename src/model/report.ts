@@ -52,6 +52,13 @@ export interface Report {
   provenance?: Record<string, Provenance>;
   /** The section headings in document order. */
   outline?: HeadingInfo[];
+  /** Set on a report nianbao computed as the cell-wise sum of member reports (src/aggregate/sum.ts), never read. */
+  aggregate?: AggregateInfo;
+}
+
+/** What marks a computed aggregate: how many member reports it sums (report-json.md: nianbao's own key). */
+export interface AggregateInfo {
+  members: number;
 }
 
 export const SECTION_KEYS: readonly SectionKey[] = [
@@ -112,6 +119,7 @@ function reportSchema(f: FormatDef) {
         }),
       )
       .optional(),
+    aggregate: z.object({ members: z.number().int().nonnegative() }).optional(),
   });
 }
 

@@ -29,6 +29,7 @@ export const rule: Rule = {
     },
     basis:
       'format-spec §8.3 T2-5；《中华人民共和国立法法》第九十一条、第九十三条（国务院部门，省、自治区、直辖市和设区的市、自治州的人民政府制定规章）',
+    skipOnAggregate: true,
     messages: {
       department: {
         zh: '{row}填报了 {cells}，但“{agency}”是地方人民政府的工作部门或派出机构，没有规章制定权（只有国务院部门和省级、设区的市级人民政府可以制定规章）；请核实是否把规范性文件或本级政府的规章计入了此行',

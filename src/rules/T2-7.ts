@@ -28,6 +28,7 @@ export const rule: Rule = {
       en: 'The fee amount looks entered in 元 instead of 万元',
     },
     basis: 'format-spec §4.2（本年收费金额单位为万元）、§8.3 T2-7、§10.3 第7项',
+    skipOnAggregate: true,
     messages: {
       tooLarge: {
         zh: '{cell}为 {value} 万元，即 {yi} 亿元，对本机关而言过大：该栏单位为万元，请核实是否按元填写',

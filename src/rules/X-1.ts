@@ -357,6 +357,7 @@ export const rule: Rule = {
     },
     basis:
       'format-spec §8.4 X-1（正文“总体情况”等处复述的新收、办结、复议诉讼件数应与表格一致）；§10.2 上海市政府办公厅2019年报“予以公开及部分公开258件”与表格275件不符',
+    skipOnAggregate: true,
     messages: {
       mismatch: {
         zh: '正文称“{text}”（{stated}件），但{cell}为 {table}，二者不一致',

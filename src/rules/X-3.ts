@@ -36,6 +36,7 @@ export const rule: Rule = {
     },
     basis:
       '《中华人民共和国政府信息公开条例》第五十条第四项（各级人民政府“工作考核、社会评议和责任追究结果情况”）；2021年版格式“（一）总体情况”监督保障；format-spec §3.1、§8.4 X-3',
+    skipOnAggregate: true,
     messages: {
       missing: {
         zh: '{agency}是人民政府，年报应报告工作考核、社会评议和责任追究结果情况（条例第五十条第四项），正文未提及：{missingText}',

@@ -20,6 +20,12 @@ import { rule as sectionNumber } from './section-number.ts';
 import { rule as X1 } from './X-1.ts';
 import { rule as X3 } from './X-3.ts';
 import { rule as X4 } from './X-4.ts';
+import { rule as T3_6 } from './T3-6.ts';
+import { rule as T2_2 } from './T2-2.ts';
+import { rule as T2_3 } from './T2-3.ts';
+import { rule as X5 } from './X-5.ts';
+import { rule as latePublication } from './late-publication.ts';
+import { rule as aggregateMismatch } from './aggregate-mismatch.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
 import type { Rule } from './types.ts';
 
@@ -47,4 +53,11 @@ export const RULES: readonly Rule[] = [
   X1,
   X3,
   X4,
+  // Rules that need more than the report: last year's report, the publication date, the members of an aggregate.
+  T3_6,
+  T2_2,
+  T2_3,
+  X5,
+  latePublication,
+  aggregateMismatch,
 ];

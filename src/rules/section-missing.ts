@@ -12,6 +12,7 @@ export const rule: Rule = {
     severity: 'error',
     title: { zh: '年度报告缺少规定的部分', en: 'A section of the report is missing' },
     basis: '《中华人民共和国政府信息公开条例》第五十条；format-spec §3、§8.4 X-2；2021 年格式“不能遗漏”',
+    skipOnAggregate: true,
     messages: {
       missing: {
         zh: '缺少“{heading}”部分：年度报告应包括统一格式规定的六个部分',

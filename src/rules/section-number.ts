@@ -12,6 +12,7 @@ export const rule: Rule = {
     severity: 'warning',
     title: { zh: '部分标题的序号不规范', en: 'A section heading has the wrong number' },
     basis: 'format-spec §3（六个部分的标题依次为“一、”至“六、”）',
+    skipOnAggregate: true,
     messages: {
       wrongNumber: {
         zh: '标题“{heading}”的序号为“{written}”，按统一格式应为“{expected}”（“{official}”）',

@@ -13,6 +13,7 @@ export const rule: Rule = {
     severity: 'warning',
     title: { zh: '年度报告各部分顺序不对', en: 'The sections are out of order' },
     basis: 'format-spec §3（六个部分依次为一至六）、§8.4 X-2、§10.3 第10项',
+    skipOnAggregate: true,
     messages: {
       outOfOrder: {
         zh: '“{heading}”的位置不对：各部分应按一至六的顺序排列，本报告的顺序为 {order}',

@@ -32,9 +32,20 @@ export interface RuleContext {
   readonly format: FormatDef;
   /** Diagnostics of reading and extraction, which the extraction rules report under their own ids. */
   readonly extraction: readonly Diagnostic[];
+  /** The same body's report on the year before, when the caller has it (cross-year rules do nothing without it). */
+  readonly previous?: Report;
+  /** The publication date, ISO "YYYY-MM-DD", when known. */
+  readonly publishedAt?: string;
+  /** A people's government's own report or a department's, when the caller says so. */
+  readonly agencyKind?: AgencyKindOption;
+  /** The members a published regional aggregate is compared with, when the caller has them. */
+  readonly members?: readonly Report[];
   /** Reports a finding (ESLint's context.report). */
   add(finding: Finding): void;
 }
+
+/** What kind of body a report is from, as a caller states it: a people's government (政府) or a department (部门). */
+export type AgencyKindOption = '政府' | '部门';
 
 /** Texts in both languages. */
 export interface Texts {
@@ -51,6 +62,11 @@ export interface RuleMeta {
   /** The clause of the format or regulation the rule follows. */
   readonly basis: string;
   readonly messages: MessageCatalogue;
+  /**
+   * True for rules that judge one body's published document — its text, sections, publication, or figures
+   * plausible for one body — which a computed aggregate (`report.aggregate`) does not have; they are not run on it.
+   */
+  readonly skipOnAggregate?: boolean;
 }
 
 /** A rule. */

@@ -1,0 +1,59 @@
+// Test table of aggregate-mismatch, and compareAggregate (a published aggregate against the sum of its members).
+import { expect, it } from 'vitest';
+import { compareAggregate } from '../aggregate/mismatch.ts';
+import { rule } from './aggregate-mismatch.ts';
+import { testRule, validReport, withCells } from './tester.ts';
+
+const member = (granted: number) =>
+  withCells(validReport('2021'), {
+    'requests.granted.naturalPerson': granted,
+    'requests.granted.total': granted,
+    'proactive.fees.amount': 0.1,
+  });
+const members = [member(2), member(3)];
+const published = (granted: number, fees = 0.2) =>
+  withCells(validReport('2021'), {
+    'requests.granted.naturalPerson': granted,
+    'requests.granted.total': granted,
+    'proactive.fees.amount': fees,
+  });
+
+testRule(rule, {
+  valid: [
+    { name: 'no members given', report: published(9) },
+    { name: 'the sum of the members', report: published(5), options: { members } },
+    {
+      name: 'a blank published cell is blank-cell’s',
+      report: withCells(published(5), { 'reviewLitigation.review.upheld': null }),
+      options: { members },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one member left out of two cells',
+      report: published(3),
+      options: { members },
+      errors: [
+        { messageId: 'differs', path: 'requests.granted.naturalPerson' },
+        { messageId: 'differs', path: 'requests.granted.total' },
+      ],
+    },
+    {
+      name: 'an amount',
+      report: published(5, 0.3),
+      options: { members },
+      errors: [{ messageId: 'differs', path: 'proactive.fees.amount' }],
+    },
+  ],
+});
+
+it('compareAggregate gives the findings of the rule', () => {
+  const found = compareAggregate(published(3, 0.3), members);
+  expect(found.map((d) => d.message)).toEqual([
+    '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列为 0.3，2 份所属单位报告之和为 0.2（相差 +0.1）',
+    '表三（依申请公开）“（一）予以公开”行“自然人”列为 3，2 份所属单位报告之和为 5（相差 -2）',
+    '表三（依申请公开）“（一）予以公开”行“总计”列为 3，2 份所属单位报告之和为 5（相差 -2）',
+  ]);
+  expect(found.every((d) => d.ruleId === 'aggregate-mismatch' && d.severity === 'warning')).toBe(true);
+  expect(compareAggregate(published(5), members, { lang: 'en' })).toEqual([]);
+});
