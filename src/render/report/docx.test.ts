@@ -91,7 +91,7 @@ describe('renderDocx round trip', () => {
     expect(seen['2019']).toBeGreaterThan(40);
     expect(seen['2021']).toBeGreaterThan(40);
     expect(seen.blanks).toBeGreaterThan(40);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('renderDocx layout', () => {

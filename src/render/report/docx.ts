@@ -143,11 +143,12 @@ const STYLES: IParagraphStyleOptions[] = [
 /**
  * Column widths of each table as shares of the text width. Table 2: the item column wider than the three figure
  * columns. Table 3: the outer group (三、本年度办理结果, merged down 20 rows), the inner group （三）…, the row
- * label, then the seven applicant columns wide enough for a six-digit figure. Table 4: fifteen equal columns.
+ * label (the three together hold 一、本年新收政府信息公开申请数量 on one line), then the seven applicant columns, each
+ * wide enough for a six-digit figure. Table 4: fifteen equal columns.
  */
 const SHARES: Record<TableKey, (cols: number) => number[]> = {
   proactive: (cols) => [1.45, ...Array<number>(cols - 1).fill(1)],
-  requests: (cols) => [0.67, 1.25, 2.45, ...Array<number>(cols - 3).fill(1)],
+  requests: (cols) => [0.67, 1.25, 2.9, ...Array<number>(cols - 3).fill(0.9)],
   reviewLitigation: (cols) => Array<number>(cols).fill(1),
 };
 
