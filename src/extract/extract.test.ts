@@ -383,3 +383,19 @@ describe('metadata', () => {
     expect(r.diagnostics[0]!.ruleId).toBe('extract/no-report');
   });
 });
+
+describe('section texts', () => {
+  const head = '某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n本机关依法主动公开。\n';
+  const table = '信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n';
+
+  it('leaves out a table’s official title printed right above the table (a caption, as DOCX writers set it)', () => {
+    const { report } = run(`${head}主动公开政府信息情况\n${table}`);
+    expect(report!.sections.proactive).toBe('本机关依法主动公开。');
+    expect(report!.proactive.regulations).toEqual({ issued: 0, repealed: 0, inForce: 0 });
+  });
+
+  it('keeps the same words as text where no table follows them', () => {
+    const { report } = run(`${head}主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n`);
+    expect(report!.sections.proactive).toBe('本机关依法主动公开。\n主动公开政府信息情况');
+  });
+});

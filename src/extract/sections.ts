@@ -1,6 +1,7 @@
 // The six sections: headings found by number and wording, tolerating "1、" for "一、", repeated headings and
 // sub-headings numbered like sections.
 import type { SectionDef, SectionKey } from '../model/format.ts';
+import { FORMATS } from '../model/formats/index.ts';
 import type { HeadingInfo } from '../model/report.ts';
 import type { Item } from './items.ts';
 import { foldWidth, normalizeLabel } from './labels.ts';
@@ -88,11 +89,19 @@ function headingText(it: Item): string | null {
   return null;
 }
 
-/** The text of each section: its paragraphs joined by line breaks, headings excluded. */
+/** The official table titles of every format ("主动公开政府信息情况" …), normalised. */
+const TABLE_TITLES = new Set(FORMATS.flatMap((f) => f.tables.map((t) => normalizeLabel(t.title))));
+
+/**
+ * The text of each section: its paragraphs joined by line breaks, headings excluded, and table captions excluded:
+ * a paragraph that is a table's official title right above a table is the table's caption, not report text (Word
+ * documents, nianbao's own DOCX among them, print the title above each table).
+ */
 export function sectionTexts(items: readonly Item[]): Partial<Record<SectionKey, string>> {
   const out: Partial<Record<SectionKey, string[]>> = {};
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
     if (it.kind !== 'para' || !it.section || it.heading) continue;
+    if (items[i + 1]?.kind === 'row' && TABLE_TITLES.has(normalizeLabel(it.text))) continue;
     (out[it.section] ??= []).push(it.text);
   }
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v!.join('\n')]));
