@@ -380,12 +380,24 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     const written = r.tokens.some(
       (t) => t.figure.kind === 'number' || (t.figure.kind === 'blank' && t.figure.placeholder),
     );
-    // A row of blank cells is a data row when it has room for figures and its label is not a header's.
+    // A row of blank cells is a data row when it has room for figures and its label is not a header's; in a
+    // table that keeps its cells (a blank template, a table left empty), also when its label names a data row
+    // of the current table (2021 table 2's one merged 处理决定数量 cell), and for table 4 a label-less row with
+    // a cell for each of a block's columns at least.
+    // Table 4 written one block per row ("行政复议 | | | | |") is such a row too, although its labels are words
+    // of the table's header.
+    const headerLike = Boolean(r.label && vocabularyTable(tables, r.label));
+    const blockWidth = current?.def.rows[0]!.columns.length ?? 0;
     const hasFigures =
       written ||
-      (r.tokens.length >= 3 &&
-        current?.def.layout !== 'wide' &&
-        !(r.label && vocabularyTable(tables, r.label)));
+      (r.tokens.length >= 3 && current?.def.layout !== 'wide' && !headerLike) ||
+      (r.tokens.length > 0 &&
+        current !== null &&
+        (current.def.layout === 'wide'
+          ? r.tokens.length >= blockWidth &&
+            (!r.label ||
+              (r.tokens.length <= blockWidth + 2 && Boolean(findRow(current, r.lastLabel, r.label))))
+          : !headerLike && Boolean(r.label && findRow(current, r.lastLabel, r.label))));
     if (!hasFigures) {
       // A header, caption, group label or a wrapped label: remember it.
       if (r.label) {

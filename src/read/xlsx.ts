@@ -71,12 +71,15 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
     }
     const rows: TableRow[] = [];
     const rowNumbers: number[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
       const cells: TableCell[] = [];
+      let ruled = false;
       for (let c = 1; c <= ws.columnCount; c++) {
         if (covered.has(`${r}:${c}`)) continue;
         const cell = row.getCell(c);
         const span = spans.get(`${r}:${c}`);
+        const b = cell.border;
+        if (b && (b.top || b.bottom || b.left || b.right)) ruled = true;
         cells.push({
           text: textOf(cell.value).trim(),
           col: c - 1,
@@ -85,7 +88,9 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
           source: { kind: 'xlsx', sheet: ws.name, cell: cell.address },
         });
       }
-      if (cells.some((c) => c.text !== '')) {
+      // A row of empty cells is kept when its cells are ruled: a table row left blank (a template, a table with
+      // nothing to report) is still a row of blank figures, not nothing.
+      if (ruled || cells.some((c) => c.text !== '')) {
         rows.push({ cells, source: { kind: 'xlsx', sheet: ws.name, cell: `A${r}` } });
         rowNumbers.push(r);
       }
