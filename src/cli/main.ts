@@ -2,6 +2,8 @@
 import { defaultJobs } from './batch.ts';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import type { OutputFormat } from '../render/report/index.ts';
+import type { NewCommandOptions } from './write.ts';
 
 /** Where the CLI writes; the defaults are the process streams, tests pass their own. */
 export interface Io {
@@ -202,6 +204,54 @@ error; 2 some file could not be read (the other files are still checked).`,
         );
       },
     );
+
+  cmd
+    .command('render')
+    .description(
+      'write each report in the official layout (docx, html, pdf), as data (xlsx, csv, json) or Markdown',
+    )
+    .addOption(
+      new Option('-t, --to <format>', 'output format')
+        .choices(['docx', 'html', 'pdf', 'md', 'xlsx', 'csv', 'json'])
+        .makeOptionMandatory(),
+    )
+    .option(
+      '-o, --output <path>',
+      'output file (one input; for csv, one file for all inputs) or directory (several inputs)',
+    )
+    .option('--provenance', 'json: keep where each figure came from (provenance, outline)')
+    .argument('<file...>', 'report files or folders (any input kind, or report JSON as extract writes it)')
+    .addHelpText(
+      'after',
+      `
+One input goes to -o FILE; without -o, text formats (html, md, csv, json) go to
+standard output and binary ones (docx, xlsx, pdf) to <name>.<ext> in the current
+directory. Several inputs go into the directory -o DIR, one file each; with
+--to csv and -o FILE they go into one CSV, a row per cell of every report.
+PDF needs Debian's chromium and fonts-noto-cjk (or NIANBAO_CHROMIUM=path).
+Blank cells stay blank and every figure is written as the report holds it.`,
+    )
+    .action(async (files: string[], opts: { to: OutputFormat; output?: string; provenance?: boolean }) => {
+      const { runRender } = await import('./write.ts');
+      result.code = await runRender(files, opts, io);
+    });
+
+  cmd
+    .command('new')
+    .description("write a blank report to fill in (XLSX, or JSON), last year's carry-over filled in")
+    .option('--format <version>', 'format version, 2019 or 2021 (default: the one in force for --year)')
+    .option('--agency <name>', 'the reporting body, e.g. 上饶市信州区审计局')
+    .option('--year <year>', 'the year reported on, e.g. 2025')
+    .option(
+      '--previous <file>',
+      "last year's report (any kind): its 结转下年度继续办理 becomes this year's 上年结转",
+    )
+    .option('-o, --output <file>', 'the file to write: .xlsx (default) or .json; never overwritten')
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(['zh', 'en']).default('zh'))
+    .action(async (opts: NewCommandOptions) => {
+      const { runNew } = await import('./write.ts');
+      result.code = await runNew(opts, io);
+    });
 
   cmd
     .command('check-samples')

@@ -1,0 +1,180 @@
+// `nianbao render` and `nianbao new`: reports written out in the official layout or as data, templates to fill in.
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Report } from '../model/report.ts';
+import type { OutputFormat } from '../render/report/index.ts';
+import { EXIT, type Io } from './main.ts';
+
+/** Options of `nianbao render`. */
+export interface RenderCommandOptions {
+  to: OutputFormat;
+  /** A file (one input, or every input into one CSV) or a directory (several inputs). */
+  output?: string;
+  provenance?: boolean;
+}
+
+const isDirectory = async (path: string) => {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** The output name for an input: its base name with the new extension, made unique within the batch. */
+function outputName(file: string, ext: string, taken: Set<string>): string {
+  const stem = basename(file, extname(file)) || 'report';
+  let name = stem + ext;
+  for (let i = 2; taken.has(name); i++) name = `${stem}-${i}${ext}`;
+  taken.add(name);
+  return name;
+}
+
+/**
+ * Reads (or takes as JSON) each input, extracts it and writes it in the chosen format. One input: to `-o FILE`, or
+ * to standard output for text formats, or next to the working directory as `<name>.<ext>` for binary ones. Several
+ * inputs: into the directory `-o DIR` (created), except CSV, which goes into one file with a row per cell of every
+ * report. An unreadable input is named on stderr and the others are still written (exit 2).
+ */
+export async function runRender(inputs: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
+  const { expandInputs } = await import('./batch.ts');
+  const { processFile } = await import('./process.ts');
+  const { EXTENSIONS, TEXT_FORMATS, renderReport } = await import('../render/report/index.ts');
+  const cwd = io.cwd ?? process.cwd();
+  const files = await expandInputs(inputs, cwd);
+  const ext = EXTENSIONS[opts.to];
+  const out = opts.output === undefined ? undefined : resolve(cwd, opts.output);
+  const toDir = out !== undefined && (opts.output!.endsWith('/') || (await isDirectory(out)));
+  const combineCsv = opts.to === 'csv' && !toDir;
+  if (files.length > 1 && !toDir && !combineCsv) {
+    io.err(`nianbao: ${files.length} 个输入文件：请用 -o 指定输出目录 (several inputs: give -o DIRECTORY)\n`);
+    return EXIT.usage;
+  }
+  let code: number = EXIT.ok;
+  const reports: Report[] = [];
+  const taken = new Set<string>();
+  let pdf: import('../render/report/pdf.ts').PdfRenderer | undefined;
+  try {
+    if (toDir) await mkdir(out!, { recursive: true });
+    for (const file of files) {
+      const result = await processFile(file, { cwd });
+      if (!result.report) {
+        code = EXIT.unreadable;
+        const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
+        const why = first?.message ?? '未能读出报告';
+        io.err(`nianbao: ${why.includes(file) ? why : `${file}: ${why}`}\n`);
+        continue;
+      }
+      if (combineCsv) {
+        reports.push(result.report);
+        continue;
+      }
+      if (opts.to === 'pdf' && !pdf) {
+        const { PdfRenderer } = await import('../render/report/pdf.ts');
+        pdf = await PdfRenderer.launch();
+      }
+      const body = await renderReport(result.report, opts.to, { pdf, provenance: opts.provenance });
+      const target = toDir
+        ? join(out!, outputName(file, ext, taken))
+        : (out ?? (TEXT_FORMATS.has(opts.to) ? undefined : resolve(cwd, outputName(file, ext, taken))));
+      if (target === undefined) {
+        await io.out(typeof body === 'string' ? body : new TextDecoder().decode(body));
+        continue;
+      }
+      if (target === resolve(cwd, file)) {
+        io.err(`nianbao: 不会覆盖输入文件 ${file} (refusing to overwrite the input)\n`);
+        code = EXIT.unreadable;
+        continue;
+      }
+      await writeFile(target, body);
+      io.err(`${file} → ${target}\n`);
+    }
+    if (combineCsv) {
+      const { renderCsv } = await import('../render/report/csv.ts');
+      const csv = renderCsv(reports);
+      if (out) {
+        await writeFile(out, csv);
+        io.err(`${reports.length} 份报告 → ${out}\n`);
+      } else await io.out(csv);
+    }
+  } catch (error) {
+    io.err(`nianbao: ${(error as Error).message}\n`);
+    return EXIT.unreadable;
+  } finally {
+    await pdf?.close();
+  }
+  return code;
+}
+
+/** Options of `nianbao new`. */
+export interface NewCommandOptions {
+  format?: string;
+  agency?: string;
+  year?: string;
+  previous?: string;
+  output?: string;
+  lang: 'zh' | 'en';
+}
+
+/**
+ * Writes a blank report to fill in: XLSX (default) or JSON by the output's extension. With `--previous`, last
+ * year's 结转下年度继续办理 is carried into this year's 上年结转; what was carried and any warning go to stderr.
+ */
+export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
+  const { versionForYear } = await import('../model/formats/index.ts');
+  const { newReport, TEMPLATE_MESSAGES } = await import('../render/report/template.ts');
+  const { renderMessage } = await import('../model/diagnostic.ts');
+  const cwd = io.cwd ?? process.cwd();
+  const year = opts.year === undefined ? null : Number.parseInt(opts.year, 10);
+  if (year !== null && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) {
+    io.err(`nianbao: --year ${opts.year}：应为四位年份，例如 --year 2025 (a four-digit year)\n`);
+    return EXIT.usage;
+  }
+  const version = (opts.format ?? (year !== null ? versionForYear(year) : null) ?? '2021') as '2019' | '2021';
+  if (version !== '2019' && version !== '2021') {
+    io.err(`nianbao: --format ${opts.format}：应为 2019 或 2021 (the format version: 2019 or 2021)\n`);
+    return EXIT.usage;
+  }
+  let previous: Report | undefined;
+  if (opts.previous) {
+    const { processFile } = await import('./process.ts');
+    const result = await processFile(opts.previous, { cwd });
+    if (!result.report) {
+      const why = result.diagnostics[0]?.message ?? '未能读出报告';
+      io.err(`nianbao: --previous ${opts.previous}: ${why}\n`);
+      return EXIT.unreadable;
+    }
+    previous = result.report;
+  }
+  const agency = opts.agency?.trim() || null;
+  const { report, carried, diagnostics } = newReport({ formatVersion: version, agency, year, previous });
+  const target = resolve(
+    cwd,
+    opts.output ?? `${agency ?? '政府信息公开工作年度报告'}${year !== null ? `-${year}` : ''}.xlsx`,
+  );
+  const json = extname(target).toLowerCase() === '.json';
+  const body = json
+    ? (await import('../render/report/json.ts')).renderJson(report)
+    : await (await import('../render/report/xlsx.ts')).renderXlsx(report);
+  try {
+    await writeFile(target, body, { flag: 'wx' }); // never overwrite: a filled-in template may be there
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    io.err(
+      e.code === 'EEXIST'
+        ? `nianbao: ${target} 已存在，未覆盖 (exists; not overwritten)\n`
+        : `nianbao: ${target}: ${e.message}\n`,
+    );
+    return EXIT.unreadable;
+  }
+  for (const d of diagnostics)
+    io.err(`警告 ${renderMessage(TEMPLATE_MESSAGES[d.messageId]![opts.lang], d.data ?? {})}  ${d.ruleId}\n`);
+  io.err(
+    `${target}：${version} 格式空白报告` +
+      (previous
+        ? `，已从上一年度报告结转 ${carried.length} 个数字（二、上年结转政府信息公开申请数量）`
+        : '') +
+      '\n',
+  );
+  return EXIT.ok;
+}
