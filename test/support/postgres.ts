@@ -73,7 +73,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   } catch (e) {
     const err = e as { stderr?: Buffer; message: string };
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`could not start PostgreSQL from ${PG_BIN}: ${err.stderr?.toString() || err.message}`);
+    throw new Error(`could not start PostgreSQL from ${PG_BIN}: ${err.stderr?.toString() || err.message}`, {
+      cause: e,
+    });
   }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let n = 0;
