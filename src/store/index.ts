@@ -835,12 +835,17 @@ async function insertVersion(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const cells = cellRows(v.report).map((c) => ({
-    ...c,
-    report_id: row.id,
-    inferred: v.edited?.has(`${c.table_key}.${c.row_key}.${c.column_key}`) ? 'edit' : c.inferred,
-  }));
-  await trx.insertInto('cells').values(cells).execute();
+  const cells = cellRows(v.report);
+  const column = <K extends keyof (typeof cells)[number]>(k: K) => cells.map((c) => c[k]);
+  const inferred = cells.map((c) =>
+    v.edited?.has(`${c.table_key}.${c.row_key}.${c.column_key}`) ? 'edit' : c.inferred,
+  );
+  // One array per column instead of ~1,400 bound parameters: measured several times faster on both engines.
+  await sql`insert into cells (report_id, table_key, row_key, column_key, value, source, inferred)
+    select ${row.id}::int, * from unnest(${column('table_key')}::text[], ${column('row_key')}::text[],
+      ${column('column_key')}::text[], ${column('value')}::numeric[], ${column('source')}::text[], ${inferred}::text[])`.execute(
+    trx,
+  );
   return { reportId: row.id, version, previousReportId };
 }
 
