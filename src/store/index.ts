@@ -380,23 +380,23 @@ export class Store {
   async diagnostics(reportId: number): Promise<Diagnostic[]> {
     const rows = await this.db
       .selectFrom('diagnostics')
-      .select('detail')
+      .select(DIAGNOSTIC_COLUMNS)
       .where('report_id', '=', reportId)
       .orderBy('id')
       .execute();
-    return rows.map((r) => r.detail as Diagnostic);
+    return rows.map(toDiagnostic);
   }
 
   /** The diagnostics of a source file that gave no report (why it could not be read). */
   async fileDiagnostics(sourceFileId: number): Promise<Diagnostic[]> {
     const rows = await this.db
       .selectFrom('diagnostics')
-      .select('detail')
+      .select(DIAGNOSTIC_COLUMNS)
       .where('source_file_id', '=', sourceFileId)
       .where('report_id', 'is', null)
       .orderBy('id')
       .execute();
-    return rows.map((r) => r.detail as Diagnostic);
+    return rows.map(toDiagnostic);
   }
 
   /** The original bytes and name of a source file. */
@@ -879,20 +879,48 @@ async function insertDiagnostics(
         message: d.message,
         path: d.path ? d.path.join('.') : null,
         source: d.source ? JSON.stringify(d.source) : null,
-        detail: JSON.stringify(d),
+        detail: JSON.stringify(detailOf(d)),
       })),
     )
     .execute();
 }
 
+const DIAGNOSTIC_COLUMNS = ['rule', 'severity', 'message', 'path', 'source', 'detail'] as const;
+
+// The columns hold rule, severity, message, path and source; `detail` holds the rest, not those again.
+function detailOf(d: Diagnostic): Omit<Diagnostic, 'ruleId' | 'severity' | 'message' | 'path' | 'source'> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { ruleId, severity, message, path, source, ...rest } = d;
+  return rest;
+}
+
+function toDiagnostic(r: {
+  rule: string;
+  severity: Diagnostic['severity'];
+  message: string;
+  path: string | null;
+  source: unknown;
+  detail: unknown;
+}): Diagnostic {
+  const d = {
+    ruleId: r.rule,
+    severity: r.severity,
+    ...(r.detail as object),
+    message: r.message,
+  } as Diagnostic;
+  if (r.path !== null) d.path = r.path.split('.');
+  if (r.source !== null) d.source = r.source as Diagnostic['source'];
+  return d;
+}
+
 async function previousDiagnostics(trx: Trx, reportId: number): Promise<Diagnostic[]> {
   const rows = await trx
     .selectFrom('diagnostics')
-    .select('detail')
+    .select(DIAGNOSTIC_COLUMNS)
     .where('report_id', '=', reportId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => r.detail as Diagnostic);
+  return rows.map(toDiagnostic);
 }
 
 async function openProposal(trx: Trx, id: number) {

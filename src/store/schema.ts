@@ -108,7 +108,7 @@ export interface DiagnosticTable {
   /** Dotted model path, e.g. requests.granted.total. */
   path: string | null;
   source: Json<unknown> | null;
-  /** The whole diagnostic as JSON (data, related cells, suggestions, docs). */
+  /** The rest of the diagnostic as JSON (message id, data, related cells, suggestions, docs). */
   detail: Json<unknown>;
 }
 

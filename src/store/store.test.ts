@@ -147,9 +147,19 @@ for (const engine of engines) {
 
       // What is stored is what extraction found: the report JSON and every cell, blanks as NULL.
       for (const [i, s] of samples.entries()) {
-        const extracted = extract(await read(s.bytes, { path: s.name })).report!;
+        const doc = await read(s.bytes, { path: s.name });
+        const extraction = extract(doc);
+        const extracted = extraction.report!;
         const stored = (await store.report(first[i]!.reportId!))!;
         expect(stored.report).toEqual(extracted);
+        // Every finding comes back whole: rule, severity, message, path, source, data, suggestions.
+        const found = [
+          ...doc.diagnostics,
+          ...extraction.diagnostics.filter((d) => !doc.diagnostics.includes(d)),
+        ];
+        const findings = check(extracted, { extraction: found });
+        expect(await store.diagnostics(stored.id)).toEqual(JSON.parse(JSON.stringify(findings)));
+        expect(stored.errors).toBe(findings.filter((d) => d.severity === 'error').length);
         const cells = await store.db
           .selectFrom('cells')
           .select(['table_key', 'row_key', 'column_key', 'value'])
