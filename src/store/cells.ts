@@ -47,8 +47,8 @@ export function cellAt(report: Report, path: string): Cell | undefined {
 }
 
 /**
- * A copy of the report with one figure changed; its provenance says the figure was edited and keeps the
- * text the report had (the original stays in the previous version anyway).
+ * A copy of the report with one figure changed. Provenance is left as read (the cell's place in the file is
+ * still its place); the edits table and the cell's `inferred = 'edit'` say the figure was changed.
  */
 export function withCell(report: Report, path: string, value: Cell): Report {
   if (!isCellPath(report, path)) throw new Error(`not a cell of the ${report.formatVersion} format: ${path}`);
