@@ -1,0 +1,72 @@
+// The library: read → extract → check → store for one file, and edits re-checked — the store itself holds no rules.
+import { check, type CheckOptions } from './check.ts';
+import { extract } from './extract/index.ts';
+import type { Diagnostic } from './model/diagnostic.ts';
+import { read } from './read/index.ts';
+import type { CellChange, ImportResult, Store } from './store/index.ts';
+
+/** Options of `importReport`. */
+export interface ImportReportOptions {
+  /** The file's name or path as given (kept with the bytes, and named in diagnostics). */
+  fileName: string;
+  /** The region the report belongs to, e.g. 江西省/上饶市. */
+  region?: string | null;
+  /** Rule settings and language of the stored diagnostics. */
+  check?: Pick<CheckOptions, 'lang' | 'rules'>;
+}
+
+/**
+ * Reads, extracts and checks the bytes of one report file and stores the outcome in one transaction: a report
+ * with its cells and diagnostics, or — when nothing could be read — the file with the diagnostics saying why.
+ */
+export async function importReport(
+  store: Store,
+  bytes: Uint8Array,
+  options: ImportReportOptions,
+): Promise<ImportResult> {
+  const doc = await read(bytes, { path: options.fileName });
+  const extraction = extract(doc);
+  // Extraction may pass the document's diagnostics on; each finding once, the reader's first.
+  const seen = new Set<Diagnostic>(doc.diagnostics);
+  const found = [...doc.diagnostics, ...extraction.diagnostics.filter((d) => !seen.has(d))];
+  const diagnostics = extraction.report
+    ? check(extraction.report, { ...options.check, extraction: found })
+    : found;
+  return store.importFile({
+    fileName: options.fileName,
+    bytes,
+    kind: doc.kind,
+    region: options.region ?? null,
+    report: extraction.report,
+    diagnostics,
+  });
+}
+
+/** Options of `editReport`. */
+export interface EditReportOptions {
+  /** Who makes the change, and why (both kept with the edit). */
+  by: string;
+  why: string;
+  check?: Pick<CheckOptions, 'lang' | 'rules'>;
+}
+
+/**
+ * Changes figures of a current report as a new version and re-checks it; the reading and extraction findings
+ * of the edited version still apply to the new one, since its source file is the same.
+ */
+export async function editReport(
+  store: Store,
+  reportId: number,
+  changes: readonly CellChange[],
+  options: EditReportOptions,
+): Promise<number> {
+  const previous = await store.diagnostics(reportId);
+  const extraction = previous.filter((d) => d.ruleId.startsWith('read/') || d.ruleId.startsWith('extract/'));
+  return store.recordEdit({
+    reportId,
+    changes,
+    by: options.by,
+    why: options.why,
+    diagnostics: (report) => check(report, { ...options.check, extraction }),
+  });
+}

@@ -1,0 +1,13 @@
+// The migrations, in order, imported statically so that they run the same under tsx, bundles and workers.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-initial.ts';
+
+/** Every migration by name; names sort in the order they apply. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+/** The migration provider of kysely's Migrator. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,140 @@
+// The database tables as kysely types; migrations/0001-initial.ts creates them (one schema for PGlite and PostgreSQL).
+import type { ColumnType, Generated } from 'kysely';
+
+/** An auto-generated integer key. */
+type Id = Generated<number>;
+/** A timestamp the database fills in. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/**
+ * A numeric column: both drivers return numeric as text (it may hold 万元 amounts with decimals), written as a
+ * number; the store turns it back into a number.
+ */
+type Numeric = ColumnType<string | null, number | null, number | null>;
+/** A jsonb column: written as JSON text (pg would send an array as a Postgres array), read as parsed JSON. */
+type Json<T> = ColumnType<T, string, string>;
+
+/** Reporting bodies: a name as found in reports, the region path it was imported under, and what it is. */
+export interface AgencyTable {
+  id: Id;
+  /** The display name (the qualified name, e.g. 上饶市民政局). */
+  name: string;
+  /** `normaliseAgencyName(name)`: NFKC, no whitespace, one kind of bracket. */
+  normalised_name: string;
+  /** `matchKey(name)`: the normalised name with 人民政府 → 政府 and office variants unified; merges are proposed on it. */
+  match_key: string;
+  /** Region path, components joined by "/", e.g. 河南省/三门峡市/义马市; '' when not known. */
+  region_path: string;
+  level: '省' | '市' | '县' | '乡' | null;
+  kind: '政府' | '部门' | null;
+  created_at: CreatedAt;
+}
+
+/** Other names an agency is known by (a merged agency's names), so later reports under them find it again. */
+export interface AgencyAliasTable {
+  agency_id: number;
+  region_path: string;
+  normalised_name: string;
+}
+
+/** Proposed merges of an agency into another one, or renames to a qualified name, until a person decides. */
+export interface AgencyMergeTable {
+  id: Id;
+  /** The agency proposed for merging or renaming (null once a confirmed merge deleted it). */
+  agency_id: number | null;
+  agency_name: string;
+  agency_region: string;
+  /** The agency to merge into; null for a rename to `proposed_name`. */
+  target_agency_id: number | null;
+  proposed_name: string;
+  reason: string;
+  status: 'proposed' | 'confirmed' | 'rejected';
+  created_at: CreatedAt;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
+/** Every imported file, bytes kept, identified by the sha256 of its content. */
+export interface SourceFileTable {
+  id: Id;
+  sha256: string;
+  bytes: ColumnType<Uint8Array, Uint8Array, never>;
+  file_name: string;
+  /** The input kind read from the bytes (text, html, docx, doc, pdf, xlsx), as the reader decided. */
+  kind: string;
+  size: number;
+  /** The region the file was imported under ('' when none was given). */
+  region_path: string;
+  imported_at: CreatedAt;
+}
+
+/** Versions of reports: every upload and every edit is a version; one per agency and year is current. */
+export interface ReportTable {
+  id: Id;
+  agency_id: number | null;
+  year: number | null;
+  format_version: string;
+  source_file_id: number;
+  version: number;
+  is_current: boolean;
+  /** How the version came about: read from its source file, or an edit of the previous version. */
+  origin: 'file' | 'edit';
+  /** The report JSON: the contract of report-json.md with provenance and outline. */
+  report: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+/** Every cell of every report version, for SQL analysis. */
+export interface CellTable {
+  report_id: number;
+  table_key: string;
+  /** The row's path in its table, dotted, e.g. denied.stateSecret. */
+  row_key: string;
+  column_key: string;
+  value: Numeric;
+  /** Where the figure was read, in short form ("12:3", "p.2", "Sheet1!B4"); null for a blank. */
+  source: string | null;
+  /** How the figure was placed when not simply read (split, grid, arithmetic, or edit). */
+  inferred: string | null;
+}
+
+/** Findings of reading, extraction and checking, per source file and report version. */
+export interface DiagnosticTable {
+  id: Id;
+  source_file_id: number;
+  report_id: number | null;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** Dotted model path, e.g. requests.granted.total. */
+  path: string | null;
+  source: Json<unknown> | null;
+  /** The rest of the diagnostic as JSON (message id, data, related cells, suggestions, docs). */
+  detail: Json<unknown>;
+}
+
+/** Changes made by a person to a figure: each makes a new report version; the old value stays in the old one. */
+export interface EditTable {
+  id: Id;
+  /** The version the edit made. */
+  report_id: number;
+  /** The version edited. */
+  previous_report_id: number;
+  path: string;
+  old_value: Numeric;
+  new_value: Numeric;
+  at: CreatedAt;
+  by: string;
+  why: string;
+}
+
+/** The database, for kysely. */
+export interface Database {
+  agencies: AgencyTable;
+  agency_aliases: AgencyAliasTable;
+  agency_merges: AgencyMergeTable;
+  source_files: SourceFileTable;
+  reports: ReportTable;
+  cells: CellTable;
+  diagnostics: DiagnosticTable;
+  edits: EditTable;
+}
