@@ -5,13 +5,19 @@ import * as api from './index.ts';
 it('exports exactly the curated entry points', () => {
   expect(Object.keys(api).sort()).toEqual([
     'FORMATS',
+    'OUTPUT_FORMATS',
     'ReportSchema',
+    'aggregate',
     'blankReport',
     'check',
+    'compareReports',
     'extract',
     'formatOf',
+    'indicators',
+    'newReport',
     'read',
     'readText',
+    'renderReport',
   ]);
 });
 
@@ -25,4 +31,16 @@ it('extracts a report that satisfies the contract schema', async () => {
   };
   broken.requests.newlyReceived.extra = 1;
   expect(api.ReportSchema.safeParse(broken).success).toBe(false);
+});
+
+it('exports the database entry points from nianbao/store only', async () => {
+  const store = await import('./store.ts');
+  expect(Object.keys(store).sort()).toEqual([
+    'StoreError',
+    'editReport',
+    'importReport',
+    'openStore',
+    'storeLocation',
+  ]);
+  expect(Object.keys(api)).not.toContain('openStore');
 });
