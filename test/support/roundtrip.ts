@@ -18,6 +18,8 @@ export function normalizeSection(text: string | null): string | null {
 export interface CompareOptions {
   /** Compare the six section texts too (normalised by `normalizeSection`). */
   sections?: boolean;
+  /** Compare the section texts exactly, without normalising them (writers that keep every character). */
+  exact?: boolean;
 }
 
 /**
@@ -38,8 +40,9 @@ export function reportDifferences(want: Report, got: Report | null, options: Com
   }
   if (options.sections)
     for (const key of SECTION_KEYS) {
-      const a = normalizeSection(want.sections[key]);
-      const b = normalizeSection(got.sections[key]);
+      const norm = options.exact ? (t: string | null) => t ?? null : normalizeSection;
+      const a = norm(want.sections[key]);
+      const b = norm(got.sections[key]);
       if (a !== b) out.push(`sections.${key}: wrote ${JSON.stringify(a)}, read ${JSON.stringify(b)}`);
     }
   return out;
