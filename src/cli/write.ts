@@ -1,6 +1,6 @@
 // `nianbao render` and `nianbao new`: reports written out in the official layout or as data, templates to fill in.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Report } from '../model/report.ts';
 import type { OutputFormat } from '../render/report/index.ts';
 import { EXIT, type Io } from './main.ts';
@@ -87,7 +87,8 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
         continue;
       }
       await writeFile(target, body);
-      io.err(`${file} → ${target}\n`);
+      const rel = relative(cwd, target);
+      io.err(`${file} → ${rel.startsWith('..') ? target : rel}\n`);
     }
     if (combineCsv) {
       const { renderCsv } = await import('../render/report/csv.ts');
@@ -148,10 +149,9 @@ export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
   }
   const agency = opts.agency?.trim() || null;
   const { report, carried, diagnostics } = newReport({ formatVersion: version, agency, year, previous });
-  const target = resolve(
-    cwd,
-    opts.output ?? `${agency ?? '政府信息公开工作年度报告'}${year !== null ? `-${year}` : ''}.xlsx`,
-  );
+  const name =
+    opts.output ?? `${agency ?? '政府信息公开工作年度报告'}${year !== null ? `-${year}` : ''}.xlsx`;
+  const target = resolve(cwd, name);
   const json = extname(target).toLowerCase() === '.json';
   const body = json
     ? (await import('../render/report/json.ts')).renderJson(report)
@@ -162,15 +162,15 @@ export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
     const e = error as NodeJS.ErrnoException;
     io.err(
       e.code === 'EEXIST'
-        ? `nianbao: ${target} 已存在，未覆盖 (exists; not overwritten)\n`
-        : `nianbao: ${target}: ${e.message}\n`,
+        ? `nianbao: ${name} 已存在，未覆盖 (exists; not overwritten)\n`
+        : `nianbao: ${name}: ${e.message}\n`,
     );
     return EXIT.unreadable;
   }
   for (const d of diagnostics)
     io.err(`警告 ${renderMessage(TEMPLATE_MESSAGES[d.messageId]![opts.lang], d.data ?? {})}  ${d.ruleId}\n`);
   io.err(
-    `${target}：${version} 格式空白报告` +
+    `${name}：${version} 格式空白报告` +
       (previous
         ? `，已从上一年度报告结转 ${carried.length} 个数字（二、上年结转政府信息公开申请数量）`
         : '') +
