@@ -6,6 +6,7 @@ import { extract } from './index.ts';
 import { parseTitle } from './metadata.ts';
 import { compileMatch, matchPosition, normalizeLabel } from './labels.ts';
 import { matchRowLabel } from './tables.ts';
+import { APPLICANT_COLUMNS } from '../model/formats/common.ts';
 
 const doc = (text: string) => ({ kind: 'text' as const, blocks: parseTextBlocks(text), diagnostics: [] });
 const run = (text: string) => extract(doc(text));
@@ -202,15 +203,7 @@ describe('odd rows', () => {
   ];
   it.each(cases)('$name', ({ text, path, values, rule, inferred }) => {
     const { report, diagnostics } = run(text);
-    const keys = [
-      'naturalPerson',
-      'commercial',
-      'research',
-      'publicInterest',
-      'legalService',
-      'otherOrg',
-      'total',
-    ];
+    const keys = APPLICANT_COLUMNS.map((c) => c.key);
     let node: unknown = report!.requests;
     for (const k of path) node = (node as Record<string, unknown>)[k];
     expect(keys.map((k) => (node as Record<string, number | null>)[k])).toEqual(values);

@@ -4,6 +4,7 @@ import type { FormatVersion } from '../model/format.ts';
 import type { Report } from '../model/report.ts';
 import { runRule, testRule, validReport, withCells } from './tester.ts';
 import { narrativeFigures, rule } from './X-1.ts';
+import { APPLICANT_COLUMNS } from '../model/formats/common.ts';
 
 /** A valid report whose overview is `text` (the other sections state no figure) and with some cells set. */
 function narrated(
@@ -179,15 +180,7 @@ testRule(rule, {
             'enforcementFiles',
             'queryMatters',
           ].flatMap((row) =>
-            [
-              'naturalPerson',
-              'commercial',
-              'research',
-              'publicInterest',
-              'legalService',
-              'otherOrg',
-              'total',
-            ].map((c) => [`requests.denied.${row}.${c}`, null]),
+            APPLICANT_COLUMNS.map((c) => c.key).map((c) => [`requests.denied.${row}.${c}`, null]),
           ),
         ]),
       ),

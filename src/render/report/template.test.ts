@@ -10,18 +10,11 @@ import { read } from '../../read/index.ts';
 import { readText } from '../../read/text.ts';
 import { newReport } from './template.ts';
 import { renderXlsx } from './xlsx.ts';
+import { APPLICANT_COLUMNS } from '../../model/formats/common.ts';
 
 const samples = new URL('../../../examples/reports/', import.meta.url);
 const sample = (name: string) => extract(readText(readFileSync(new URL(name, samples)))).report!;
-const APPLICANTS = [
-  'naturalPerson',
-  'commercial',
-  'research',
-  'publicInterest',
-  'legalService',
-  'otherOrg',
-  'total',
-];
+const APPLICANTS = APPLICANT_COLUMNS.map((c) => c.key);
 
 describe('newReport', () => {
   it('is blank: no section text, every cell null, agency and year as given', () => {
