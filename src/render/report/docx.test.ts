@@ -133,6 +133,9 @@ describe('renderDocx layout', () => {
       /w:styleId="Title".*?w:jc w:val="center".*?w:eastAsia="方正小标宋简体".*?w:sz w:val="44"/s,
     );
     expect(styles).toMatch(/w:styleId="Heading1".*?w:eastAsia="黑体".*?w:sz w:val="32"/s);
+    // 页码 "— 1 —" in the footer: a PAGE field between two dashes.
+    const footer = Object.entries(xml).find(([k]) => /^word\/footer\d*\.xml$/.test(k))![1];
+    expect(footer).toMatch(/— .*PAGE.* —/s);
     // The font table offers FangSong where 仿宋_GB2312 is missing.
     expect(xml['word/fontTable.xml']).toMatch(/<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong"\/>/);
     // Title, then the six headings of the format in order.

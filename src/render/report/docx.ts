@@ -2,14 +2,17 @@
 import {
   AlignmentType,
   Document,
+  Footer,
   HeightRule,
   LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
   TableLayoutType,
   TableRow,
+  TextRun,
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
@@ -53,29 +56,45 @@ const FONT = {
 /** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt, 小五 9 pt. */
 const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21, wide: 20, wideFigure: 18 } as const;
 
-/** The run fonts of a text: the East-Asian font for Chinese, Times New Roman for figures and Latin. */
-const fonts = (eastAsia: string) => ({ ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia });
+/**
+ * The run fonts of a text: the East-Asian font for Chinese, Times New Roman for figures and Latin. The eastAsia hint
+ * sets the characters both scripts share (“”, ·, —) in the Chinese font, as Chinese documents print them.
+ */
+const fonts = (eastAsia: string) => ({
+  ascii: FONT.latin,
+  hAnsi: FONT.latin,
+  cs: FONT.latin,
+  eastAsia,
+  hint: 'eastAsia',
+});
 
 /**
  * The font table, with an alternate for each Chinese font: a machine without 仿宋_GB2312 (most non-Chinese
  * Windows, every Linux) then picks FangSong rather than an arbitrary default. Charset 86 is GB2312; the panose
- * numbers and signatures are those Windows writes for the fonts, so Word classes them as East-Asian.
+ * numbers are those Word writes for these fonts, so that a word processor can match them by class.
  */
-const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${[
-  [FONT.body, 'FangSong', '02010609030101010101', 'modern', 'fixed'],
-  [FONT.title, 'SimSun', '02000000000000000000', 'auto', 'variable'],
-  [FONT.heading, 'SimHei', '02010609060101010101', 'modern', 'fixed'],
-  ['宋体', 'SimSun', '02010600030101010101', 'auto', 'variable'],
-]
-  .map(
-    ([name, alt, panose, family, pitch]) =>
-      `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:panose1 w:val="${panose}"/><w:charset w:val="86"/>` +
-      `<w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`,
-  )
-  .join(
-    '',
-  )}<w:font w:name="${FONT.latin}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
+const FONT_ENTRIES: readonly (readonly [
+  name: string,
+  alt: string | null,
+  panose: string,
+  charset: string,
+  family: string,
+  pitch: string,
+])[] = [
+  [FONT.body, 'FangSong', '02010609030101010101', '86', 'modern', 'fixed'],
+  [FONT.title, 'SimSun', '02000000000000000000', '86', 'auto', 'variable'],
+  [FONT.heading, 'SimHei', '02010609060101010101', '86', 'modern', 'fixed'],
+  [FONT.latin, null, '02020603050405020304', '00', 'roman', 'variable'],
+];
+const FONT_TABLE =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+  FONT_ENTRIES.map(
+    ([name, alt, panose, charset, family, pitch]) =>
+      `<w:font w:name="${name}">${alt ? `<w:altName w:val="${alt}"/>` : ''}<w:panose1 w:val="${panose}"/>` +
+      `<w:charset w:val="${charset}"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`,
+  ).join('') +
+  '</w:fonts>';
 
 /** Paragraph styles, so that a person editing the document finds 标题, 正文 and 一级标题 as named styles. */
 const STYLES: IParagraphStyleOptions[] = [
@@ -87,6 +106,7 @@ const STYLES: IParagraphStyleOptions[] = [
     run: { font: fonts(FONT.title), size: SIZE.title },
     paragraph: {
       alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0, firstLineChars: 0 },
       // The title's glyphs are taller than the 29 pt body line: a 40 pt exact line keeps them whole.
       spacing: { line: 800, lineRule: LineRuleType.EXACT, after: LINE },
       keepNext: true,
@@ -251,7 +271,9 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
             spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
             // 首行缩进两字 (GB/T 9704 §7.3.3 body text): two 三号 characters, also given in character units.
             indent: { firstLine: 2 * 320, firstLineChars: 200 },
-            alignment: AlignmentType.JUSTIFIED,
+            // Left, not justified: LibreOffice (7.x) drops a "，" that ends a justified CJK line from its layout and PDF
+            // (found by reading its PDF back); CJK text is monospaced, so the right edge stays all but straight.
+            alignment: AlignmentType.LEFT,
           },
         },
       },
@@ -264,6 +286,21 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...MARGIN, header: Math.round(15 * MM), footer: Math.round(20 * MM), gutter: 0 },
           },
+        },
+        // 页码 (GB/T 9704 §7.5): 4号 Arabic figures between two dashes, "— 1 —", under the text block.
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                indent: { firstLine: 0, firstLineChars: 0 },
+                spacing: { line: 240, lineRule: LineRuleType.AUTO },
+                children: [
+                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fonts('宋体'), size: 28 }),
+                ],
+              }),
+            ],
+          }),
         },
         children,
       },
