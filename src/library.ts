@@ -13,6 +13,17 @@ export interface ImportReportOptions {
   region?: string | null;
   /** Rule settings and language of the stored diagnostics. */
   check?: Pick<CheckOptions, 'lang' | 'rules'>;
+  /**
+   * Whether to check against the same agency's current report of the year before when the library holds it
+   * (the cross-year rules T3-6, T2-2, T2-3, X-5); on by default.
+   */
+  previousYear?: boolean;
+}
+
+/** What `importReport` did: the store's outcome, and the last year's report the new one was checked against. */
+export interface ImportReportResult extends ImportResult {
+  /** The id of the previous year's current report used by the cross-year rules, or null when none was. */
+  previousYearReportId: number | null;
 }
 
 /**
@@ -23,23 +34,36 @@ export async function importReport(
   store: Store,
   bytes: Uint8Array,
   options: ImportReportOptions,
-): Promise<ImportResult> {
+): Promise<ImportReportResult> {
   const doc = await read(bytes, { path: options.fileName });
   const extraction = extract(doc);
   // Extraction may pass the document's diagnostics on; each finding once, the reader's first.
   const seen = new Set<Diagnostic>(doc.diagnostics);
   const found = [...doc.diagnostics, ...extraction.diagnostics.filter((d) => !seen.has(d))];
-  const diagnostics = extraction.report
-    ? check(extraction.report, { ...options.check, extraction: found })
+  const report = extraction.report;
+  // Last year's report is looked up the way the import will file this one (agency name in the given region), so
+  // the cross-year findings stored are those of the agency the report joins. A report imported before last
+  // year's is not re-checked when last year's arrives later.
+  const previous =
+    report && options.previousYear !== false && report.agency && report.year !== null
+      ? await store.currentReportOf(report.agency, options.region, report.year - 1)
+      : null;
+  const diagnostics = report
+    ? check(report, {
+        ...options.check,
+        extraction: found,
+        ...(previous ? { previous: previous.report } : {}),
+      })
     : found;
-  return store.importFile({
+  const result = await store.importFile({
     fileName: options.fileName,
     bytes,
     kind: doc.kind,
     region: options.region ?? null,
-    report: extraction.report,
+    report,
     diagnostics,
   });
+  return { ...result, previousYearReportId: result.status === 'unchanged' ? null : (previous?.id ?? null) };
 }
 
 /** Options of `editReport`. */

@@ -263,6 +263,143 @@ Blank cells stay blank and every figure is written as the report holds it.`,
       result.code = await runCheckSamples(opts.lang, io);
     });
 
+  // ---- The library commands (issue 6): import, agencies, merges, aggregate, compare over src/store. ----------------
+  const dbOption = () =>
+    new Option(
+      '--db <location>',
+      'the database: a directory (PGlite), memory:, or a postgres:// URL',
+    ).default(undefined, 'NIANBAO_DB, else ./data/nianbao');
+  const langOption = () =>
+    new Option('--lang <lang>', 'language of the messages').choices(['zh', 'en']).default('zh');
+
+  cmd
+    .command('import')
+    .description(
+      '导入报告到数据库 — read, check and store each report in the library (one transaction per file)',
+    )
+    .addOption(dbOption())
+    .option(
+      '--region <path>',
+      'the region of the files, e.g. 河南省/三门峡市 (completes names like 市民政局)',
+    )
+    .addOption(langOption())
+    .argument('<file...>', 'report files or folders (any input kind; folders are read recursively)')
+    .addHelpText(
+      'after',
+      `
+One line per file: imported, new version (the agency's report of that year it
+replaces is kept), unchanged (these bytes are already stored) or unreadable;
+the agency · year · version, its errors and warnings, and proposed agency
+merges (review them with nianbao merges). When the library holds the same
+agency's report of the year before, the cross-year rules (T3-6, T2-2, T2-3,
+X-5) are checked against it. Exit 2 if some file could not be read.`,
+    )
+    .action(async (files: string[], opts: { db?: string; region?: string; lang: Lang }) => {
+      const { runImport } = await import('./library.ts');
+      result.code = await runImport(files, opts, io);
+    });
+
+  cmd
+    .command('agencies')
+    .description('列出机构及报送情况 — the agencies of a region: reported, missing or no reports for a year')
+    .addOption(dbOption())
+    .option('--region <path>', 'only this region and below, e.g. 河南省/三门峡市')
+    .option('--year <year>', 'the year (default: the latest in the library)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .action(
+      async (opts: { db?: string; region?: string; year?: string; format: 'text' | 'json'; lang: Lang }) => {
+        const { runAgencies } = await import('./library.ts');
+        result.code = await runAgencies(opts, io);
+      },
+    );
+
+  cmd
+    .command('merges')
+    .description('审核机构合并建议 — list proposed agency merges, or confirm or reject one')
+    .addOption(dbOption())
+    .option('--confirm <id>', 'confirm proposal ID (a merge moves the reports; a rename renames)')
+    .option('--reject <id>', 'reject proposal ID (it is not proposed again)')
+    .option('--by <name>', 'who decides (default: the user name)')
+    .addOption(langOption())
+    .action(async (opts: { db?: string; confirm?: string; reject?: string; by?: string; lang: Lang }) => {
+      const { runMerges } = await import('./library.ts');
+      result.code = await runMerges(opts, io);
+    });
+
+  cmd
+    .command('aggregate')
+    .description('汇总地区报告 — the cell-wise sum of the current reports of a year and region')
+    .addOption(dbOption())
+    .requiredOption('--year <year>', 'the year to sum')
+    .option('--region <path>', 'the region and everything below it (default: the whole library)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['json', 'table', 'xlsx', 'docx'])
+        .default('table'),
+    )
+    .option('-o, --output <file>', 'write to FILE (xlsx and docx default to <region>-<year>.<ext>)')
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      `
+json prints { "report": <report-json.md contract, marked "aggregate">,
+"members": [the agencies and report versions summed], "missing": [agencies
+of the region with reports for other years but none for this one] }.
+Blanks are summed as 0 and counted; 2019- and 2021-format table 2 are never
+added together. These findings of the sum go to standard error.`,
+    )
+    .action(
+      async (opts: {
+        db?: string;
+        year: string;
+        region?: string;
+        format: 'json' | 'table' | 'xlsx' | 'docx';
+        output?: string;
+        lang: Lang;
+      }) => {
+        const { runAggregate } = await import('./library.ts');
+        result.code = await runAggregate(opts, io);
+      },
+    );
+
+  cmd
+    .command('compare')
+    .description('比较两份年度报告 — two reports cell by cell, indicator by indicator, section by section')
+    .addOption(dbOption())
+    .option('--agency <name>', 'the agency whose reports in the library are compared')
+    .option('--years <a,b>', 'the two years, e.g. 2021,2022')
+    .option('--region <path>', 'the region of the agency, when the name is not unique')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html']).default('text'),
+    )
+    .addOption(langOption())
+    .argument('[files...]', 'or two report files of any kind, compared without the database')
+    .addHelpText(
+      'after',
+      `
+Either nianbao compare --agency NAME --years 2021,2022 (the agency's current
+reports in the library) or nianbao compare FILE_A FILE_B. html is a
+standalone page. Across format versions table 2 is not compared.`,
+    )
+    .action(
+      async (
+        files: string[],
+        opts: {
+          db?: string;
+          agency?: string;
+          years?: string;
+          region?: string;
+          format: 'text' | 'json' | 'html';
+          lang: Lang;
+        },
+      ) => {
+        const { runCompare } = await import('./compare.ts');
+        result.code = await runCompare(files, opts, io);
+      },
+    );
+  // ---- End of the library commands. ---------------------------------------------------------------------------
+
   return cmd;
 }
 

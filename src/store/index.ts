@@ -282,6 +282,54 @@ export class Store {
     return rows.map(toStoredReport);
   }
 
+  /**
+   * The current report of the agency a report named `agencyName` in `region` would be stored under (the same
+   * exact lookup as an import: name or alias in that very region), for a year; null when there is none. This is
+   * how an import finds last year's report for the cross-year rules (T3-6, T2-2, T2-3, X-5).
+   */
+  async currentReportOf(
+    agencyName: string,
+    region: string | null | undefined,
+    year: number,
+  ): Promise<StoredReport | null> {
+    const r = normaliseRegionPath(region);
+    const { normalised } = describeAgencyName(agencyName, r);
+    const rows = await reportQuery(this.db)
+      .where('r.is_current', '=', true)
+      .where('r.year', '=', year)
+      .where('a.region_path', '=', r)
+      .where((eb) =>
+        eb.or([
+          eb('a.normalised_name', '=', normalised),
+          eb(
+            'a.id',
+            'in',
+            eb
+              .selectFrom('agency_aliases')
+              .select('agency_id')
+              .where('region_path', '=', r)
+              .where('normalised_name', '=', normalised),
+          ),
+        ]),
+      )
+      .orderBy('r.id')
+      .execute();
+    return rows[0] ? toStoredReport(rows[0]) : null;
+  }
+
+  /** The years the library holds current reports for, in order. */
+  async years(): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('reports')
+      .select('year')
+      .distinct()
+      .where('is_current', '=', true)
+      .where('year', 'is not', null)
+      .orderBy('year')
+      .execute();
+    return rows.map((r) => r.year!);
+  }
+
   /** Every version of an agency's reports, by year and version (the current ones flagged). */
   async history(agencyId: number): Promise<StoredReport[]> {
     const rows = await reportQuery(this.db)

@@ -1,0 +1,528 @@
+// The library commands: import, agencies, merges and aggregate over the report database (issue 6).
+import { readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { Diagnostic, Lang } from '../model/diagnostic.ts';
+import { renderMessage } from '../model/diagnostic.ts';
+import type { Report } from '../model/report.ts';
+import type { AgencyYearStatus, MergeProposal, Store, StoredReport } from '../store/index.ts';
+import { displayWidth, pad } from '../render/width.ts';
+import { renderJson } from '../render/report/json.ts';
+import { aggregate } from '../aggregate/sum.ts';
+import { describeReport, renderReportTables } from './render.ts';
+import { EXIT, type Io } from './main.ts';
+
+/** The options every library command takes: the database and the language of the messages. */
+export interface LibraryOptions {
+  /** --db: a PGlite directory, 'memory:' or a postgres:// URL (default: NIANBAO_DB, else ./data/nianbao). */
+  db?: string;
+  lang: Lang;
+}
+
+/** The wording of the library commands, in both languages (design.md principle 5). */
+export const LIBRARY_MESSAGES = {
+  cannotOpen: { zh: '无法打开数据库：{reason}', en: 'cannot open the database: {reason}' },
+  imported: { zh: '已导入', en: 'imported' },
+  'new-version': { zh: '新版本', en: 'new version' },
+  unchanged: { zh: '未变', en: 'unchanged' },
+  unreadable: { zh: '无法读取', en: 'unreadable' },
+  version: { zh: '第 {n} 版', en: 'version {n}' },
+  counts: { zh: '错误 {errors} · 警告 {warnings}', en: '{errors} errors · {warnings} warnings' },
+  errorCount: { zh: '错误 {errors}', en: '{errors} errors' },
+  checkedAgainst: {
+    zh: '已对照 {year} 年报告核对跨年度规则',
+    en: 'cross-year rules checked against the {year} report',
+  },
+  noAgency: { zh: '（机构不详）', en: '(agency unknown)' },
+  noYear: { zh: '（年度不详）', en: '(year unknown)' },
+  proposalMerge: {
+    zh: '建议合并 #{id}：{name}（{region}）→ {target}（{targetRegion}）：{reason}',
+    en: 'proposed merge #{id}: {name} ({region}) → {target} ({targetRegion}): {reason}',
+  },
+  proposalRename: {
+    zh: '建议改名 #{id}：{name}（{region}）→ {proposed}：{reason}',
+    en: 'proposed rename #{id}: {name} ({region}) → {proposed}: {reason}',
+  },
+  importSummary: {
+    zh: '{files} 个文件：导入 {imported}，新版本 {newVersion}，未变 {unchanged}，无法读取 {unreadable}；错误 {errors}，警告 {warnings}；建议合并 {proposals}（用 nianbao merges 审核）；用时 {seconds} 秒',
+    en: '{files} files: {imported} imported, {newVersion} new versions, {unchanged} unchanged, {unreadable} unreadable; {errors} errors, {warnings} warnings; {proposals} proposed merges (review with nianbao merges); {seconds} s',
+  },
+  noFiles: { zh: '没有要导入的文件', en: 'no files to import' },
+  reported: { zh: '已报送', en: 'reported' },
+  missing: { zh: '缺报', en: 'missing' },
+  'no-reports': { zh: '无报告', en: 'no reports' },
+  agencyYears: { zh: '有报告的年度：{years}', en: 'years reported: {years}' },
+  agenciesSummary: {
+    zh: '{year} 年，{region}：机构 {agencies} 个，已报送 {reported}，缺报 {missing}，无报告 {none}；有错误的报告 {withErrors} 份',
+    en: '{year}, {region}: {agencies} agencies, {reported} reported, {missing} missing, {none} with no reports; {withErrors} reports with errors',
+  },
+  allRegions: { zh: '全部地区', en: 'all regions' },
+  emptyLibrary: {
+    zh: '数据库中还没有报告（先用 nianbao import 导入）',
+    en: 'the library holds no reports yet (nianbao import first)',
+  },
+  badYear: {
+    zh: '--year {value}：应为四位年份，例如 --year 2021',
+    en: '--year {value}: a four-digit year is expected, e.g. --year 2021',
+  },
+  noProposals: { zh: '没有待审核的合并建议', en: 'no merge proposals to review' },
+  confirmed: { zh: '已确认 #{id}', en: 'confirmed #{id}' },
+  rejected: { zh: '已拒绝 #{id}', en: 'rejected #{id}' },
+  badId: { zh: '{flag} {value}：应为建议编号（数字）', en: '{flag} {value}: a proposal number is expected' },
+  confirmAndReject: { zh: '--confirm 与 --reject 只能用一个', en: 'give --confirm or --reject, not both' },
+  aggregateSummary: {
+    zh: '成员报告 {members} 份，缺报机构 {missing} 个，有成员留空的单元格 {blankCells} 个（共 {blanks} 处，按 0 相加）',
+    en: '{members} member reports, {missing} missing agencies, {blankCells} cells with blanks ({blanks} in all, summed as 0)',
+  },
+  members: { zh: '成员报告：', en: 'Members:' },
+  missingList: { zh: '缺报机构：', en: 'Missing:' },
+  written: { zh: '已写入 {file}', en: 'written to {file}' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+/** A message of the library commands in a language. */
+export function say(
+  lang: Lang,
+  id: keyof typeof LIBRARY_MESSAGES,
+  data: Record<string, unknown> = {},
+): string {
+  return renderMessage(LIBRARY_MESSAGES[id][lang], data);
+}
+
+/**
+ * Opens the store for a command and runs `body` on it, closing it afterwards (a PGlite directory is then free for
+ * the next process); a database that cannot be opened is a message on stderr and exit 1, never a stack trace.
+ */
+export async function withStore(
+  options: LibraryOptions,
+  io: Io,
+  body: (store: Store) => Promise<number>,
+): Promise<number> {
+  const { openStore, StoreError } = await import('../store/index.ts');
+  let store: Store;
+  try {
+    store = await openStore(options.db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`nianbao: ${say(options.lang, 'cannotOpen', { reason })}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await body(store);
+  } catch (error) {
+    // A wrong proposal id or state is the caller's mistake, worded by the store: no stack trace for that.
+    if (error instanceof StoreError) {
+      io.err(`nianbao: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+/** A year given on the command line, or null (with the message on stderr) when it is not a plausible year. */
+export function parseYear(value: string, lang: Lang, io: Io): number | null {
+  const year = Number(value);
+  if (/^\d{4}$/.test(value.trim()) && year >= 2008 && year <= 2100) return year;
+  io.err(`nianbao: ${say(lang, 'badYear', { value })}\n`);
+  return null;
+}
+
+/** "义马市人民政府办公室 · 2019 · 第 1 版": a stored report as one reads it in a list. */
+export function describeStored(r: StoredReport, lang: Lang): string {
+  const agency = r.agency?.name ?? say(lang, 'noAgency');
+  const year = r.year ?? say(lang, 'noYear');
+  return `${agency} · ${year} · ${say(lang, 'version', { n: r.version })}`;
+}
+
+function describeProposal(p: MergeProposal, lang: Lang): string {
+  const name = p.agency?.name ?? p.agencyName;
+  const region = p.agency?.regionPath ?? p.agencyRegion;
+  return p.target
+    ? say(lang, 'proposalMerge', {
+        id: p.id,
+        name,
+        region: region || '—',
+        target: p.target.name,
+        targetRegion: p.target.regionPath || '—',
+        reason: p.reason,
+      })
+    : say(lang, 'proposalRename', {
+        id: p.id,
+        name,
+        region: region || '—',
+        proposed: p.proposedName,
+        reason: p.reason,
+      });
+}
+
+/** Options of `nianbao import`. */
+export interface ImportCommandOptions extends LibraryOptions {
+  /** --region: the region every file belongs to, e.g. 河南省/三门峡市. */
+  region?: string;
+}
+
+/**
+ * Imports files and folders: each file through importReport (read → extract → check against last year's report
+ * when the library has it → store, one transaction), one line per file and a summary. Exit 2 when a file could
+ * not be read (it is still recorded with why, when its bytes could be read; the other files are imported).
+ */
+export async function runImport(inputs: string[], options: ImportCommandOptions, io: Io): Promise<number> {
+  const { expandInputs } = await import('./batch.ts');
+  const { importReport } = await import('../library.ts');
+  const { unreadable: unreadableDiagnostic } = await import('./process.ts');
+  const { lang } = options;
+  const cwd = io.cwd ?? process.cwd();
+  const files = await expandInputs(inputs, cwd);
+  if (files.length === 0) {
+    io.err(`nianbao: ${say(lang, 'noFiles')}\n`);
+    return EXIT.usage;
+  }
+  return withStore(options, io, async (store) => {
+    const started = performance.now();
+    const tally = { imported: 0, newVersion: 0, unchanged: 0, unreadable: 0, errors: 0, warnings: 0 };
+    let proposals = 0;
+    const width = Math.max(...files.map(displayWidth));
+    const statusWidth = Math.max(
+      ...(['imported', 'new-version', 'unchanged', 'unreadable'] as const).map((s) =>
+        displayWidth(say(lang, s)),
+      ),
+    );
+    const line = (status: string, file: string, rest: string) =>
+      io.out(`${pad(status, statusWidth)}  ${pad(file, width)}  ${rest}\n`);
+    for (const file of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(resolve(cwd, file)));
+      } catch (error) {
+        // No bytes, nothing to keep: the file is only named with the reason.
+        tally.unreadable++;
+        await line(say(lang, 'unreadable'), file, unreadableDiagnostic(file, error, lang).message);
+        continue;
+      }
+      const result = await importReport(store, bytes, {
+        fileName: file,
+        region: options.region ?? null,
+        check: { lang },
+      });
+      const stored = result.reportId === null ? null : await store.report(result.reportId);
+      if (!stored) {
+        // Unreadable now, or bytes already stored as unreadable: either way no report, and the reason kept.
+        tally.unreadable++;
+        const why = firstProblem(await store.fileDiagnostics(result.sourceFileId));
+        await line(say(lang, 'unreadable'), file, why ?? '');
+        continue;
+      }
+      if (result.status === 'unchanged') tally.unchanged++;
+      else if (result.status === 'new-version') tally.newVersion++;
+      else tally.imported++;
+      if (result.status !== 'unchanged') {
+        tally.errors += stored.errors;
+        tally.warnings += stored.warnings;
+      }
+      let rest = `${describeStored(stored, lang)}  ${say(lang, 'counts', { errors: stored.errors, warnings: stored.warnings })}`;
+      if (result.previousYearReportId !== null && stored.year !== null)
+        rest += `  ${say(lang, 'checkedAgainst', { year: stored.year - 1 })}`;
+      await line(say(lang, result.status), file, rest);
+      for (const p of result.proposals) {
+        proposals++;
+        await io.out(`  ${describeProposal(p, lang)}\n`);
+      }
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    await io.out(say(lang, 'importSummary', { files: files.length, ...tally, proposals, seconds }) + '\n');
+    return tally.unreadable ? EXIT.unreadable : EXIT.ok;
+  });
+}
+
+function firstProblem(diagnostics: readonly Diagnostic[]): string | undefined {
+  return (diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0])?.message;
+}
+
+/** Options of `nianbao agencies`. */
+export interface AgenciesCommandOptions extends LibraryOptions {
+  region?: string;
+  year?: string;
+  format: 'text' | 'json';
+}
+
+/**
+ * The agencies of a region (and below) with, for a year (default: the latest the library holds), whether each
+ * reported, is missing (reports for other years only) or has no reports, and its report's error count.
+ */
+export async function runAgencies(options: AgenciesCommandOptions, io: Io): Promise<number> {
+  const { lang } = options;
+  let year: number | null = null;
+  if (options.year !== undefined) {
+    year = parseYear(options.year, lang, io);
+    if (year === null) return EXIT.usage;
+  }
+  return withStore(options, io, async (store) => {
+    if (year === null) {
+      const years = await store.years();
+      if (years.length === 0) {
+        io.err(`nianbao: ${say(lang, 'emptyLibrary')}\n`);
+        if (options.format === 'json') await io.out('{ "year": null, "agencies": [] }\n');
+        return EXIT.ok;
+      }
+      year = years.at(-1)!;
+    }
+    const status = await store.regionStatus({ year, region: options.region ?? null });
+    if (options.format === 'json') {
+      await io.out(
+        JSON.stringify(
+          {
+            year,
+            region: options.region ?? null,
+            agencies: status.map((s) => ({
+              id: s.agency.id,
+              name: s.agency.name,
+              region: s.agency.regionPath,
+              level: s.agency.level,
+              kind: s.agency.kind,
+              status: s.status,
+              reportId: s.reportId,
+              errors: s.errors,
+              years: s.years,
+            })),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+      return EXIT.ok;
+    }
+    await io.out(agencyTable(status, lang));
+    const n = (st: AgencyYearStatus['status']) => status.filter((s) => s.status === st).length;
+    await io.out(
+      say(lang, 'agenciesSummary', {
+        year,
+        region: options.region || say(lang, 'allRegions'),
+        agencies: status.length,
+        reported: n('reported'),
+        missing: n('missing'),
+        none: n('no-reports'),
+        withErrors: status.filter((s) => s.errors > 0).length,
+      }) + '\n',
+    );
+    return EXIT.ok;
+  });
+}
+
+function agencyTable(status: readonly AgencyYearStatus[], lang: Lang): string {
+  const rows = status.map((s) => [
+    say(lang, s.status),
+    s.agency.name,
+    s.agency.regionPath || '—',
+    s.status === 'reported' ? say(lang, 'errorCount', { errors: s.errors }) : '',
+    say(lang, 'agencyYears', { years: s.years.join(', ') || '—' }),
+  ]);
+  return columns(rows);
+}
+
+/** Rows of cells as aligned columns (display width, so Chinese lines up), each line ending in a newline. */
+export function columns(rows: readonly (readonly string[])[], align: ('left' | 'right')[] = []): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
+  return rows
+    .map(
+      (r) =>
+        r
+          .map((c, i) => pad(c, widths[i]!, align[i] ?? 'left'))
+          .join('  ')
+          .trimEnd() + '\n',
+    )
+    .join('');
+}
+
+/** Options of `nianbao merges`. */
+export interface MergesCommandOptions extends LibraryOptions {
+  confirm?: string;
+  reject?: string;
+  by?: string;
+}
+
+/** Lists the open merge proposals, or confirms or rejects one (recorded with who decided). */
+export async function runMerges(options: MergesCommandOptions, io: Io): Promise<number> {
+  const { lang } = options;
+  if (options.confirm !== undefined && options.reject !== undefined) {
+    io.err(`nianbao: ${say(lang, 'confirmAndReject')}\n`);
+    return EXIT.usage;
+  }
+  const flag = options.confirm !== undefined ? '--confirm' : '--reject';
+  const value = options.confirm ?? options.reject;
+  const id = value === undefined ? null : Number(value);
+  if (value !== undefined && !(Number.isInteger(id) && id! > 0)) {
+    io.err(`nianbao: ${say(lang, 'badId', { flag, value })}\n`);
+    return EXIT.usage;
+  }
+  return withStore(options, io, async (store) => {
+    if (id !== null) {
+      const by = options.by?.trim() || userName();
+      if (options.confirm !== undefined) await store.confirmProposal(id, by);
+      else await store.rejectProposal(id, by);
+      await io.out(say(lang, options.confirm !== undefined ? 'confirmed' : 'rejected', { id }) + '\n');
+      return EXIT.ok;
+    }
+    const open = await store.proposals();
+    if (open.length === 0) await io.out(say(lang, 'noProposals') + '\n');
+    for (const p of open) await io.out(describeProposal(p, lang) + '\n');
+    return EXIT.ok;
+  });
+}
+
+function userName(): string {
+  try {
+    return userInfo().username || 'nianbao';
+  } catch {
+    return 'nianbao';
+  }
+}
+
+/** Options of `nianbao aggregate`. */
+export interface AggregateCommandOptions extends LibraryOptions {
+  year: string;
+  region?: string;
+  format: 'json' | 'table' | 'xlsx' | 'docx';
+  output?: string;
+}
+
+/** A member of an aggregate as listed in `--format json`: which report version of which agency was summed. */
+export interface AggregateMember {
+  agency: string | null;
+  /** The agency's region path, null when not known. */
+  region: string | null;
+  reportId: number;
+  version: number;
+  formatVersion: string;
+  file: string;
+}
+
+/** An expected agency without a current report for the year (regionStatus `missing`). */
+export interface MissingAgency {
+  agency: string;
+  region: string | null;
+  /** The years it did report for. */
+  years: number[];
+}
+
+/**
+ * The aggregate as `--format json` prints it: exactly `{ report, members, missing }` (issue 6). The report is the
+ * contract (report-json.md key order) plus nianbao's `aggregate: { members }` mark; the aggregate's diagnostics
+ * (mixed versions, blanks summed as 0) go to stderr, so the JSON stays this shape.
+ */
+export function aggregateJson(report: Report, members: AggregateMember[], missing: MissingAgency[]): string {
+  // renderJson writes the contract only; the aggregate mark is added back after it.
+  return JSON.stringify({ report: contractOf(report), members, missing }, null, 2) + '\n';
+}
+
+function contractOf(report: Report): Record<string, unknown> {
+  const contract = JSON.parse(renderJson(report)) as Record<string, unknown>;
+  if (report.aggregate) contract.aggregate = report.aggregate;
+  return contract;
+}
+
+/**
+ * Sums the current reports of a year (and region) with aggregate(): JSON `{ report, members, missing }`, a table
+ * (the extract table view plus member, missing and blank counts), or XLSX/DOCX through renderReport. The
+ * aggregate's own diagnostics are written to stderr.
+ */
+export async function runAggregate(options: AggregateCommandOptions, io: Io): Promise<number> {
+  const { lang } = options;
+  const year = parseYear(options.year, lang, io);
+  if (year === null) return EXIT.usage;
+  return withStore(options, io, async (store) => {
+    const region = options.region?.trim() || null;
+    const reports = await store.currentReports({ year, region });
+    const status = await store.regionStatus({ year, region });
+    const agency = region ? region.split('/').filter(Boolean).at(-1)! : undefined;
+    const result = aggregate(
+      reports.map((r) => r.report),
+      { year, lang, ...(agency ? { agency } : {}) },
+    );
+    const members: AggregateMember[] = reports.map((r) => ({
+      agency: r.agency?.name ?? null,
+      region: r.agency?.regionPath || null,
+      reportId: r.id,
+      version: r.version,
+      formatVersion: r.formatVersion,
+      file: r.fileName,
+    }));
+    const missing: MissingAgency[] = status
+      .filter((s) => s.status === 'missing')
+      .map((s) => ({ agency: s.agency.name, region: s.agency.regionPath || null, years: s.years }));
+    for (const d of result.diagnostics) io.err(`${d.severity}  ${d.message}  (${d.ruleId})\n`);
+
+    let body: string | Uint8Array;
+    if (options.format === 'json') body = aggregateJson(result.report, members, missing);
+    else if (options.format === 'table') body = aggregateTable(result, members, missing, lang);
+    else {
+      const { renderReport } = await import('../render/report/index.ts');
+      body = await renderReport(result.report, options.format);
+    }
+    const binary = typeof body !== 'string';
+    const target =
+      options.output !== undefined
+        ? resolve(io.cwd ?? process.cwd(), options.output)
+        : binary
+          ? resolve(io.cwd ?? process.cwd(), `${agency ?? '汇总'}-${year}.${options.format}`)
+          : undefined;
+    if (target === undefined) await io.out(body as string);
+    else {
+      await writeFile(target, body);
+      io.err(say(lang, 'written', { file: target }) + '\n');
+    }
+    return EXIT.ok;
+  });
+}
+
+function aggregateTable(
+  result: { report: Report; blanks: { path: string; count: number }[] },
+  members: readonly AggregateMember[],
+  missing: readonly MissingAgency[],
+  lang: Lang,
+): string {
+  // The table view of `extract --format table`: the same labels and blank marks.
+  const out: string[] = [];
+  out.push(
+    `━━ ${describeReport({ ...result.report, agency: result.report.agency ?? say(lang, 'allRegions') }, lang)}`,
+  );
+  out.push(
+    say(lang, 'aggregateSummary', {
+      members: members.length,
+      missing: missing.length,
+      blankCells: result.blanks.length,
+      blanks: result.blanks.reduce((s, b) => s + b.count, 0),
+    }),
+  );
+  out.push(...renderReportTables(result.report));
+  out.push('', say(lang, 'members'));
+  out.push(
+    ...columns(
+      members.map((m) => [
+        '  ' + (m.agency ?? say(lang, 'noAgency')),
+        m.region || '—',
+        say(lang, 'version', { n: m.version }),
+        `#${m.reportId}`,
+        m.file,
+      ]),
+    )
+      .split('\n')
+      .filter(Boolean),
+  );
+  if (missing.length) {
+    out.push('', say(lang, 'missingList'));
+    out.push(
+      ...columns(
+        missing.map((m) => [
+          '  ' + m.agency,
+          m.region || '—',
+          say(lang, 'agencyYears', { years: m.years.join(', ') }),
+        ]),
+      )
+        .split('\n')
+        .filter(Boolean),
+    );
+  }
+  return out.join('\n') + '\n';
+}
