@@ -46,6 +46,10 @@ export const EXTRACT_MESSAGES: MessageCatalogue = {
     zh: '金额“{text}”以元填写，已换算为 {value} 万元',
     en: 'Amount "{text}" is in 元 and was converted to {value} 万元',
   },
+  unreadableFigure: {
+    zh: '数字“{text}”的文字识别结果存疑，未采用，单元格留空：请对照原件核对',
+    en: 'The figure "{text}" was not read reliably by OCR and was not taken; the cell is left blank: check it against the original',
+  },
   missingTable: { zh: '未找到“{table}”统计表', en: 'The table "{table}" was not found' },
   missingRow: { zh: '“{table}”缺少“{row}”一行', en: 'Table "{table}" lacks the row "{row}"' },
   versionMismatch: {

@@ -2,6 +2,12 @@
 import type { Diagnostic } from './diagnostic.ts';
 import type { SourceSpan } from './source.ts';
 
+/**
+ * The mark a reader puts after a word it could not read with confidence (OCR): U+FFFD, the replacement character.
+ * Extraction never takes a figure so marked; the cell stays blank with a diagnostic.
+ */
+export const UNSURE_MARK = '\ufffd';
+
 /** A paragraph (or heading, or a line of text that is not in a recognised table). */
 export interface Paragraph {
   readonly kind: 'paragraph';
