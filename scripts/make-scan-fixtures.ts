@@ -111,9 +111,24 @@ function imagePdf(
 }
 
 /** Renders `source` (a text PDF of test/fixtures/pdf) and writes it as the image-only `name`.pdf. */
-async function make(source: string, name: string, scan: Scan, seed: number): Promise<number> {
+async function make(
+  source: string,
+  name: string,
+  scan: Scan,
+  seed: number,
+  onlyPage?: number,
+): Promise<number> {
   const prefix = join(work, name);
-  execFileSync('pdftoppm', ['-r', String(scan.dpi), '-gray', '-png', join(dir, `${source}.pdf`), prefix]);
+  const range = onlyPage ? ['-f', String(onlyPage), '-l', String(onlyPage)] : [];
+  execFileSync('pdftoppm', [
+    '-r',
+    String(scan.dpi),
+    '-gray',
+    '-png',
+    ...range,
+    join(dir, `${source}.pdf`),
+    prefix,
+  ]);
   const pngs = readdirSync(work)
     .filter((n) => n.startsWith(`${name}-`) && n.endsWith('.png'))
     .sort();
@@ -122,12 +137,14 @@ async function make(source: string, name: string, scan: Scan, seed: number): Pro
   for (const png of pngs) pages.push(await scanPage(join(work, png), scan, rnd));
   const pdf = imagePdf(pages, [595, 842]);
   writeFileSync(join(dir, `${name}.pdf`), pdf);
-  copyFileSync(join(dir, `${source}.truth.json`), join(dir, `${name}.truth.json`));
+  if (!onlyPage) copyFileSync(join(dir, `${source}.truth.json`), join(dir, `${name}.truth.json`));
   return pdf.length;
 }
 
 const made = [
   ['scan-2019', await make('sample-003', 'scan-2019', { dpi: 200, rotate: 0, noise: 0, bits: 1 }, 1)],
   ['scan-2021', await make('table3-two-pages', 'scan-2021', { dpi: 200, rotate: 0, noise: 0, bits: 1 }, 2)],
+  // One page (title and overview): the rule examples and tests of read/ocr, quick to read.
+  ['scan-title', await make('v2021', 'scan-title', { dpi: 200, rotate: 0, noise: 0, bits: 1 }, 3, 1)],
 ] as const;
 for (const [name, bytes] of made) console.log(`${name}.pdf: ${Math.round(bytes / 1024)} KB`);

@@ -47,8 +47,8 @@ export const EXTRACT_MESSAGES: MessageCatalogue = {
     en: 'Amount "{text}" is in 元 and was converted to {value} 万元',
   },
   unreadableFigure: {
-    zh: '数字“{text}”的文字识别结果存疑，未采用，单元格留空：请对照原件核对',
-    en: 'The figure "{text}" was not read reliably by OCR and was not taken; the cell is left blank: check it against the original',
+    zh: '数字“{text}”无法可靠识别（文字识别结果存疑或含无法辨认的字符），未采用，单元格留空：请对照原件核对',
+    en: 'The figure "{text}" cannot be read reliably (an unsure OCR reading or an unreadable character); it was not taken and the cell is left blank: check it against the original',
   },
   missingTable: { zh: '未找到“{table}”统计表', en: 'The table "{table}" was not found' },
   missingRow: { zh: '“{table}”缺少“{row}”一行', en: 'Table "{table}" lacks the row "{row}"' },

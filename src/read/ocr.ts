@@ -2,7 +2,7 @@
 // lines found in the pixels, its words read by tesseract.js (chi_sim from npm, no network) and given back in points.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import type { Canvas } from '@napi-rs/canvas';
 import { UNSURE_MARK } from '../model/document.ts';
 
 /** Resolution pages are rendered at for OCR: 10-point table digits come out about 20 pixels high, as LSTM wants. */
@@ -58,6 +58,14 @@ export interface OcrEngine {
 }
 
 const DARK = 128;
+
+type CanvasModule = typeof import('@napi-rs/canvas');
+let canvasModule: CanvasModule | null = null;
+/** @napi-rs/canvas, loaded by the first OCR engine: reading anything else never loads the native module. */
+const createCanvas = (width: number, height: number): Canvas => {
+  if (!canvasModule) throw new Error('@napi-rs/canvas is not loaded');
+  return canvasModule.createCanvas(width, height);
+};
 
 /** Renders a page at `scale` (pixels per point) and returns it in grey. */
 async function render(page: RenderablePage, scale: number): Promise<GreyImage> {
@@ -444,6 +452,7 @@ function langPath(): string {
  */
 export async function createOcrEngine(): Promise<OcrEngine> {
   const tesseract: Tesseract = await import('tesseract.js');
+  canvasModule ??= await import('@napi-rs/canvas');
   const worker = await tesseract.createWorker('chi_sim', tesseract.OEM.LSTM_ONLY, {
     langPath: langPath(),
     gzip: true,
