@@ -51,6 +51,10 @@ export const EXTRACT_MESSAGES: MessageCatalogue = {
     en: 'The figure "{text}" cannot be read reliably (an unsure OCR reading or an unreadable character); it was not taken and the cell is left blank: check it against the original',
   },
   missingTable: { zh: '未找到“{table}”统计表', en: 'The table "{table}" was not found' },
+  missingTableImage: {
+    zh: '未找到“{table}”统计表：该部分没有表格，只有 {count} 张图片（{images}），统计表可能是以图片发布的，其中的数字无法读取',
+    en: 'The table "{table}" was not found: its section has no table but {count} image(s) ({images}); the table was probably published as a picture, whose figures cannot be read',
+  },
   missingRow: { zh: '“{table}”缺少“{row}”一行', en: 'Table "{table}" lacks the row "{row}"' },
   versionMismatch: {
     zh: '{year}年度报告应使用{expected}版格式，但表格用语属于{actual}版格式',

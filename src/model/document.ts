@@ -49,6 +49,15 @@ export interface Table {
   readonly source: SourceSpan;
 }
 
+/** An image in the document's body (a web page's <img>): where it is, so that extraction can say a table is one. */
+export interface DocumentImage {
+  /** The image's address as written (src), and its alternative text. */
+  readonly src: string;
+  readonly alt: string;
+  /** Where it is in the source: blocks before it start earlier, blocks after it later. */
+  readonly source: SourceSpan;
+}
+
 /** A block of the document body. */
 export type Block = Paragraph | Table;
 
@@ -63,4 +72,6 @@ export interface Document {
   readonly blocks: readonly Block[];
   /** Problems met while reading (encoding, layout). */
   readonly diagnostics: readonly Diagnostic[];
+  /** The images of the document's body, in source order (web pages only, so far). */
+  readonly images?: readonly DocumentImage[];
 }

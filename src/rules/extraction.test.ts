@@ -192,6 +192,21 @@ const CASES: Record<string, RuleCase[]> = {
     ),
   ],
   'extract/missing-table': [
+    (() => {
+      const page = readFileSync(join(import.meta.dirname, '../../test/fixtures/html/2021-images.html'));
+      const doc = readHtml(new Uint8Array(page), { path: '2021-images.html' });
+      const { report, diagnostics } = extract(doc);
+      return {
+        name: 'a web page whose three tables are images',
+        report: report!,
+        options: { extraction: [...doc.diagnostics, ...diagnostics] },
+        errors: [
+          { messageId: 'missingTableImage' },
+          { messageId: 'missingTableImage' },
+          { messageId: 'missingTableImage' },
+        ],
+      };
+    })(),
     fromText(
       'no tables 2 and 4',
       T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0'),

@@ -112,7 +112,14 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
     'A row of the national format is missing',
     '格式',
   ],
-  ['extract/missing-table', 'error', ['missingTable'], '缺少统计表', 'A statistics table is missing', '格式'],
+  [
+    'extract/missing-table',
+    'error',
+    ['missingTable', 'missingTableImage'],
+    '缺少统计表',
+    'A statistics table is missing',
+    '格式',
+  ],
   [
     'extract/unit-converted',
     'info',
