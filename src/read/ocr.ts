@@ -461,10 +461,9 @@ export async function createOcrEngine(): Promise<OcrEngine> {
     errorHandler: () => {},
   });
   try {
-    // Sparse text: a table is many small pieces of text, not paragraphs in columns.
-    await worker.setParameters({
-      user_defined_dpi: String(OCR_DPI),
-    });
+    // debug_file: tesseract's own messages ("Detected 53 diacritics") would go to standard output, into the JSON
+    // a batch prints; library code does not print.
+    await worker.setParameters({ user_defined_dpi: String(OCR_DPI), debug_file: '/dev/null' });
   } catch (e) {
     await worker.terminate();
     throw e;
