@@ -228,7 +228,34 @@ export function findRulings(
   for (const [at, from, to, across] of erase)
     for (let side = Math.max(0, at - 2); side <= Math.min((across ? height : width) - 1, at + 2); side++)
       for (let k = from; k < to; k++) data[across ? side * width + k : k * width + side] = 255;
-  return { horizontal, vertical };
+  return { horizontal: bundle(horizontal, 'h'), vertical: bundle(vertical, 'v') };
+}
+
+/**
+ * One segment per drawn line: the runs of a line a few pixels thick (more when a turned scan was straightened) lie
+ * in neighbouring rows, and would otherwise be read as several lines a hair apart (a grid column of no width).
+ */
+function bundle(runs: readonly OcrSegment[], dir: 'h' | 'v'): OcrSegment[] {
+  const pos = (s: OcrSegment) => (dir === 'h' ? s.y0 : s.x0);
+  const lo = (s: OcrSegment) => (dir === 'h' ? s.x0 : s.y0);
+  const hi = (s: OcrSegment) => (dir === 'h' ? s.x1 : s.y1);
+  const groups: { last: number; lo: number; hi: number; sum: number; n: number }[] = [];
+  for (const r of [...runs].sort((a, b) => pos(a) - pos(b) || lo(a) - lo(b))) {
+    const g = groups.find(
+      (g) => pos(r) - g.last <= 1.01 && Math.min(g.hi, hi(r)) - Math.max(g.lo, lo(r)) > 0.5 * (hi(r) - lo(r)),
+    );
+    if (g) {
+      g.last = pos(r);
+      g.lo = Math.min(g.lo, lo(r));
+      g.hi = Math.max(g.hi, hi(r));
+      g.sum += pos(r);
+      g.n++;
+    } else groups.push({ last: pos(r), lo: lo(r), hi: hi(r), sum: pos(r), n: 1 });
+  }
+  return groups.map((g) => {
+    const at = g.sum / g.n;
+    return dir === 'h' ? { x0: g.lo, x1: g.hi, y0: at, y1: at } : { x0: at, x1: at, y0: g.lo, y1: g.hi };
+  });
 }
 
 /** A box of ink in pixels: a character or a run of characters. */
