@@ -697,6 +697,21 @@ const s2021: Source = {
   sections: sectionsOf(r2021),
 };
 save('2021-official', officialPage(s2021, 'word'), r2021);
+// (h) the same page with its three tables published as images (a real pattern: the text is HTML, the tables are
+// screenshots); no figure can be read, extraction says the tables are images.
+{
+  let n = 0;
+  const names = ['proactive', 'requests', 'review-litigation'];
+  const text = officialPage(s2021, 'word')
+    .text()
+    .replace(/<table[\s\S]*?<\/table>/g, () => {
+      const name = names[n++]!;
+      return `<p align="center"><img src="/upload/2024/${name}.png" alt="" width="640" height="480"></p>`;
+    });
+  if (n !== 3) throw new Error(`expected three tables, found ${n}`);
+  writeFileSync(join(out, '2021-images.html'), text);
+  console.log(`2021-images.html: ${text.length} characters, tables as <img>`);
+}
 // (g) the 2021 report written as DOCX and saved as HTML by LibreOffice (font/span runs split at every digit).
 {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-html-'));

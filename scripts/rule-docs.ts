@@ -7,7 +7,7 @@
 // The prose (PROSE) and the examples (EXAMPLES) are keyed by rule id; test/rules-docs.test.ts re-runs every
 // command of the pages and fails when an output differs, so run `npm run docs:rules` after changing a rule.
 import { APPLICANT_TOTAL } from '../src/model/formats/common.ts';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { docName } from '../src/check.ts';
@@ -151,6 +151,62 @@ export const PROSE: Record<string, Prose> = {
     fix: {
       zh: '核对汇总表与各单位报告，补上漏加的单位或更正抄错的数字；确有单位不在汇总范围内的，在正文中说明。',
       en: 'Check the aggregate against each member’s report; add what was left out or correct the figure.',
+    },
+  },
+  'read/no-text-layer': {
+    what: {
+      zh: 'PDF 的某些页（或全部页）没有文字层，只有图片（扫描件、拍照件），而且这些页没有被读出：文字识别（OCR）已关闭，或 OCR 也读不出可靠的文字（分辨率过低、图像模糊）。消息列出未读取的页码。',
+      en: 'Pages of a PDF (or all of them) have no text layer, only images, and were not read: OCR was off, or found no reliable text (too coarse or blurred a scan).',
+    },
+    why: {
+      zh: '年度报告要向社会公布（《中华人民共和国政府信息公开条例》第四十九条），统计表的数字须能逐项核对和汇总（format-spec §8）。只有图片的页面，其中的表格和数字无法读取，也就无法检查。',
+      en: 'The report is published (条例第四十九条) and its figures are checked and summed (format-spec §8); figures in an image cannot be.',
+    },
+    fix: {
+      zh: '用定稿的 Word、WPS 文件直接导出 PDF（“另存为 PDF”，不要打印后扫描）；只能提供扫描件的，扫描分辨率不低于 200 dpi，并核对识别出的数字。',
+      en: 'Export the PDF from the original document instead of scanning a print; a scan needs at least 200 dpi, and its figures must be checked.',
+    },
+  },
+  'read/broken': {
+    what: {
+      zh: '文件已损坏或无法解析（例如下载不完整、文件被截断），或 PDF 的某一页无法解析而被跳过。消息给出原因和页码。',
+      en: 'The file is broken or cannot be parsed (a download cut short), or a page of a PDF cannot be parsed and was skipped.',
+    },
+    why: {
+      zh: '年度报告要完整地向社会公布（《中华人民共和国政府信息公开条例》第四十九条）。文件或页面损坏，其中的文字和统计表就无法读取，公众和汇总单位看到的报告不完整。',
+      en: 'A report is published whole (条例第四十九条); a broken file or page hides its text and tables.',
+    },
+    fix: {
+      zh: '重新下载或重新导出文件，确认能在常用阅读器中完整打开每一页后再提交。',
+      en: 'Download or export the file again and check that every page opens in a reader.',
+    },
+  },
+  'read/ocr': {
+    what: {
+      zh: 'PDF 的某些页没有文字层（扫描件），nianbao 用文字识别（OCR，tesseract 中文模型）读取了这些页。读出的每个数字都带有识别置信度（0–100，见 JSON 的 provenance），识别存疑的数字不采用，单元格留空并另行提示（[[extract/unreadable-figure]]）。消息列出用 OCR 读取的页码；OCR 本身失败时也在此提示。',
+      en: 'Pages without a text layer were read by OCR (tesseract, Simplified Chinese); every figure carries its confidence, and unsure figures are left blank ([[extract/unreadable-figure]]).',
+    },
+    why: {
+      zh: 'OCR 会认错字，尤其是单独一个数字（如把 7 认成“了”）。统计表的每个数字都要能核对（format-spec §8），所以由 OCR 读出的数字必须与原件逐一核对，不能当作与文字版同样可靠。',
+      en: 'OCR misreads, lone digits most of all; every figure must be verifiable (format-spec §8), so figures read by OCR must be checked against the original.',
+    },
+    fix: {
+      zh: '尽量提供带文字层的 PDF（由 Word、WPS 直接导出）。只能用扫描件时，对照原件逐一核对识别出的数字，特别是置信度低的和被留空的单元格。',
+      en: 'Provide a PDF with a text layer if possible; otherwise check the figures read by OCR against the original, the blank ones first.',
+    },
+  },
+  'extract/unreadable-figure': {
+    what: {
+      zh: '统计表某一栏的数字无法可靠识别：文字识别（OCR）对它没有把握（置信度低、单独一个字被认成汉字、数字位数与所占宽度不符），或其中有无法辨认的字符“�”。nianbao 不猜测数字，该单元格留空并给出原文。',
+      en: 'A figure cannot be read reliably (an unsure OCR reading, or an unreadable character "�"); nianbao does not guess: the cell is left blank and the text shown.',
+    },
+    why: {
+      zh: '统计表的每个数字都要能逐项核对和汇总（format-spec §8）。猜出来的数字比空着更糟：它看起来可信，却可能是错的。',
+      en: 'Every figure is checked and summed (format-spec §8); a guessed figure looks trustworthy and may be wrong, which is worse than a blank.',
+    },
+    fix: {
+      zh: '对照原件（纸质件或定稿文件）核对该单元格，在报告中填写正确的数字；能提供带文字层的 PDF 或 Word 文件的，改用原文件。',
+      en: 'Check the cell against the original and write the right figure; use the original document instead of a scan where possible.',
     },
   },
   'read/charset': {
@@ -975,8 +1031,10 @@ export interface Example {
   report?: (r: Report) => Report;
   /** …and/or on the written text (headings, rows, layout)… */
   text?: (text: string) => string;
-  /** …or on its bytes (encodings). */
+  /** …or on its bytes (encodings)… */
   bytes?: (bytes: Uint8Array) => Uint8Array;
+  /** …or the incorrect example is a PDF of its own (the PDF reader's problems; shown by name, not as lines). */
+  pdf?: () => Uint8Array;
   /** Lines shown besides those around the change (column headers). */
   also?: readonly Focus[];
   /** Lines shown instead of those around the change (when the change is too long to show). */
@@ -1000,6 +1058,35 @@ const change =
 
 /** The examples of every rule, by id (written ahead for rules not registered yet). */
 export const EXAMPLES: Record<string, Example> = {
+  'read/no-text-layer': {
+    defect: {
+      zh: '报告只以 30 dpi 的扫描图片发布（test/fixtures/pdf/scanned.pdf，2021 年格式示例报告的第 1 页），没有文字层，OCR 也读不出可靠的文字。',
+      en: 'The report published only as a 30 dpi scan (test/fixtures/pdf/scanned.pdf); OCR finds no reliable text in it.',
+    },
+    pdf: () => pdfFixture('scanned.pdf'),
+  },
+  'read/broken': {
+    defect: {
+      zh: '报告的 PDF 下载不完整，只有开头 400 个字节（test/fixtures/pdf/scan-title.pdf 截断）。',
+      en: 'The PDF of the report downloaded only in part: its first 400 bytes.',
+    },
+    pdf: () => pdfFixture('scan-title.pdf').slice(0, 400),
+  },
+  'read/ocr': {
+    defect: {
+      zh: '报告第 1 页（标题和“一、总体情况”）是 200 dpi 的黑白扫描图片（test/fixtures/pdf/scan-title.pdf），由 OCR 读取；其余页缺失，故另有缺表等提示。',
+      en: 'Page 1 of a report as a 200 dpi black-and-white scan (test/fixtures/pdf/scan-title.pdf), read by OCR; the other pages are missing.',
+    },
+    pdf: () => pdfFixture('scan-title.pdf'),
+  },
+  'extract/unreadable-figure': {
+    defect: {
+      zh: '表三“（一）予以公开”一行自然人栏的数字后面有一个无法辨认的字符“�”（如 OCR 存疑或编码损坏时留下的）。',
+      en: 'Table 3, （一）予以公开: the natural-person figure is followed by an unreadable character "�".',
+    },
+    text: (t) => edit(t, '（一）予以公开\t\t41\t5', '（一）予以公开\t\t41\ufffd\t5'),
+    also: [T3_HEADER],
+  },
   'read/charset': {
     defect: {
       zh: '报告作为网页发布，<meta> 声明字符集为 gb2312，文件实际是 UTF-8。',
@@ -1567,6 +1654,16 @@ function extraList(id: string, example: Example, extra: Record<string, Uint8Arra
   );
 }
 
+/** The incorrect example of a PDF rule: the file (a PDF, whatever its name says: the kind is told by the bytes). */
+function pdfSection(id: string, output: string): string {
+  const file = examplePath(id, 'incorrect');
+  return [
+    `示例文件 [\`${file}\`](examples/${docName(id)}.incorrect.txt) 是一个 PDF 文件（文件类型由内容判断，与扩展名无关）：`,
+    '',
+    fenced('console', `$ nianbao check ${file}\n${output.replace(/\s+$/, '')}`),
+  ].join('\n');
+}
+
 /** The page of a rule. */
 function page(
   rule: Rule,
@@ -1652,10 +1749,14 @@ function readme(rules: readonly Rule[]): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Generation
 
+/** A PDF of test/fixtures/pdf. */
+const pdfFixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/pdf', name)));
+
 /** The example texts of a rule: the correct report and the one with the defect, as bytes. */
 export function exampleFiles(example: Example): Record<Kind, Uint8Array> {
   const base = example.base?.() ?? baseReport();
   const correct = reportText(base);
+  if (example.pdf) return { correct: new TextEncoder().encode(correct), incorrect: example.pdf() };
   let incorrect = reportText(example.report ? example.report(base) : base);
   if (example.text) incorrect = example.text(incorrect);
   let bytes = new TextEncoder().encode(incorrect);
@@ -1691,15 +1792,16 @@ async function generateRule(rule: Rule, registered: ReadonlySet<string>): Promis
   for (const [path, bytes] of Object.entries(extra.files)) writeFileSync(join(ROOT, path), bytes);
 
   // The examples must show the rule: nothing at all on the correct one, the rule's finding on the incorrect one.
+  // Standard output only: an unreadable example (a scanned PDF) also names itself on standard error.
   const diagnosticsOf = async (kind: Kind) => {
-    const { output } = await runCli([
-      'check',
-      '--format',
-      'json',
-      ...argsOf(example, kind, extra.args),
-      examplePath(id, kind),
-    ]);
-    return (JSON.parse(output) as { diagnostics: { ruleId: string; message: string }[] }[])[0]!.diagnostics;
+    let json = '';
+    await main(['check', '--format', 'json', ...argsOf(example, kind, extra.args), examplePath(id, kind)], {
+      out: async (text) => void (json += text),
+      err: () => {},
+      color: false,
+      cwd: ROOT,
+    });
+    return (JSON.parse(json) as { diagnostics: { ruleId: string; message: string }[] }[])[0]!.diagnostics;
   };
   const found = { correct: await diagnosticsOf('correct'), incorrect: await diagnosticsOf('incorrect') };
   if (found.correct.length)
@@ -1723,6 +1825,10 @@ async function generateRule(rule: Rule, registered: ReadonlySet<string>): Promis
   for (const kind of ['correct', 'incorrect'] as const) {
     const args = argsOf(example, kind, extra.args);
     const { output } = await runCli(['check', ...args, examplePath(id, kind)]);
+    if (kind === 'incorrect' && example.pdf) {
+      sectionsByKind[kind] = pdfSection(id, output);
+      continue;
+    }
     const ranges = rangesOf(lines[kind], kind === 'correct' ? diff.a : diff.b, example);
     sectionsByKind[kind] = exampleSection(id, kind, lines[kind], ranges, output, args);
   }

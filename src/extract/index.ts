@@ -1,6 +1,7 @@
 // Extraction: Document → Report with per-cell provenance, never throwing on a bad document (design.md).
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { Document } from '../model/document.ts';
+import type { Document, DocumentImage } from '../model/document.ts';
+import type { SourceSpan } from '../model/source.ts';
 import type { FormatDef, FormatVersion, SectionKey, TableKey } from '../model/format.ts';
 import { FORMATS, formatOf, versionForYear } from '../model/formats/index.ts';
 import { SECTION_KEYS, TABLE_KEYS, type Report, type Sections } from '../model/report.ts';
@@ -96,7 +97,9 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
     };
   }
   const format = formatOf(version);
-  for (const k of TABLE_KEYS) if (tables.matched[k] === 0) diagnostics.push(missingTable(format, k));
+  for (const k of TABLE_KEYS)
+    if (tables.matched[k] === 0)
+      diagnostics.push(missingTable(format, k, imagesIn(items, doc.images ?? [], k)));
 
   const texts = sectionTexts(items);
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, texts[k] ?? null])) as Sections;
@@ -115,8 +118,16 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
   return { report, diagnostics: [...meta.diagnostics, ...diagnostics, ...tables.diagnostics] };
 }
 
-function missingTable(format: FormatDef, key: TableKey): Diagnostic {
+function missingTable(format: FormatDef, key: TableKey, images: readonly DocumentImage[]): Diagnostic {
   const t = format.tables.find((x) => x.key === key)!;
+  if (images.length > 0)
+    return extractDiagnostic(
+      'extract/missing-table',
+      'missingTableImage',
+      'error',
+      { table: t.title, count: images.length, images: images.map((i) => i.alt || i.src).join('、') },
+      { path: [key], source: images[0]!.source },
+    );
   return extractDiagnostic(
     'extract/missing-table',
     'missingTable',
@@ -124,6 +135,28 @@ function missingTable(format: FormatDef, key: TableKey): Diagnostic {
     { table: t.title },
     { path: [key] },
   );
+}
+
+/** Line and column of a span that has them (text, web page, .doc), for ordering images among items. */
+const lineColumn = (s: SourceSpan): [number, number] | null =>
+  s.kind === 'text' || s.kind === 'html' || s.kind === 'doc' ? [s.line, s.column] : null;
+
+/**
+ * The images in the section of a table (after its heading, before the next section's): where a table should be
+ * and only a picture is, the table is most likely that picture.
+ */
+function imagesIn(items: readonly Item[], images: readonly DocumentImage[], key: TableKey): DocumentImage[] {
+  return images.filter((img) => {
+    const at = lineColumn(img.source);
+    if (!at) return false;
+    let section: SectionKey | null = null;
+    for (const it of items) {
+      const p = lineColumn(it.source);
+      if (!p || p[0] > at[0] || (p[0] === at[0] && p[1] > at[1])) break;
+      section = it.section;
+    }
+    return section === key;
+  });
 }
 
 /**

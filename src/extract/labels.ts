@@ -2,7 +2,8 @@
 import type { LabelMatch } from '../model/format.ts';
 
 const QUOTES = /["'“”‘’「」『』〝〞＂]/g;
-const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+// With the reader's unsure mark (U+FFFD, model/document.ts): a label OCR was unsure of still matches by its text.
+const SPACES = /[\s\u00a0\u3000\u200b\ufeff\ufffd]+/g;
 
 /**
  * Normalises a label for matching: NFKC (full-width brackets, dots and digits become ASCII), no spaces or line

@@ -46,7 +46,15 @@ export const EXTRACT_MESSAGES: MessageCatalogue = {
     zh: '金额“{text}”以元填写，已换算为 {value} 万元',
     en: 'Amount "{text}" is in 元 and was converted to {value} 万元',
   },
+  unreadableFigure: {
+    zh: '数字“{text}”无法可靠识别（文字识别结果存疑或含无法辨认的字符），未采用，单元格留空：请对照原件核对',
+    en: 'The figure "{text}" cannot be read reliably (an unsure OCR reading or an unreadable character); it was not taken and the cell is left blank: check it against the original',
+  },
   missingTable: { zh: '未找到“{table}”统计表', en: 'The table "{table}" was not found' },
+  missingTableImage: {
+    zh: '未找到“{table}”统计表：该部分没有表格，只有 {count} 张图片（{images}），统计表可能是以图片发布的，其中的数字无法读取',
+    en: 'The table "{table}" was not found: its section has no table but {count} image(s) ({images}); the table was probably published as a picture, whose figures cannot be read',
+  },
   missingRow: { zh: '“{table}”缺少“{row}”一行', en: 'Table "{table}" lacks the row "{row}"' },
   versionMismatch: {
     zh: '{year}年度报告应使用{expected}版格式，但表格用语属于{actual}版格式',

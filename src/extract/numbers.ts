@@ -1,10 +1,11 @@
 // Reading figures: thousands separators, units, signs, blanks and placeholders; Chinese numerals in narrative text.
+import { UNSURE_MARK } from '../model/document.ts';
 import { foldWidth } from './labels.ts';
 
 /** A cell's text read as a figure. */
 export type Figure =
   | { kind: 'number'; value: number; unit?: '元' | '万元'; digits: string }
-  | { kind: 'blank'; placeholder: boolean }
+  | { kind: 'blank'; placeholder: boolean; unreadable?: true }
   | { kind: 'text' };
 
 const STRIP = /[\s\u00a0\u3000\u200b\ufeff]+/g;
@@ -18,6 +19,8 @@ export function parseFigure(raw: string): Figure {
   if (/^\d{1,15}$/.test(raw)) return { kind: 'number', value: Number(raw), digits: raw };
   const t = foldWidth(raw).replace(EDGES, '');
   if (t === '') return { kind: 'blank', placeholder: false };
+  if (t.includes(UNSURE_MARK) && isUnsureFigure(t))
+    return { kind: 'blank', placeholder: true, unreadable: true };
   if (PLACEHOLDER.test(t)) return { kind: 'blank', placeholder: true };
   const m = NUMBER.exec(t);
   if (!m) return { kind: 'text' };
@@ -26,6 +29,15 @@ export function parseFigure(raw: string): Figure {
   const value = sign * Number(digits);
   const unit = m[4] === '元' || m[4] === '万元' ? m[4] : undefined;
   return unit ? { kind: 'number', value, unit, digits } : { kind: 'number', value, digits };
+}
+
+/**
+ * A cell the reader marked unsure (UNSURE_MARK) that stands where a figure would: no ideograph in it, or a single
+ * character (a digit OCR took for 了 or 中). Written, so it keeps its column, but never a number.
+ */
+function isUnsureFigure(t: string): boolean {
+  const bare = t.split(UNSURE_MARK).join('').replace(STRIP, '');
+  return [...bare].length <= 1 || !/[\u3400-\u9fff]/.test(bare);
 }
 
 /** True when the text is a run of digits only (a candidate for splitting run-together cells). */

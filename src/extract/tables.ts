@@ -1,7 +1,7 @@
 // The three statistics tables: rows matched to the format's rows by label, figures placed in their columns,
 // every cell with its source and every problem a diagnostic.
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { TableCell } from '../model/document.ts';
+import { UNSURE_MARK, type TableCell } from '../model/document.ts';
 import type { ColumnDef, FormatDef, RowDef, TableDef, TableKey } from '../model/format.ts';
 import { blankTable, rowValues, type Provenance, type TableValues } from '../model/report.ts';
 import type { SourceSpan } from '../model/source.ts';
@@ -664,6 +664,16 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       // A blank or a placeholder: the cell stays null; where it was is kept (figure cells are never text, since
       // they follow the row's last label cell).
       if (token.source) provenance[key] = { source: token.source, text: token.text };
+      if (f.kind === 'blank' && f.unreadable)
+        diagnostics.push(
+          extractDiagnostic(
+            'extract/unreadable-figure',
+            'unreadableFigure',
+            'warning',
+            { text: token.text.split(UNSURE_MARK).join('').trim() },
+            { path: key.split('.'), ...(token.source ? { source: token.source } : {}) },
+          ),
+        );
       return;
     }
     let value = f.value;

@@ -2,6 +2,12 @@
 import type { Diagnostic } from './diagnostic.ts';
 import type { SourceSpan } from './source.ts';
 
+/**
+ * The mark a reader puts after a word it could not read with confidence (OCR): U+FFFD, the replacement character.
+ * Extraction never takes a figure so marked; the cell stays blank with a diagnostic.
+ */
+export const UNSURE_MARK = '\ufffd';
+
 /** A paragraph (or heading, or a line of text that is not in a recognised table). */
 export interface Paragraph {
   readonly kind: 'paragraph';
@@ -43,6 +49,15 @@ export interface Table {
   readonly source: SourceSpan;
 }
 
+/** An image in the document's body (a web page's <img>): where it is, so that extraction can say a table is one. */
+export interface DocumentImage {
+  /** The image's address as written (src), and its alternative text. */
+  readonly src: string;
+  readonly alt: string;
+  /** Where it is in the source: blocks before it start earlier, blocks after it later. */
+  readonly source: SourceSpan;
+}
+
 /** A block of the document body. */
 export type Block = Paragraph | Table;
 
@@ -57,4 +72,6 @@ export interface Document {
   readonly blocks: readonly Block[];
   /** Problems met while reading (encoding, layout). */
   readonly diagnostics: readonly Diagnostic[];
+  /** The images of the document's body, in source order (web pages only, so far). */
+  readonly images?: readonly DocumentImage[];
 }

@@ -20,11 +20,15 @@ export const DocxSpan = z.object({
   row: z.number().int().optional(),
   cell: z.number().int().optional(),
 });
-/** A PDF location: 1-based page and a box [x0, y0, x1, y1] in PDF points. */
+/**
+ * A PDF location: 1-based page and a box [x0, y0, x1, y1] in PDF points; `ocr`, on a page read by OCR, is the
+ * recognition confidence (0–100) of the least sure word in the box — the figure must be checked against the image.
+ */
 export const PdfSpan = z.object({
   kind: z.literal('pdf'),
   page: z.number().int(),
   box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  ocr: z.number().min(0).max(100).optional(),
 });
 /** A spreadsheet cell: sheet name and A1 reference. */
 export const XlsxSpan = z.object({ kind: z.literal('xlsx'), sheet: z.string(), cell: z.string() });
@@ -34,7 +38,7 @@ export const SourceSpan = z.discriminatedUnion('kind', [TextSpan, DocxSpan, PdfS
 export type SourceSpan = z.infer<typeof SourceSpan>;
 export type TextSpan = z.infer<typeof TextSpan>;
 
-/** A short human-readable form of a location, e.g. "12:3" or "p.2". */
+/** A short human-readable form of a location, e.g. "12:3", "p.2", or "p.2 OCR 91" for a figure read by OCR. */
 export function formatSpan(s: SourceSpan | undefined): string {
   if (!s) return '';
   switch (s.kind) {
@@ -47,7 +51,7 @@ export function formatSpan(s: SourceSpan | undefined): string {
         ? `table ${s.table + 1} row ${(s.row ?? 0) + 1} cell ${(s.cell ?? 0) + 1}`
         : `paragraph ${(s.paragraph ?? 0) + 1}`;
     case 'pdf':
-      return `p.${s.page}`;
+      return s.ocr === undefined ? `p.${s.page}` : `p.${s.page} OCR ${s.ocr}`;
     case 'xlsx':
       return `${s.sheet}!${s.cell}`;
   }

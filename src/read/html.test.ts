@@ -30,7 +30,8 @@ function flat(o: unknown, prefix: string, out: Map<string, unknown> = new Map())
 const fixtures = new URL('../../test/fixtures/html/', import.meta.url);
 
 describe('readHtml on the fixture pages', () => {
-  const names = readdirSync(fixtures).filter((n) => n.endsWith('.html'));
+  // 2021-images.html has no figures to compare (its tables are images): tested on its own below.
+  const names = readdirSync(fixtures).filter((n) => n.endsWith('.html') && n !== '2021-images.html');
   it('has the fixtures of every kind', () => {
     expect(names.length).toBeGreaterThanOrEqual(11);
   });
@@ -450,5 +451,59 @@ describe('readHtml: never throws', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('readHtml: images', () => {
+  it('keeps the images of the article with their address, text and place, and none of the page chrome', () => {
+    const page = [
+      '<html><body><div class="nav"><img src="/logo.png" alt="网站标识"><a href="/">首页</a> <a href="/a">机构</a></div>',
+      '<div class="article"><h1>某市民政局2022年政府信息公开工作年度报告</h1>',
+      '<p>一、总体情况</p><p>本机关认真贯彻落实《条例》，全年主动公开政府信息一千余条。</p>',
+      '<p>三、收到和处理政府信息公开申请情况</p>',
+      '<p><img src="t3.png" alt="表三"></p>',
+      '</div></body></html>',
+    ].join('\n');
+    const doc = readHtml(new TextEncoder().encode(page), { path: 'p.html' });
+    expect(doc.images).toEqual([
+      { src: 't3.png', alt: '表三', source: { kind: 'html', line: 5, column: 4, endLine: 5, endColumn: 31 } },
+    ]);
+    // The image is no text: the paragraphs are as before.
+    expect(doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('|')).not.toContain('t3');
+  });
+
+  it('2021-images.html: the tables published as images name their section in extract/missing-table', () => {
+    const doc = readHtml(new Uint8Array(readFileSync(new URL('2021-images.html', fixtures))), {
+      path: '2021-images.html',
+    });
+    expect(doc.images!.map((i) => i.src)).toEqual([
+      '/upload/2024/proactive.png',
+      '/upload/2024/requests.png',
+      '/upload/2024/review-litigation.png',
+    ]);
+    const { report, diagnostics } = extract(doc);
+    expect([report!.agency, report!.year, report!.formatVersion]).toEqual(['清河市生态环境局', 2022, '2021']);
+    const missing = diagnostics.filter((d) => d.ruleId === 'extract/missing-table');
+    expect(missing.map((d) => [d.messageId, d.path, d.data.images])).toEqual([
+      ['missingTableImage', ['proactive'], '/upload/2024/proactive.png'],
+      ['missingTableImage', ['requests'], '/upload/2024/requests.png'],
+      ['missingTableImage', ['reviewLitigation'], '/upload/2024/review-litigation.png'],
+    ]);
+    // The finding points at the image in the page.
+    expect(missing[1]!.source).toMatchObject({ kind: 'html', line: 20 });
+  });
+
+  it('an image in another section does not explain a missing table', () => {
+    const page = [
+      '<html><body><div class="article"><h1>某市民政局2022年政府信息公开工作年度报告</h1>',
+      '<p>一、总体情况</p><p><img src="photo.jpg" alt="会议照片"></p>',
+      '<p>三、收到和处理政府信息公开申请情况</p><p>本年度未收到政府信息公开申请。</p>',
+      '</div></body></html>',
+    ].join('\n');
+    const doc = readHtml(new TextEncoder().encode(page));
+    const { diagnostics } = extract(doc);
+    const missing = diagnostics.filter((d) => d.ruleId === 'extract/missing-table');
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.every((d) => d.messageId === 'missingTable')).toBe(true);
   });
 });

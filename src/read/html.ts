@@ -2,7 +2,15 @@
 import { load } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { renderMessage, type Diagnostic, type Severity } from '../model/diagnostic.ts';
-import type { Block, Document, Paragraph, Table, TableCell, TableRow } from '../model/document.ts';
+import type {
+  Block,
+  Document,
+  DocumentImage,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+} from '../model/document.ts';
 import type { SourceSpan, TextSpan } from '../model/source.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
 import { parseTextBlocks } from './layout.ts';
@@ -40,10 +48,12 @@ export function readHtml(bytes: Uint8Array, options: ReadHtmlOptions = {}): Docu
       diagnostics.push(readDiagnostic('read/empty', 'empty', 'error', { file }));
       return { kind: 'html', encoding, blocks: [], diagnostics };
     }
-    const blocks = new PageReader(decoded.text).read();
+    const reader = new PageReader(decoded.text);
+    const blocks = reader.read();
     if (!blocks.some((b) => b.kind === 'table' || b.text !== ''))
       diagnostics.push(readDiagnostic('read/empty', 'empty', 'error', { file }));
-    return { kind: 'html', encoding, blocks, diagnostics };
+    const { images } = reader;
+    return { kind: 'html', encoding, blocks, diagnostics, ...(images.length > 0 ? { images } : {}) };
   } catch (e) {
     // Defensive: parse5 accepts any string, so only a bug here can throw; the batch goes on with a diagnostic.
     diagnostics.push(
@@ -333,6 +343,8 @@ class PageReader {
   private readonly stats = new Map<Element, Stats>();
   private readonly layoutTables = new Map<Element, boolean>();
   private readonly blocks: Block[] = [];
+  /** The article's images, in source order. */
+  readonly images: DocumentImage[] = [];
   private pending: Line[] = [];
   private line: Line = newLine(null);
 
@@ -702,8 +714,14 @@ class PageReader {
       for (const k of childrenOf(n)) this.walk(k);
       return;
     }
-    if (this.dropped.has(n)) return;
     const name = n.name;
+    // Images are not text (dropped with the other non-text elements) but are kept as images: a table published as
+    // a picture is a finding of its own (extract/missing-table).
+    if (name === 'img') {
+      this.images.push({ src: n.attribs.src ?? '', alt: n.attribs.alt ?? '', source: this.elementSpan(n) });
+      return;
+    }
+    if (this.dropped.has(n)) return;
     if (name === 'br') {
       this.endLine();
       return;

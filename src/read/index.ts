@@ -13,6 +13,8 @@ import { readText, type ReadTextOptions } from './text.ts';
 export interface ReadOptions extends ReadTextOptions {
   /** Read as this kind instead of detecting it. */
   kind?: InputKind;
+  /** Read PDF pages without a text layer by OCR (default true; false leaves them unread with read/no-text-layer). */
+  ocr?: boolean;
 }
 
 /** A reader of one input kind. */

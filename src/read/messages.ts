@@ -51,3 +51,44 @@ export function brokenDocument(kind: InputKind, file: string, error: unknown): D
     diagnostics: [readDiagnostic('read/broken', 'broken', 'error', { file, kind, reason })],
   };
 }
+
+/** Messages of the PDF reader's diagnostics (rule ids read/…), in Chinese and English. */
+export const PDF_MESSAGES: MessageCatalogue = {
+  noTextLayer: {
+    zh: '{file}：PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取',
+    en: '{file}: the PDF has no text layer (it may be a scan); it needs OCR before it can be read',
+  },
+  pagesWithoutText: {
+    zh: '{file}：PDF 第 {pages} 页没有文字层（可能是扫描图片），这些页的内容未读取',
+    en: '{file}: page(s) {pages} of the PDF have no text layer (they may be scanned images) and were not read',
+  },
+  scanUnreadable: {
+    zh: '{file}：PDF 没有文字层（可能是扫描件），文字识别（OCR）也未能读出可靠的文字（图像分辨率过低或不清晰），无法读取',
+    en: '{file}: the PDF has no text layer (it may be a scan) and OCR found no reliable text in it (too low a resolution or too blurred); it cannot be read',
+  },
+  pagesUnreadable: {
+    zh: '{file}：PDF 第 {pages} 页没有文字层，文字识别（OCR）也未能读出可靠的文字，这些页的内容未读取',
+    en: '{file}: page(s) {pages} of the PDF have no text layer and OCR found no reliable text on them; they were not read',
+  },
+  encrypted: {
+    zh: '{file}：PDF 已加密（需要打开密码），无法读取',
+    en: '{file}: the PDF is encrypted (it needs a password to open) and cannot be read',
+  },
+  // The same text as the readers' `broken` message, so that merging the catalogues changes nothing.
+  broken: {
+    zh: '{file}：{kind} 文件已损坏或无法解析：{reason}',
+    en: '{file}: the {kind} file is broken or cannot be parsed: {reason}',
+  },
+  pageBroken: {
+    zh: '{file}：PDF 第 {page} 页无法解析，已跳过：{reason}',
+    en: '{file}: page {page} of the PDF cannot be parsed and was skipped: {reason}',
+  },
+  ocrPages: {
+    zh: '{file}：PDF 第 {pages} 页没有文字层，已用文字识别（OCR）读取，其中的数字须与原件逐一核对',
+    en: '{file}: page(s) {pages} of the PDF have no text layer and were read by OCR; check their figures against the original',
+  },
+  ocrFailed: {
+    zh: '{file}：PDF 第 {pages} 页没有文字层，文字识别（OCR）失败，这些页的内容未读取：{reason}',
+    en: '{file}: page(s) {pages} of the PDF have no text layer and OCR failed, so they were not read: {reason}',
+  },
+};

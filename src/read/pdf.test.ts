@@ -179,8 +179,8 @@ describe('readPdf: files it cannot read give a diagnostic, never an exception', 
     expect(doc.diagnostics[0]!.message).toContain('encrypted.pdf');
   });
 
-  it('a scan without a text layer: read/no-text-layer, naming the file', async () => {
-    const doc = await readPdf(fixture('scanned.pdf'), { path: 'scanned.pdf' });
+  it('a scan without a text layer, OCR off: read/no-text-layer, naming the file', async () => {
+    const doc = await readPdf(fixture('scanned.pdf'), { path: 'scanned.pdf', ocr: false });
     expect(doc.blocks).toEqual([]);
     expect(doc.diagnostics.map((d) => [d.ruleId, d.messageId])).toEqual([
       ['read/no-text-layer', 'noTextLayer'],
@@ -323,17 +323,25 @@ describe('readPdf: text, furniture and paragraphs', () => {
   });
 
   it('a page without text among pages with text: a warning naming the page', async () => {
-    const doc = await readPdf(
-      makePdf([text(72, 700, '一、总体情况'), '0 0 m 10 10 l S', text(72, 700, '六、其他需要报告的事项')]),
-      {
-        path: 'r.pdf',
-      },
-    );
-    expect(doc.diagnostics.map((d) => [d.ruleId, d.messageId, d.severity, d.data.pages])).toEqual([
+    const pdf = makePdf([
+      text(72, 700, '一、总体情况'),
+      '0 0 m 10 10 l S',
+      text(72, 700, '六、其他需要报告的事项'),
+    ]);
+    // OCR off: the page is not read.
+    const off = await readPdf(pdf, { path: 'r.pdf', ocr: false });
+    expect(off.diagnostics.map((d) => [d.ruleId, d.messageId, d.severity, d.data.pages])).toEqual([
       ['read/no-text-layer', 'pagesWithoutText', 'warning', '2'],
     ]);
-    expect(doc.blocks).toHaveLength(2);
-  });
+    expect(off.blocks).toHaveLength(2);
+    // OCR on: it finds nothing on the page (a stroke is not text), and says so.
+    const on = await readPdf(pdf, { path: 'r.pdf' });
+    expect(on.diagnostics.map((d) => [d.ruleId, d.messageId, d.severity, d.data.pages])).toEqual([
+      ['read/no-text-layer', 'pagesUnreadable', 'warning', '2'],
+    ]);
+    expect(on.diagnostics[0]!.message).toContain('r.pdf');
+    expect(on.blocks).toHaveLength(2);
+  }, 30_000);
 });
 
 describe('readPdf: tables', () => {

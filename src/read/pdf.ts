@@ -2,34 +2,22 @@
 // position; paragraphs joined where they wrap; running headers, footers and page numbers dropped.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { renderMessage, type Diagnostic, type MessageCatalogue, type Severity } from '../model/diagnostic.ts';
-import type { Block, Document, Paragraph, Table, TableCell, TableRow } from '../model/document.ts';
+import { renderMessage, type Diagnostic, type Severity } from '../model/diagnostic.ts';
+import { PDF_MESSAGES } from './messages.ts';
+import {
+  UNSURE_MARK,
+  type Block,
+  type Document,
+  type Paragraph,
+  type Table,
+  type TableCell,
+  type TableRow,
+} from '../model/document.ts';
 import type { SourceSpan } from '../model/source.ts';
+import { createOcrEngine, type OcrEngine, type OcrPage, type RenderablePage } from './ocr.ts';
 
-/** Messages of the PDF reader's diagnostics (rule ids read/…), in Chinese and English. */
-export const PDF_MESSAGES: MessageCatalogue = {
-  noTextLayer: {
-    zh: '{file}：PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取',
-    en: '{file}: the PDF has no text layer (it may be a scan); it needs OCR before it can be read',
-  },
-  pagesWithoutText: {
-    zh: '{file}：PDF 第 {pages} 页没有文字层（可能是扫描图片），这些页的内容未读取',
-    en: '{file}: page(s) {pages} of the PDF have no text layer (they may be scanned images) and were not read',
-  },
-  encrypted: {
-    zh: '{file}：PDF 已加密（需要打开密码），无法读取',
-    en: '{file}: the PDF is encrypted (it needs a password to open) and cannot be read',
-  },
-  // The same text as the readers' `broken` message, so that merging the catalogues changes nothing.
-  broken: {
-    zh: '{file}：{kind} 文件已损坏或无法解析：{reason}',
-    en: '{file}: the {kind} file is broken or cannot be parsed: {reason}',
-  },
-  pageBroken: {
-    zh: '{file}：PDF 第 {page} 页无法解析，已跳过：{reason}',
-    en: '{file}: page {page} of the PDF cannot be parsed and was skipped: {reason}',
-  },
-};
+/** Messages of the PDF reader's diagnostics (rule ids read/…): in read/messages.ts, where the rules find them. */
+export { PDF_MESSAGES };
 
 function pdfDiagnostic(
   ruleId: string,
@@ -44,6 +32,8 @@ function pdfDiagnostic(
 export interface ReadPdfOptions {
   /** The file name, used in messages only. */
   path?: string;
+  /** Read pages without a text layer by OCR (default true); false leaves them unread with read/no-text-layer. */
+  ocr?: boolean;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -103,6 +93,8 @@ interface Chunk {
   /** Baseline. */
   y: number;
   size: number;
+  /** The OCR confidence (0–100) of a word read from a page image. */
+  ocr?: number;
 }
 
 /** A ruling line in layout space: horizontal (y0 = y1) or vertical (x0 = x1). */
@@ -123,6 +115,8 @@ interface PageData {
   chunks: Chunk[];
   horizontal: Segment[];
   vertical: Segment[];
+  /** The page was read by OCR: its spans carry the confidence of the words they hold. */
+  ocr?: boolean;
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -131,11 +125,41 @@ const round = (v: number) => Math.round(v * 100) / 100;
 function pdfSpan(page: PageData, x0: number, y0: number, x1: number, y1: number): SourceSpan {
   const [ax, ay] = apply(page.toUser, x0, y0);
   const [bx, by] = apply(page.toUser, x1, y1);
-  return {
-    kind: 'pdf',
-    page: page.no,
-    box: [round(Math.min(ax, bx)), round(Math.min(ay, by)), round(Math.max(ax, bx)), round(Math.max(ay, by))],
-  };
+  const box: [number, number, number, number] = [
+    round(Math.min(ax, bx)),
+    round(Math.min(ay, by)),
+    round(Math.max(ax, bx)),
+    round(Math.max(ay, by)),
+  ];
+  return page.ocr
+    ? { kind: 'pdf', page: page.no, box, ocr: ocrConfidence(page, x0, y0, x1, y1) }
+    : { kind: 'pdf', page: page.no, box };
+}
+
+/**
+ * The OCR confidence of a box: the lowest of the words whose centre is inside it (a cell is as sure as its least sure
+ * word), or the page's lowest when it holds none.
+ */
+function ocrConfidence(page: PageData, x0: number, y0: number, x1: number, y1: number): number {
+  let min = 100;
+  let pageMin = 100;
+  let found = false;
+  for (const c of page.chunks) {
+    const conf = c.ocr ?? 100;
+    pageMin = Math.min(pageMin, conf);
+    const cx = (c.x0 + c.x1) / 2;
+    const cy = c.y - c.size * 0.35;
+    if (
+      cx >= Math.min(x0, x1) &&
+      cx <= Math.max(x0, x1) &&
+      cy >= Math.min(y0, y1) &&
+      cy <= Math.max(y0, y1)
+    ) {
+      min = Math.min(min, conf);
+      found = true;
+    }
+  }
+  return found ? min : pageMin;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -182,6 +206,11 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
         );
       }
     }
+    const ocr = textless.length > 0 && options.ocr !== false;
+    if (ocr) {
+      const read = await ocrPages(doc, pages, textless, file, diagnostics);
+      textless.splice(0, textless.length, ...textless.filter((no) => !read.includes(no)));
+    }
     if (pages.length === 0 && doc.numPages > 0) {
       diagnostics.push(
         pdfDiagnostic('read/broken', 'broken', 'error', { file, kind: 'pdf', reason: 'no page can be read' }),
@@ -190,12 +219,14 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     }
     if (textless.length === pages.length) {
       // Nothing but images (or nothing at all): a scan, to be read by OCR later.
-      diagnostics.push(pdfDiagnostic('read/no-text-layer', 'noTextLayer', 'error', { file }));
+      diagnostics.push(
+        pdfDiagnostic('read/no-text-layer', ocr ? 'scanUnreadable' : 'noTextLayer', 'error', { file }),
+      );
       return { kind: 'pdf', blocks: [], diagnostics };
     }
     if (textless.length > 0)
       diagnostics.push(
-        pdfDiagnostic('read/no-text-layer', 'pagesWithoutText', 'warning', {
+        pdfDiagnostic('read/no-text-layer', ocr ? 'pagesUnreadable' : 'pagesWithoutText', 'warning', {
           file,
           pages: textless.join('、'),
         }),
@@ -204,6 +235,130 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * Reads the pages in `numbers` (pages without a text layer) by OCR into their PageData: words as chunks, ruling
+ * lines from the image. Returns the pages OCR found text on; adds read/ocr (which pages, to be verified) or, when
+ * the engine fails, a diagnostic saying so. Never throws, and always ends the tesseract worker.
+ */
+async function ocrPages(
+  doc: PdfDocument,
+  pages: PageData[],
+  numbers: readonly number[],
+  file: string,
+  diagnostics: Diagnostic[],
+): Promise<number[]> {
+  const read: number[] = [];
+  let engine: OcrEngine | null = null;
+  try {
+    engine = await createOcrEngine();
+    for (const no of numbers) {
+      const data = pages.find((p) => p.no === no)!;
+      const page = await doc.getPage(no);
+      try {
+        const result = await engine.page(page as unknown as RenderablePage);
+        // A page whose words OCR is mostly unsure of (a blurred or tiny scan) is not text: it stays unread.
+        const confidences = result.words.map((w) => w.confidence).sort((a, b) => a - b);
+        const median = confidences[Math.floor(confidences.length / 2)] ?? 0;
+        if (median < MIN_PAGE_CONFIDENCE) continue;
+        fillFromOcr(data, result);
+        if (data.chunks.length > 0) read.push(no);
+      } finally {
+        page.cleanup();
+      }
+    }
+  } catch (e) {
+    const unread = numbers.filter((n) => !read.includes(n));
+    diagnostics.push(
+      pdfDiagnostic('read/ocr', 'ocrFailed', 'warning', {
+        file,
+        pages: unread.join('、'),
+        reason: reasonOf(e),
+      }),
+    );
+  } finally {
+    await engine?.close().catch(() => {});
+  }
+  if (read.length > 0)
+    diagnostics.push(pdfDiagnostic('read/ocr', 'ocrPages', 'warning', { file, pages: read.join('、') }));
+  return read;
+}
+
+/** The median word confidence below which a page's OCR is junk (a 30 dpi scan reads at 0–40, a clean one at 90+). */
+const MIN_PAGE_CONFIDENCE = 60;
+
+const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Puts OCR's words and lines into a page: each word a chunk with its confidence. A word's box says little about
+ * its line (一 is a flat box at mid-height, 、 a dot), so its type size and baseline are taken from the full-height
+ * glyphs of its line nearest to it: an ideograph's box is about 0.9 em high and reaches 0.1 em below the baseline,
+ * a digit's about 0.72 em high, on the baseline.
+ */
+function fillFromOcr(page: PageData, result: OcrPage): void {
+  const words = result.words;
+  const raw = words.map((w) => {
+    const h = w.y1 - w.y0;
+    if (IDEOGRAPH.test(w.text)) return { size: h / 0.9, y: w.y1 - 0.1 * (h / 0.9) };
+    if (/^[\dA-Za-z.,%\ufffd]+$/.test(w.text) && /\d/.test(w.text)) return { size: h / 0.72, y: w.y1 };
+    return null;
+  });
+  const byLine = new Map<number, number[]>();
+  words.forEach((w, i) => byLine.set(w.line, [...(byLine.get(w.line) ?? []), i]));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  page.chunks = [];
+  // Type sizes of the lines, then snapped to the sizes the page uses (within 10 %): a paragraph's lines must agree
+  // on their size for the reader to join them, and a short line's estimate is rough.
+  const lineSizes = new Map<number, number>();
+  for (const [line, members] of byLine) {
+    // The height of the line's ideographs together: the tallest reach over about 0.92 em (a flat 一 does not
+    // count against it); a line of digits only is 0.72 em high.
+    const ideo = members.filter((i) => IDEOGRAPH.test(words[i]!.text));
+    const from = ideo.length > 0 ? ideo : members.filter((i) => raw[i]);
+    if (from.length === 0) continue;
+    const h = Math.max(...from.map((i) => words[i]!.y1)) - Math.min(...from.map((i) => words[i]!.y0));
+    lineSizes.set(line, h / (ideo.length > 0 ? 0.92 : 0.72));
+  }
+  const snapped = snapSizes([...lineSizes.values()]);
+  for (const [line, members] of byLine) {
+    const estimate = lineSizes.get(line) ?? 0;
+    const lineSize = snapped.get(estimate) ?? estimate;
+    const full = members.filter((i) => raw[i] && raw[i].size >= 0.8 * estimate);
+    for (const i of members) {
+      const w = words[i]!;
+      const text = w.text;
+      if (!text) continue;
+      const cx = (w.x0 + w.x1) / 2;
+      const near = [...full]
+        .sort(
+          (a, b) =>
+            Math.abs((words[a]!.x0 + words[a]!.x1) / 2 - cx) -
+            Math.abs((words[b]!.x0 + words[b]!.x1) / 2 - cx),
+        )
+        .slice(0, 3);
+      const size = lineSize > 0 ? lineSize : w.y1 - w.y0;
+      const y = near.length > 0 ? median(near.map((k) => raw[k]!.y)) : w.y1;
+      page.chunks.push({ text, x0: w.x0, x1: w.x1, y, size, ocr: w.confidence });
+    }
+  }
+  page.horizontal = mergeSegments([...result.horizontal], 'h');
+  page.vertical = mergeSegments([...result.vertical], 'v');
+  page.ocr = true;
+}
+
+/** Each size mapped to the median of its cluster (sizes within 10 % of the cluster's smallest). */
+function snapSizes(sizes: readonly number[]): Map<number, number> {
+  const sorted = [...sizes].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j]! <= sorted[i]! * 1.1) j++;
+    const mid = sorted[Math.floor((i + j - 1) / 2)]!;
+    for (let k = i; k < j; k++) out.set(sorted[k]!, mid);
+    i = j;
+  }
+  return out;
 }
 
 function failed(d: Diagnostic): Document {
@@ -746,7 +901,8 @@ const PAGE_NUMBER =
 function dropFurniture(pages: { page: PageData; lines: Line[] }[]): void {
   const margin = (l: Line, p: PageData): 'top' | 'bottom' | null =>
     l.y - l.size < p.height * 0.12 ? 'top' : l.y > p.height * 0.88 ? 'bottom' : null;
-  const key = (l: Line, zone: string) => `${zone}:${l.text.replace(/\s+/g, '').replace(/\d+/g, '#')}`;
+  const key = (l: Line, zone: string) =>
+    `${zone}:${l.text.split(UNSURE_MARK).join('').replace(/\s+/g, '').replace(/\d+/g, '#')}`;
   // Candidates: the first two and last two lines of a page, in its top or bottom margin.
   const candidates = pages.map(({ page, lines }) => {
     const out: { line: Line; zone: 'top' | 'bottom' }[] = [];
@@ -769,7 +925,7 @@ function dropFurniture(pages: { page: PageData; lines: Line[] }[]): void {
   pages.forEach((p, i) => {
     const drop = new Set<Line>();
     for (const c of candidates[i]!) {
-      const t = c.line.text.trim();
+      const t = c.line.text.split(UNSURE_MARK).join('').trim();
       if (
         (PAGE_NUMBER.test(t) && apart(c.line, p.lines)) ||
         (pages.length >= 2 && (counts.get(key(c.line, c.zone)) ?? 0) >= repeated)
@@ -1218,5 +1374,7 @@ function paragraph(lines: readonly Line[]): Paragraph {
     text += t;
   }
   const first = lines[0]!;
+  // OCR's unsure mark is for figures in table cells (extraction leaves them blank); running text keeps its words.
+  if (text.includes(UNSURE_MARK)) text = text.split(UNSURE_MARK).join('');
   return { kind: 'paragraph', text, source: boxSpan(lines.filter((l) => l.page === first.page)) };
 }

@@ -54,6 +54,7 @@ const UNREAD = new Set([
   'extract/unplaced-cells',
   'extract/missing-row',
   'extract/missing-table',
+  'extract/unreadable-figure', // a figure OCR could not read: null for want of reading, not blank
 ]);
 
 /**

@@ -1,7 +1,11 @@
 // Test tables of the reading and extraction rules: real texts that show each problem, checked under its own id.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import { readHtml } from '../read/html.ts';
+import { readPdf } from '../read/pdf.ts';
 import { readText } from '../read/text.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
 import { testRule, validReport, type RuleCase } from './tester.ts';
@@ -18,7 +22,100 @@ function fromText(name: string, text: string | Uint8Array, messageId: string, ti
   return { name, report: report!, options: { extraction: [...doc.diagnostics, ...diagnostics] }, errors };
 }
 
+/** A PDF of the given page objects (Helvetica text), written by hand; `kids` are the pages' object numbers. */
+function tinyPdf(pageObjects: string[]): Uint8Array {
+  const content = 'BT /F1 12 Tf 72 700 Td (Hello) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pageObjects.map((_, i) => `${5 + i} 0 R`).join(' ')}] /Count ${pageObjects.length} >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ...pageObjects,
+  ];
+  let out = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+const TEXT_PAGE =
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>';
+const BLANK_PAGE = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>';
+const pdfFixture = (name: string) =>
+  new Uint8Array(readFileSync(join(import.meta.dirname, '../../test/fixtures/pdf', name)));
+
+/** A case from a PDF: its reading diagnostics, on a valid report (a PDF's problem is the same on any report). */
+async function fromPdf(
+  name: string,
+  bytes: Uint8Array,
+  ruleId: string,
+  messageId: string,
+  ocr = true,
+): Promise<RuleCase> {
+  const doc = await readPdf(bytes, { path: 'r.pdf', ocr });
+  const found = doc.diagnostics.filter((d) => d.ruleId === ruleId);
+  expect(found.map((d) => d.messageId)).toEqual([messageId]);
+  return { name, report: validReport('2021'), options: { extraction: found }, errors: [{ messageId }] };
+}
+
+/** A diagnostic as the PDF reader gives it when tesseract fails (no page of this test can make it fail). */
+const ocrFailed: Diagnostic = {
+  ruleId: 'read/ocr',
+  severity: 'warning',
+  messageId: 'ocrFailed',
+  message: 'r.pdf：PDF 第 2 页没有文字层，文字识别（OCR）失败，这些页的内容未读取：worker exited',
+  data: { file: 'r.pdf', pages: '2', reason: 'worker exited' },
+};
+
 const CASES: Record<string, RuleCase[]> = {
+  'read/no-text-layer': [
+    await fromPdf('a scan, OCR off', pdfFixture('scanned.pdf'), 'read/no-text-layer', 'noTextLayer', false),
+    await fromPdf(
+      'a blank page, OCR off',
+      tinyPdf([TEXT_PAGE, BLANK_PAGE]),
+      'read/no-text-layer',
+      'pagesWithoutText',
+      false,
+    ),
+    await fromPdf(
+      'a 30 dpi scan OCR cannot read',
+      pdfFixture('scanned.pdf'),
+      'read/no-text-layer',
+      'scanUnreadable',
+    ),
+    await fromPdf(
+      'a blank page OCR finds nothing on',
+      tinyPdf([TEXT_PAGE, BLANK_PAGE]),
+      'read/no-text-layer',
+      'pagesUnreadable',
+    ),
+  ],
+  'read/broken': [
+    await fromPdf('a PDF cut short', pdfFixture('scan-title.pdf').slice(0, 400), 'read/broken', 'broken'),
+    await fromPdf('a page that is not a page', tinyPdf([TEXT_PAGE, '42']), 'read/broken', 'pageBroken'),
+  ],
+  'read/ocr': [
+    await fromPdf('a scanned page read by OCR', pdfFixture('scan-title.pdf'), 'read/ocr', 'ocrPages'),
+    {
+      name: 'OCR failed',
+      report: validReport('2021'),
+      options: { extraction: [ocrFailed] },
+      errors: [{ messageId: 'ocrFailed' }],
+    },
+  ],
+  'extract/unreadable-figure': [
+    fromText(
+      'a figure with an unreadable character (U+FFFD, as a reader leaves it)',
+      T3('一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\ufffd'),
+      'unreadableFigure',
+    ),
+  ],
   'read/charset': [
     (() => {
       const page = `<html><head><meta charset="gb2312"></head><body><pre>\n${T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0')}</pre></body></html>`;
@@ -95,6 +192,21 @@ const CASES: Record<string, RuleCase[]> = {
     ),
   ],
   'extract/missing-table': [
+    (() => {
+      const page = readFileSync(join(import.meta.dirname, '../../test/fixtures/html/2021-images.html'));
+      const doc = readHtml(new Uint8Array(page), { path: '2021-images.html' });
+      const { report, diagnostics } = extract(doc);
+      return {
+        name: 'a web page whose three tables are images',
+        report: report!,
+        options: { extraction: [...doc.diagnostics, ...diagnostics] },
+        errors: [
+          { messageId: 'missingTableImage' },
+          { messageId: 'missingTableImage' },
+          { messageId: 'missingTableImage' },
+        ],
+      };
+    })(),
     fromText(
       'no tables 2 and 4',
       T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0'),
@@ -159,13 +271,13 @@ describe('extraction problems without a rule', () => {
     const { check } = await import('../check.ts');
     const report = validReport('2021');
     const page = {
-      ruleId: 'read/no-text-layer',
-      severity: 'warning' as const,
-      messageId: 'pagesWithoutText',
-      message: 'x.pdf：第 3 页没有文字层',
-      data: { file: 'x.pdf', pages: '3' },
+      ruleId: 'read/encrypted',
+      severity: 'error' as const,
+      messageId: 'encrypted',
+      message: 'x.pdf：PDF 已加密（需要打开密码），无法读取',
+      data: { file: 'x.pdf' },
     };
     expect(check(report, { extraction: [page] })).toEqual([page]);
-    expect(check(report, { extraction: [page], rules: { 'read/no-text-layer': 'off' } })).toEqual([]);
+    expect(check(report, { extraction: [page], rules: { 'read/encrypted': 'off' } })).toEqual([]);
   });
 });

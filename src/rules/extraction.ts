@@ -2,7 +2,7 @@
 // findings are the extraction's diagnostics, so they are configured, worded, documented and tested like any rule.
 import type { MessageCatalogue, Severity } from '../model/diagnostic.ts';
 import { EXTRACT_MESSAGES } from '../extract/messages.ts';
-import { READ_MESSAGES } from '../read/messages.ts';
+import { PDF_MESSAGES, READ_MESSAGES } from '../read/messages.ts';
 import type { Rule } from './types.ts';
 
 /** One row per reader or extraction rule: id, default severity, its message ids, its title. */
@@ -22,6 +22,38 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
     '网页声明的字符集与内容不符',
     'A page whose declared charset is wrong',
     '读取',
+  ],
+  [
+    'read/no-text-layer',
+    'warning',
+    ['noTextLayer', 'pagesWithoutText', 'scanUnreadable', 'pagesUnreadable'],
+    'PDF 页面没有文字层，未能读取',
+    'PDF pages without a text layer that could not be read',
+    '读取',
+  ],
+  [
+    'read/broken',
+    'error',
+    ['broken', 'pageBroken'],
+    '文件或页面已损坏，无法解析',
+    'A file or a page that cannot be parsed',
+    '读取',
+  ],
+  [
+    'read/ocr',
+    'warning',
+    ['ocrPages', 'ocrFailed'],
+    'PDF 页面由文字识别（OCR）读取',
+    'PDF pages read by OCR',
+    '读取',
+  ],
+  [
+    'extract/unreadable-figure',
+    'warning',
+    ['unreadableFigure'],
+    '数字无法可靠识别',
+    'A figure that cannot be read reliably',
+    '版面',
   ],
   [
     'extract/extra-cells',
@@ -80,7 +112,14 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
     'A row of the national format is missing',
     '格式',
   ],
-  ['extract/missing-table', 'error', ['missingTable'], '缺少统计表', 'A statistics table is missing', '格式'],
+  [
+    'extract/missing-table',
+    'error',
+    ['missingTable', 'missingTableImage'],
+    '缺少统计表',
+    'A statistics table is missing',
+    '格式',
+  ],
   [
     'extract/unit-converted',
     'info',
@@ -123,7 +162,7 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
   ],
 ];
 
-const CATALOGUE: MessageCatalogue = { ...READ_MESSAGES, ...EXTRACT_MESSAGES };
+const CATALOGUE: MessageCatalogue = { ...READ_MESSAGES, ...PDF_MESSAGES, ...EXTRACT_MESSAGES };
 
 /** The reading and extraction rules. */
 export const EXTRACTION_RULES: readonly Rule[] = TABLE.map(([id, severity, messageIds, zh, en]) => ({
