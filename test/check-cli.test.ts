@@ -309,3 +309,16 @@ describe('nianbao check as a command', () => {
     expect(stdout).toMatch(new RegExp(`^${SAMPLES.length} 个文件：错误 \\d+，警告 \\d+，提示 \\d+$`, 'm'));
   });
 });
+
+describe('--no-ocr', () => {
+  it('leaves a scanned PDF unread, naming it, instead of reading it by OCR', async () => {
+    const file = 'test/fixtures/pdf/scan-title.pdf';
+    const r = await run(['check', '--no-ocr', '--format', 'json', file]);
+    expect(r.code).toBe(2);
+    const [entry] = JSON.parse(r.stdout) as Entry[];
+    expect(entry!.report).toBeNull();
+    expect(entry!.diagnostics.map((d) => d.ruleId)).toContain('read/no-text-layer');
+    expect(entry!.diagnostics.map((d) => d.ruleId)).not.toContain('read/ocr');
+    expect(r.stderr).toContain(file);
+  });
+});

@@ -45,6 +45,8 @@ export interface Task {
   rules?: Record<string, RuleSetting>;
   /** For check: last year's report, the publication date, an aggregate's members (check.ts CheckContext). */
   context?: CheckContext;
+  /** Read scanned PDF pages by OCR (default true). */
+  ocr?: boolean;
   /** Return the entry serialised as JSON (with the report reduced to a marker), for JSON output. */
   serialize?: boolean;
 }

@@ -27,6 +27,8 @@ export interface CheckFileOptions {
   cwd?: string;
   /** What the cross-year and aggregate rules need besides the report (--previous, --published-at, --member). */
   context?: CheckContext;
+  /** Read scanned PDF pages by OCR (default true). */
+  ocr?: boolean;
 }
 
 /** The reports and facts given on the command line for the rules that need more than the report itself. */
@@ -51,7 +53,7 @@ function reword(d: Diagnostic, lang: Lang): Diagnostic {
  */
 export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileResult> {
   const lang = options.lang ?? 'zh';
-  const processed = await processFile(file, { lang, cwd: options.cwd });
+  const processed = await processFile(file, { lang, cwd: options.cwd, ocr: options.ocr ?? true });
   if (!processed.report)
     return { ...processed, diagnostics: processed.diagnostics.map((d) => reword(d, lang)) };
   try {
@@ -86,6 +88,8 @@ export interface CheckRunOptions {
   publishedAt?: string | undefined;
   /** --member FILE…: the reports a regional aggregate should be the sum of (aggregate-mismatch). */
   member?: string[] | undefined;
+  /** --no-ocr: leave scanned PDF pages unread. */
+  ocr?: boolean;
 }
 
 /** Reads the reports named by --previous and --member; a file that gives no report is a usage error. */
@@ -147,6 +151,7 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
       version: options.version,
       jobs: options.jobs ?? 1,
       context: loaded.context,
+      ocr: options.ocr ?? true,
     },
     io,
   );
@@ -169,6 +174,7 @@ export async function checkAll(
     version?: string | undefined;
     jobs?: number;
     context?: CheckContext;
+    ocr?: boolean;
   },
   io: Io,
 ): Promise<{ unreadable: number; counts: SeverityCounts }> {
@@ -186,6 +192,7 @@ export async function checkAll(
     cwd: input.cwd ?? options.cwd ?? process.cwd(),
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.context ? { context: options.context } : {}),
+    ocr: options.ocr ?? true,
   }));
   const local = (t: Task) =>
     checkFile(t.file, {
@@ -193,6 +200,7 @@ export async function checkAll(
       ...(options.rules ? { rules: options.rules } : {}),
       cwd: t.cwd,
       ...(options.context ? { context: options.context } : {}),
+      ocr: options.ocr ?? true,
     });
   let i = -1;
   for await (const result of runTasks(tasks, options.jobs ?? 1, local)) {

@@ -53,7 +53,13 @@ function version(): string {
 type Format = 'json' | 'jsonl' | 'table';
 type Lang = 'zh' | 'en';
 
-async function runExtract(args: string[], format: Format, jobs: number, io: Io): Promise<number> {
+async function runExtract(
+  args: string[],
+  format: Format,
+  jobs: number,
+  ocr: boolean,
+  io: Io,
+): Promise<number> {
   // Loaded here, not at the top, so that --help and --version start without the library.
   const { processFile } = await import('./process.ts');
   const { renderResult } = await import('./render.ts');
@@ -68,11 +74,12 @@ async function runExtract(args: string[], format: Format, jobs: number, io: Io):
     lang: 'zh' as const,
     cwd,
     serialize,
+    ocr,
   }));
   let unreadable = 0;
   let i = -1;
   if (format === 'json') await io.out('[');
-  for await (const result of runTasks(tasks, jobs, (t) => processFile(t.file, { cwd: t.cwd }))) {
+  for await (const result of runTasks(tasks, jobs, (t) => processFile(t.file, { cwd: t.cwd, ocr }))) {
     i++;
     const file = result.file;
     bar.tick(file);
@@ -138,8 +145,9 @@ function program(io: Io, result: { code: number }): Command {
       '<file...>',
       'report files or folders (text, HTML, DOCX, DOC, PDF, XLSX; folders are read recursively)',
     )
-    .action(async (files: string[], opts: { format: Format; jobs: string }) => {
-      result.code = await runExtract(files, opts.format, jobsOf(opts.jobs), io);
+    .addOption(ocrOption())
+    .action(async (files: string[], opts: { format: Format; jobs: string; ocr: boolean }) => {
+      result.code = await runExtract(files, opts.format, jobsOf(opts.jobs), opts.ocr, io);
     });
 
   cmd
@@ -166,6 +174,7 @@ function program(io: Io, result: { code: number }): Command {
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .addOption(jobsOption())
+    .addOption(ocrOption())
     .argument(
       '<file...>',
       'report files or folders (text, HTML, DOCX, DOC, PDF, XLSX; folders are read recursively)',
@@ -193,6 +202,7 @@ error; 2 some file could not be read (the other files are still checked).`,
           previous?: string;
           publishedAt?: string;
           member?: string[];
+          ocr: boolean;
         },
       ) => {
         const { runCheck } = await import('./check.ts');
@@ -220,6 +230,7 @@ error; 2 some file could not be read (the other files are still checked).`,
       'output file (one input; for csv, one file for all inputs) or directory (several inputs)',
     )
     .option('--provenance', 'json: keep where each figure came from (provenance, outline)')
+    .addOption(ocrOption())
     .argument('<file...>', 'report files or folders (any input kind, or report JSON as extract writes it)')
     .addHelpText(
       'after',
@@ -231,10 +242,15 @@ directory. Several inputs go into the directory -o DIR, one file each; with
 PDF needs Debian's chromium and fonts-noto-cjk (or NIANBAO_CHROMIUM=path).
 Blank cells stay blank and every figure is written as the report holds it.`,
     )
-    .action(async (files: string[], opts: { to: OutputFormat; output?: string; provenance?: boolean }) => {
-      const { runRender } = await import('./write.ts');
-      result.code = await runRender(files, opts, io);
-    });
+    .action(
+      async (
+        files: string[],
+        opts: { to: OutputFormat; output?: string; provenance?: boolean; ocr: boolean },
+      ) => {
+        const { runRender } = await import('./write.ts');
+        result.code = await runRender(files, opts, io);
+      },
+    );
 
   cmd
     .command('new')
@@ -401,6 +417,13 @@ standalone page. Across format versions table 2 is not compared.`,
   // ---- End of the library commands. ---------------------------------------------------------------------------
 
   return cmd;
+}
+
+function ocrOption(): Option {
+  return new Option(
+    '--no-ocr',
+    'leave scanned PDF pages unread instead of reading them by OCR (3–5 s a page)',
+  );
 }
 
 function jobsOption(): Option {

@@ -55,6 +55,8 @@ export interface ProcessOptions {
   lang?: Lang;
   /** The directory a relative `file` is read from (the process's current directory by default). */
   cwd?: string;
+  /** Read scanned PDF pages by OCR (default true; `--no-ocr` leaves them unread, with read/no-text-layer). */
+  ocr?: boolean;
 }
 
 /**
@@ -68,15 +70,20 @@ export async function processFile(file: string, options: ProcessOptions = {}): P
   } catch (error) {
     return { file, report: null, diagnostics: [unreadable(file, error, options.lang)] };
   }
-  return processBytes(file, bytes, options.lang);
+  return processBytes(file, bytes, options.lang, { ocr: options.ocr ?? true });
 }
 
 /** read + extract on bytes already in memory, any input kind (principle 4: the library never throws on a bad document). */
-export async function processBytes(file: string, bytes: Uint8Array, lang: Lang = 'zh'): Promise<FileResult> {
+export async function processBytes(
+  file: string,
+  bytes: Uint8Array,
+  lang: Lang = 'zh',
+  options: { ocr?: boolean } = {},
+): Promise<FileResult> {
   try {
     const json = reportFromJson(file, bytes);
     if (json) return json;
-    const doc = await read(bytes, { path: file });
+    const doc = await read(bytes, { path: file, ocr: options.ocr ?? true });
     const { report, diagnostics } = extract(doc);
     // Extraction may pass the document's diagnostics on; keep each finding once, the reader's first.
     const seen = new Set<Diagnostic>(doc.diagnostics);

@@ -6,7 +6,7 @@ import type { FileResult } from './process.ts';
 export async function runTask(t: Task): Promise<FileResult> {
   if (t.task === 'extract') {
     const { processFile } = await import('./process.ts');
-    const result = await processFile(t.file, { lang: t.lang, cwd: t.cwd });
+    const result = await processFile(t.file, { lang: t.lang, cwd: t.cwd, ocr: t.ocr ?? true });
     if (!t.serialize) return result;
     // Only what the main thread needs besides the text: whether there is a report, and why not.
     return {
@@ -20,6 +20,7 @@ export async function runTask(t: Task): Promise<FileResult> {
   return checkFile(t.file, {
     lang: t.lang,
     cwd: t.cwd,
+    ocr: t.ocr ?? true,
     ...(t.rules ? { rules: t.rules } : {}),
     ...(t.context ? { context: t.context } : {}),
   });

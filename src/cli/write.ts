@@ -11,6 +11,8 @@ export interface RenderCommandOptions {
   /** A file (one input, or every input into one CSV) or a directory (several inputs). */
   output?: string;
   provenance?: boolean;
+  /** Read scanned PDF pages by OCR (default true). */
+  ocr?: boolean;
 }
 
 const isDirectory = async (path: string) => {
@@ -57,7 +59,7 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
   try {
     if (toDir) await mkdir(out!, { recursive: true });
     for (const file of files) {
-      const result = await processFile(file, { cwd });
+      const result = await processFile(file, { cwd, ocr: opts.ocr ?? true });
       if (!result.report) {
         code = EXIT.unreadable;
         const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];

@@ -40,6 +40,13 @@ testRule(rule, {
       }),
       options: { extraction: [extraction('ambiguousCells', ['requests', 'carriedForward'])] },
     },
+    {
+      name: 'a figure OCR could not read is left to extraction (extract/unreadable-figure)',
+      report: withCells(v21, { 'requests.granted.naturalPerson': null }),
+      options: {
+        extraction: [extraction('unreadableFigure', ['requests', 'granted', 'naturalPerson'])],
+      },
+    },
   ],
   invalid: [
     {

@@ -45,7 +45,10 @@ export const rule: Rule = {
         const rowPath = [table.key, ...row.path];
         if (unread.has(rowPath.join('.'))) continue;
         const blanks = row.columns.filter(
-          (c) => !totals.has(c.key) && cellAt(ctx.report, [...rowPath, c.key]) === null,
+          (c) =>
+            !totals.has(c.key) &&
+            cellAt(ctx.report, [...rowPath, c.key]) === null &&
+            !unread.has([...rowPath, c.key].join('.')),
         );
         if (blanks.length === 0) continue;
         ctx.add({

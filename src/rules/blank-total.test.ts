@@ -40,6 +40,22 @@ testRule(rule, {
       ),
       options: { extraction: [missingRow] },
     },
+    {
+      name: 'a total OCR could not read is left to extraction (extract/unreadable-figure)',
+      report: withCells(v21, { 'requests.granted.total': null }),
+      options: {
+        extraction: [
+          {
+            ruleId: 'extract/unreadable-figure',
+            severity: 'warning',
+            messageId: 'unreadableFigure',
+            message: '',
+            data: { text: '了' },
+            path: ['requests', 'granted', 'total'],
+          },
+        ],
+      },
+    },
   ],
   invalid: [
     {

@@ -33,7 +33,7 @@ export const rule: Rule = {
         for (const column of row.columns) {
           if (!totals.has(column.key)) continue;
           const path = [table.key, ...row.path, column.key];
-          if (cellAt(ctx.report, path) !== null) continue;
+          if (cellAt(ctx.report, path) !== null || unread.has(path.join('.'))) continue;
           ctx.add({
             messageId: 'blankTotal',
             data: { cell: nameOf(ctx.format, path), cellEn: nameOf(ctx.format, path, 'en') },

@@ -6,10 +6,18 @@ import { cellAt } from './cells.ts';
 
 // Extraction messages after which a table or row is blank because it could not be read: extraction reports those
 // itself (missing table or row, figures it could not place), so the blank rules do not repeat them. A row whose
-// missing figures were placed by the grid (missingCellsPlaced) is not here: its blanks are the report's own.
-const UNREAD = new Set(['missingTable', 'missingRow', 'missingCells', 'ambiguousCells', 'unsplittable']);
+// missing figures were placed by the grid (missingCellsPlaced) is not here: its blanks are the report's own. A
+// figure OCR could not read (unreadableFigure) is a cell left blank by nianbao, not by the report.
+const UNREAD = new Set([
+  'missingTable',
+  'missingRow',
+  'missingCells',
+  'ambiguousCells',
+  'unsplittable',
+  'unreadableFigure',
+]);
 
-/** The dotted paths of the tables and rows that extraction left blank because it could not read them. */
+/** The dotted paths of the tables, rows and cells that extraction left blank because it could not read them. */
 export function unreadPaths(extraction: readonly Diagnostic[]): Set<string> {
   const out = new Set<string>();
   for (const d of extraction) if (d.path && UNREAD.has(d.messageId)) out.add(d.path.join('.'));
