@@ -1,25 +1,16 @@
 // End-to-end tests of `nianbao check`: in-process through main(argv, io), plus one run as a child process.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/cli/main.ts';
 import type { Diagnostic } from '../src/model/diagnostic.ts';
 import { formatOf } from '../src/model/formats/index.ts';
 import type { Report } from '../src/model/report.ts';
 import { locate, nameOf } from '../src/rules/cells.ts';
 import { RULES } from '../src/rules/index.ts';
 import { sarifErrors } from './support/sarif.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SAMPLES = readdirSync(join(ROOT, 'examples/reports'))
-  .filter((n) => n.endsWith('.txt'))
-  .sort()
-  .map((n) => `examples/reports/${n}`);
-/** The bundled sample whose name starts with a number ("002"). */
-const SAMPLE = (n: string) => SAMPLES.find((s) => s.startsWith(`examples/reports/${n}_`))!;
+import { ROOT, SAMPLE, SAMPLES, runMain } from './support/cli.ts';
 
 interface Entry {
   file: string;
@@ -27,18 +18,7 @@ interface Entry {
   diagnostics: Diagnostic[];
 }
 
-/** Runs the CLI in-process with captured output (no colours unless asked), from the project root by default. */
-async function run(argv: string[], io: Partial<Io> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    out: async (s) => void (stdout += s),
-    err: (s) => void (stderr += s),
-    cwd: ROOT,
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 const ANSI = /\x1b\[/; // eslint-disable-line no-control-regex
 

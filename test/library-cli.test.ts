@@ -1,12 +1,10 @@
 // End-to-end tests of the library commands (import, agencies, merges, aggregate, compare) through main() in-process.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/check.ts';
-import { main, type Io } from '../src/cli/main.ts';
 import { extract } from '../src/extract/index.ts';
 import type { Report } from '../src/model/report.ts';
 import { read } from '../src/read/index.ts';
@@ -14,26 +12,11 @@ import { renderJson } from '../src/render/report/json.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { reportCells } from './support/arbitrary.ts';
 import { postgresSkipped, startPostgres, type TestPostgres } from './support/postgres.ts';
+import { ROOT, SAMPLE, SAMPLES, runMain } from './support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SAMPLES = readdirSync(join(ROOT, 'examples/reports'))
-  .filter((n) => n.endsWith('.txt'))
-  .sort()
-  .map((n) => `examples/reports/${n}`);
-const SAMPLE = (n: string) => SAMPLES.find((s) => s.startsWith(`examples/reports/${n}_`))!;
 const CROSS_YEAR = new Set(['T3-6', 'T2-2', 'T2-3', 'X-5']);
 
-async function run(argv: string[], io: Partial<Io> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    out: async (s) => void (stdout += s),
-    err: (s) => void (stderr += s),
-    cwd: ROOT,
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 async function extracted(file: string): Promise<Report> {
   const doc = await read(new Uint8Array(readFileSync(resolve(ROOT, file))), { path: file });

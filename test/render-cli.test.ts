@@ -2,31 +2,14 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { processFile } from '../src/cli/process.ts';
 import type { Report } from '../src/model/report.ts';
 import { reportDifferences } from './support/roundtrip.ts';
+import { ROOT, SAMPLE, SAMPLES, runMain } from './support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SAMPLES = readdirSync(join(ROOT, 'examples/reports'))
-  .filter((n) => n.endsWith('.txt'))
-  .sort()
-  .map((n) => `examples/reports/${n}`);
-const SAMPLE = (n: string) => SAMPLES.find((s) => s.startsWith(`examples/reports/${n}_`))!;
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    out: async (s) => void (stdout += s),
-    err: (s) => void (stderr += s),
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 let dir: string;
 const originals = new Map<string, Report>();

@@ -1,0 +1,33 @@
+// The command run in-process for end-to-end tests: main(argv, io) with captured output, from the project root.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main, type Io } from '../../src/cli/main.ts';
+
+/** The project root. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The bundled sample reports, relative to the root, sorted. */
+export const SAMPLES = readdirSync(join(ROOT, 'examples/reports'))
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .map((n) => `examples/reports/${n}`);
+
+/** The bundled sample whose name starts with a number ("002"). */
+export const SAMPLE = (n: string): string => SAMPLES.find((s) => s.startsWith(`examples/reports/${n}_`))!;
+
+/** Runs the CLI in-process with captured output (no colours unless asked), from the project root by default. */
+export async function runMain(
+  argv: string[],
+  io: Partial<Io> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    out: async (s) => void (stdout += s),
+    err: (s) => void (stderr += s),
+    cwd: ROOT,
+    ...io,
+  });
+  return { code, stdout, stderr };
+}
