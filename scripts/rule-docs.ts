@@ -183,8 +183,8 @@ export const PROSE: Record<string, Prose> = {
   },
   'read/ocr': {
     what: {
-      zh: 'PDF 的某些页没有文字层（扫描件），nianbao 用文字识别（OCR，tesseract 中文模型）读取了这些页。读出的每个数字都带有识别置信度（0–100，见 JSON 的 provenance），识别存疑的数字不采用，单元格留空并另行提示（[[extract/unreadable-figure]]）。消息列出用 OCR 读取的页码；OCR 本身失败时也在此提示。',
-      en: 'Pages without a text layer were read by OCR (tesseract, Simplified Chinese); every figure carries its confidence, and unsure figures are left blank ([[extract/unreadable-figure]]).',
+      zh: 'PDF 的某些页没有文字层（扫描件），nianbao 用文字识别（OCR，tesseract 中文模型）读取了这些页。读出的每个数字都带有识别置信度（0–100，见 JSON 的 provenance）；中文模型没有把握的数字，再用只认数字的英文模型单独识别一次，两种切分方式结果一致且置信度足够高才采用；仍然存疑的数字不采用，单元格留空并另行提示（[[extract/unreadable-figure]]）。消息列出用 OCR 读取的页码；OCR 本身失败时也在此提示。',
+      en: 'Pages without a text layer were read by OCR (tesseract, Simplified Chinese); every figure carries its confidence; a figure the Chinese model is unsure of is read again alone by a digits-only English model and taken only when that reading is sure, and figures still unsure are left blank ([[extract/unreadable-figure]]).',
     },
     why: {
       zh: 'OCR 会认错字，尤其是单独一个数字（如把 7 认成“了”）。统计表的每个数字都要能核对（format-spec §8），所以由 OCR 读出的数字必须与原件逐一核对，不能当作与文字版同样可靠。',
