@@ -1,11 +1,6 @@
 // read(): bytes of any supported kind → Document, the kind decided from the bytes (design.md, "read").
 import type { Document, InputKind } from '../model/document.ts';
 import { detectKind } from './detect.ts';
-import { readDoc } from './doc.ts';
-import { readDocx } from './docx.ts';
-import { readHtml } from './html.ts';
-import { readPdf } from './pdf.ts';
-import { readXlsx } from './xlsx.ts';
 import { readDiagnostic } from './messages.ts';
 import { readText, type ReadTextOptions } from './text.ts';
 
@@ -20,14 +15,17 @@ export interface ReadOptions extends ReadTextOptions {
 /** A reader of one input kind. */
 export type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Promise<Document>;
 
-/** Readers by kind (a kind without a reader gives a clear read/unsupported diagnostic). */
-const READERS: Partial<Record<InputKind, Reader>> = {
-  text: readText,
-  html: readHtml,
-  pdf: readPdf,
-  docx: readDocx,
-  doc: readDoc,
-  xlsx: readXlsx,
+/**
+ * Readers by kind (a kind without a reader gives a clear read/unsupported diagnostic), each loaded on first use:
+ * cheerio, exceljs, word-extractor and pdf.js together took about 2 s to load, paid by every command before.
+ */
+const READERS: Partial<Record<InputKind, () => Promise<Reader>>> = {
+  text: async () => readText,
+  html: async () => (await import('./html.ts')).readHtml,
+  pdf: async () => (await import('./pdf.ts')).readPdf,
+  docx: async () => (await import('./docx.ts')).readDocx,
+  doc: async () => (await import('./doc.ts')).readDoc,
+  xlsx: async () => (await import('./xlsx.ts')).readXlsx,
 };
 
 /** Reads the bytes of a report file of any supported kind into a Document; never throws. */
@@ -36,13 +34,14 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   const file = options.path ?? '';
   if (detected === 'unknown-binary')
     return failed('text', readDiagnostic('read/unsupported', 'unsupported', 'error', { file, kind: 'zip' }));
-  const reader = READERS[detected];
-  if (!reader)
+  const load = READERS[detected];
+  if (!load)
     return failed(
       detected,
       readDiagnostic('read/unsupported', 'unsupported', 'error', { file, kind: detected }),
     );
   try {
+    const reader = await load();
     return await reader(bytes, options);
   } catch (e) {
     // A reader that throws has met a document it cannot handle (a broken or encrypted file): a diagnostic.
