@@ -1,5 +1,9 @@
 // Comparing a report with the one read back from what nianbao wrote: metadata, every table cell, section texts.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../src/extract/index.ts';
 import { formatOf } from '../../src/model/formats/index.ts';
+import { readText } from '../../src/read/text.ts';
 import { cellsOf, rowValues, SECTION_KEYS, type Report } from '../../src/model/report.ts';
 
 /**
@@ -46,4 +50,16 @@ export function reportDifferences(want: Report, got: Report | null, options: Com
       if (a !== b) out.push(`sections.${key}: wrote ${JSON.stringify(a)}, read ${JSON.stringify(b)}`);
     }
   return out;
+}
+
+/** The bundled sample reports (examples/reports/*.txt), each read and extracted: what a round trip starts from. */
+export function sampleReports(): { file: string; report: Report }[] {
+  const dir = join(import.meta.dirname, '../../examples/reports');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => ({
+      file,
+      report: extract(readText(readFileSync(join(dir, file)), { path: file })).report!,
+    }));
 }

@@ -1,6 +1,4 @@
 // The official HTML page: its structure against the layout, escaping, and the round trip through the HTML reader.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { load } from 'cheerio';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,20 +6,12 @@ import { extract } from '../../extract/index.ts';
 import { FORMATS, formatOf } from '../../model/formats/index.ts';
 import { blankReport, cellsOf, rowValues, type Report } from '../../model/report.ts';
 import { read } from '../../read/index.ts';
-import { readText } from '../../read/text.ts';
 import { arbBlankyReport, arbReport } from '../../../test/support/arbitrary.ts';
-import { normalizeSection, reportDifferences } from '../../../test/support/roundtrip.ts';
+import { normalizeSection, reportDifferences, sampleReports } from '../../../test/support/roundtrip.ts';
 import { officialLayout, reportTitle } from '../layout.ts';
 import { renderHtml } from './html.ts';
 
-const root = join(import.meta.dirname, '../../..');
-const sampleDir = join(root, 'examples/reports');
-const samples = readdirSync(sampleDir)
-  .filter((f) => f.endsWith('.txt'))
-  .map((file) => ({
-    file,
-    report: extract(readText(readFileSync(join(sampleDir, file)), { path: file })).report!,
-  }));
+const samples = sampleReports();
 
 /** Renders, reads the page back as the HTML reader reads any web page, and extracts. */
 async function roundTrip(report: Report) {

@@ -1,6 +1,4 @@
 // PDF output: the official page printed by headless Chromium and read back by the project's PDF reader.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../../extract/index.ts';
 import type { FormatVersion } from '../../model/format.ts';
@@ -8,18 +6,10 @@ import { formatOf } from '../../model/formats/index.ts';
 import type { Document } from '../../model/document.ts';
 import { blankReport, cellsOf, rowValues, type Report } from '../../model/report.ts';
 import { read } from '../../read/index.ts';
-import { readText } from '../../read/text.ts';
-import { reportDifferences } from '../../../test/support/roundtrip.ts';
+import { reportDifferences, sampleReports } from '../../../test/support/roundtrip.ts';
 import { findChromium, PdfRenderer, renderPdf } from './pdf.ts';
 
-const root = join(import.meta.dirname, '../../..');
-const sampleDir = join(root, 'examples/reports');
-const samples = readdirSync(sampleDir)
-  .filter((f) => f.endsWith('.txt'))
-  .map((file) => ({
-    file,
-    report: extract(readText(readFileSync(join(sampleDir, file)), { path: file })).report!,
-  }));
+const samples = sampleReports();
 
 const MM = 72 / 25.4;
 /** The type area of GB/T 9704 on A4, in PDF points: 28 mm from the left edge, 26 mm from the right. */
