@@ -1,18 +1,13 @@
 // CSV output: RFC 4180 with a BOM, one record per model cell; parsed back with csv-parse, every value compared.
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arbBlankyReport, arbReport, reportCells } from '../../../test/support/arbitrary.ts';
-import { extract } from '../../extract/index.ts';
 import type { Report } from '../../model/report.ts';
-import { readText } from '../../read/text.ts';
 import { CSV_COLUMNS, renderCsv } from './csv.ts';
+import { sampleReports } from '../../../test/support/roundtrip.ts';
 
-const samples = new URL('../../../examples/reports/', import.meta.url);
-const reports = readdirSync(samples)
-  .filter((n) => n.endsWith('.txt'))
-  .map((n) => extract(readText(readFileSync(new URL(n, samples)))).report!);
+const reports = sampleReports().map((s) => s.report);
 
 type Record_ = Record<(typeof CSV_COLUMNS)[number], string>;
 

@@ -1,18 +1,13 @@
 // JSON output: the report-json.md contract in its key order; parsed by ReportSchema it is the same report.
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arbBlankyReport, arbReport } from '../../../test/support/arbitrary.ts';
 import { contractDifferences } from '../../../test/support/compare.ts';
-import { extract } from '../../extract/index.ts';
 import { ReportSchema, type Report, type TableValues } from '../../model/report.ts';
-import { readText } from '../../read/text.ts';
 import { renderJson } from './json.ts';
+import { sampleReports } from '../../../test/support/roundtrip.ts';
 
-const samples = new URL('../../../examples/reports/', import.meta.url);
-const reports = readdirSync(samples)
-  .filter((n) => n.endsWith('.txt'))
-  .map((n) => extract(readText(readFileSync(new URL(n, samples)))).report!);
+const reports = sampleReports().map((s) => s.report);
 
 /** The report with every object's keys reversed: what a careless producer might hand over. */
 function shuffled(report: Report): Report {
