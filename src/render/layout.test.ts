@@ -51,4 +51,14 @@ describe('officialLayout', () => {
       '某市民政局2019年政府信息公开工作年度报告',
     );
   });
+
+  it('says the unit of an amount whose official label does not (2019 采购总金额 is held in 万元)', () => {
+    const headers = (v: '2019' | '2021') =>
+      officialLayout(blankReport(v))[0]!
+        .cells.filter((c) => c.role === 'header')
+        .map((c) => c.text);
+    expect(headers('2019')).toContain('采购总金额（万元）');
+    expect(headers('2021')).toContain('本年收费金额（单位：万元）');
+    expect(headers('2021').some((h) => h.includes('（万元）'))).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 // The official printed layout of the three tables, derived from the format data: every renderer draws from it.
-import type { ColumnKind, TableDef, TableKey } from '../model/format.ts';
+import type { ColumnDef, ColumnKind, TableDef, TableKey } from '../model/format.ts';
 import { formatOf } from '../model/formats/index.ts';
 import { rowValues, type Cell, type Report } from '../model/report.ts';
 
@@ -62,6 +62,15 @@ class Grid {
   }
 }
 
+/**
+ * A column's printed header: its official label, with the unit the figures are written in when the label does not
+ * say it. The 2019 template prints 采购总金额 without a unit (format-spec §4.1) and reports write 元 or 万元; nianbao
+ * holds amounts in 万元, so it says so rather than leave a reader to guess.
+ */
+function headerText(c: ColumnDef): string {
+  return c.unit && !c.label.includes(c.unit) ? `${c.label}（${c.unit}）` : c.label;
+}
+
 /** Table 2: per block (第二十条第（X）项) a caption row, a header row and its data rows, four grid columns wide. */
 function proactive(t: TableDef, report: Report): Grid {
   const g = new Grid();
@@ -74,7 +83,7 @@ function proactive(t: TableDef, report: Report): Grid {
       g.row++;
       g.add(0, '信息内容', 'header');
       r.columns.forEach((c, i, a) =>
-        g.add(1 + i, c.label, 'header', { colSpan: i === a.length - 1 ? width - a.length : 1 }),
+        g.add(1 + i, headerText(c), 'header', { colSpan: i === a.length - 1 ? width - a.length : 1 }),
       );
       g.row++;
     }
