@@ -1235,21 +1235,14 @@ function bandRow(band: readonly Line[]): TableRow {
   }
   const cells = groups
     .sort((a, b) => Math.min(...a.map((m) => m.w.x0)) - Math.min(...b.map((m) => m.w.x0)))
-    .map((g, col): TableCell => {
+    .map((g, col) => {
       const sorted = [...g].sort((a, b) => a.l.y - b.l.y);
-      const top = sorted[0]!.l;
-      const bottom = sorted[sorted.length - 1]!.l;
-      const x0 = Math.min(...g.map((m) => m.w.x0));
-      const x1 = Math.max(...g.map((m) => m.w.x1));
-      return {
-        text: sorted.map((m) => m.w.text).join('\n'),
+      return stackedCell(
+        sorted.map((m) => m.w),
+        sorted[0]!.l,
+        sorted[sorted.length - 1]!.l,
         col,
-        colSpan: 1,
-        rowSpan: 1,
-        x: round(x0),
-        xEnd: round(x1),
-        source: pdfSpan(top.page, x0, top.y - top.size * 0.85, x1, bottom.y + bottom.size * 0.2),
-      };
+      );
     });
   return { cells, source: boxSpan(band) };
 }
@@ -1267,6 +1260,21 @@ function wordCell(l: Line, w: Chunk, col: number): TableCell {
 }
 
 /** Label-only lines: words stacked centred at line spacing are one cell; lines held together so are one row. */
+/** One cell of words stacked top to bottom (a label wrapped over lines): a line of text each, their box. */
+function stackedCell(words: readonly Chunk[], top: Line, bottom: Line, col: number): TableCell {
+  const x0 = Math.min(...words.map((w) => w.x0));
+  const x1 = Math.max(...words.map((w) => w.x1));
+  return {
+    text: words.map((w) => w.text).join('\n'),
+    col,
+    colSpan: 1,
+    rowSpan: 1,
+    x: round(x0),
+    xEnd: round(x1),
+    source: pdfSpan(top.page, x0, top.y - top.size * 0.85, x1, bottom.y + bottom.size * 0.2),
+  };
+}
+
 function stackedRows(lines: readonly Line[]): TableRow[] {
   const words = lines.flatMap((l, li) => l.words.map((w) => ({ w, li })));
   const parent = words.map((_, i) => i);
@@ -1310,21 +1318,14 @@ function stackedRows(lines: readonly Line[]): TableRow[] {
         .map((g) => g.sort((a, b) => a.li - b.li))
         .sort((a, b) => Math.min(...a.map((m) => m.w.x0)) - Math.min(...b.map((m) => m.w.x0)));
       const rowLines = lines.filter((_, i) => findLine(i) === r);
-      const cellsOut = ordered.map((g, col): TableCell => {
-        const top = lines[g[0]!.li]!;
-        const x0 = Math.min(...g.map((m) => m.w.x0));
-        const x1 = Math.max(...g.map((m) => m.w.x1));
-        const bottom = lines[g[g.length - 1]!.li]!;
-        return {
-          text: g.map((m) => m.w.text).join('\n'),
+      const cellsOut = ordered.map((g, col) =>
+        stackedCell(
+          g.map((m) => m.w),
+          lines[g[0]!.li]!,
+          lines[g[g.length - 1]!.li]!,
           col,
-          colSpan: 1,
-          rowSpan: 1,
-          x: round(x0),
-          xEnd: round(x1),
-          source: pdfSpan(top.page, x0, top.y - top.size * 0.85, x1, bottom.y + bottom.size * 0.2),
-        };
-      });
+        ),
+      );
       return { cells: cellsOut, source: boxSpan(rowLines) };
     });
 }
