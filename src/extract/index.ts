@@ -12,6 +12,8 @@ import { extractDiagnostic } from './messages.ts';
 import { extractMetadata } from './metadata.ts';
 import { assignSections, sectionTexts } from './sections.ts';
 import { extractTables, type ExtractedTables } from './tables.ts';
+import { splitEmbeddedHeadings } from './stream/headings.ts';
+import { preferStream } from './stream/choose.ts';
 
 export type { Extraction } from './types.ts';
 
@@ -46,8 +48,9 @@ export function extract(doc: Document, options: ExtractOptions = {}): Extraction
 
 function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
   const diagnostics: Diagnostic[] = [];
-  let items = itemsOf(doc);
+  let items = splitEmbeddedHeadings(itemsOf(doc), FORMATS[0]!.sections);
   const outline = assignSections(items, FORMATS[0]!.sections);
+  const sectioned = items;
   items = withStreamRows(items);
 
   const meta = extractMetadata(items);
@@ -89,11 +92,18 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
       ),
     );
 
+  // Where the structure read short or contradicts itself, the tables read as one stream of tokens may do better.
+  tables = preferStream(sectioned, formatOf(version), tables);
   const found = TABLE_KEYS.filter((k) => tables.matched[k] > 0);
   if (found.length === 0 && outline.length === 0) {
     return {
       report: null,
-      diagnostics: [...diagnostics, extractDiagnostic('extract/no-report', 'noReport', 'error', {})],
+      diagnostics: [
+        ...diagnostics,
+        extractDiagnostic('extract/no-report', 'noReport', 'error', {
+          chars: items.reduce((n, it) => n + (it.kind === 'para' ? it.text.length : 0), 0),
+        }),
+      ],
     };
   }
   const format = formatOf(version);
@@ -181,6 +191,8 @@ function withStreamRows(items: Item[]): Item[] {
       ((it.text.length < 400 &&
         /\d\s*$/.test(it.text) &&
         !/[。；;！？]/.test(it.text) &&
+        // "…部分公开答复 0 件，不予公开答复 2" is a sentence, not a row.
+        !/\d\s*[件条项个次]\s*[，,、]/.test(it.text) &&
         /[\u4e00-\u9fff)）”"]\s*[\d,.\s+\-−]*\d\s*$/.test(it.text)) ||
         (it.section === 'reviewLitigation' && !hasRows.has(it.section) && /^[\d,.\s]+$/.test(it.text)) ||
         ((it.section === null ? !anyRows : TABLE_SECTIONS.has(it.section) && !hasRows.has(it.section)) &&

@@ -71,8 +71,8 @@ export const EXTRACT_MESSAGES: MessageCatalogue = {
     en: 'The title year {title} differs from the statistics period {period}; the period is used',
   },
   noReport: {
-    zh: '文档中没有年度报告的统计表或章节，无法读取为年度报告',
-    en: 'The document has none of the tables or sections of an annual report',
+    zh: '文档中没有年度报告的统计表或章节（共 {chars} 字：未找到“一、总体情况”等六个部分的标题，也未找到三张统计表的行名，如“规章”“本年新收政府信息公开申请数量”“行政复议”），无法读取为年度报告',
+    en: 'The document has none of the tables or sections of an annual report ({chars} characters: no heading of the six sections such as "一、总体情况", and no row label of the three tables such as "规章", "本年新收政府信息公开申请数量" or "行政复议")',
   },
 };
 

@@ -20,6 +20,14 @@ const PERIOD =
   /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
 const COMPILED_BY = /由([\u4e00-\u9fff（）()]{2,40}?)(?:负责)?(?:编制|编写|制作|发布|编印)/;
 
+const BODY = '([\u4e00-\u9fff（）()]{1,25}?(?:人民政府|办公室|办事处|委员会|[府局委办厅室会院署部处所中心队站馆]))';
+const PUBLISHES = new RegExp(`现(?:予)?公布${BODY}(?:(?:19|20)\\d{2})年`);
+const IN_YEAR = new RegExp(
+  `^(?:(?:19|20)\\d{2})年(?:度)?[，,]\\s*${BODY}(?:认真|高度|坚持|深入|全面|按照|严格|紧紧|围绕|以|在|积极|扎实|持续|进一步|继续|始终|着力|聚焦|主动|不断)`,
+);
+const CHROME =
+  /^(?:(?:标题|题目|题名|文章标题|名称|信息名称|title)[:：]|(?:[^|｜>＞]{0,12}(?:登录|注册|首页|当前位置|您的位置)[^|｜>＞]{0,8}[|｜>＞:：]+)+)/i;
+
 function yearOf(s: string): number | null {
   const v = /^\d+$/.test(s) ? Number(s) : parseChineseNumber(s.replace(/[○Ｏ]/g, '〇'));
   return v !== null && v >= 2000 && v <= 2100 ? v : null;
@@ -53,7 +61,9 @@ export function extractMetadata(items: readonly Item[]): Metadata {
     for (const join of [1, 2]) {
       const parts = head.slice(i, i + join);
       const title = parts.map((p) => p.text.trim()).join('');
-      if (title.length > 80 || !/报告|年报/.test(title)) continue;
+      // A sentence ("根据…，现公布区统计局2023年…年度报告。") is not a title: its body is read from it below.
+      if (title.length > 80 || !/报告|年报/.test(title) || /[。，,；]/.test(title.replace(/[。．.]$/, '')) || /^(?:根据|按照|依据|现(?:予)?公布)/.test(title))
+        continue;
       const parsed = parseTitle(title);
       if (score(parsed) > (best ? score(best) : 0))
         best = { ...parsed, source: parts[0]!.source, text: title };
@@ -81,6 +91,14 @@ export function extractMetadata(items: readonly Item[]): Metadata {
     if (agency === null) {
       const m = COMPILED_BY.exec(it.text);
       if (m && /[府局委办厅室会院署部处所中心]$/.test(m[1]!)) {
+        agency = m[1]!;
+        provenance.agency = { source: it.source, text: m[0] };
+      }
+    }
+    if (agency === null) {
+      // The body named only in the first sentence: "现公布区统计局2023年…", "2020年，县审计局认真…".
+      const m = PUBLISHES.exec(it.text) ?? IN_YEAR.exec(it.text);
+      if (m) {
         agency = m[1]!;
         provenance.agency = { source: it.source, text: m[0] };
       }
@@ -118,6 +136,8 @@ export function parseTitle(title: string): { agency: string | null; year: number
     .replace(/[\s\u3000]+/g, '')
     .replace(/[《》“”"]/g, '')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // A crawler's field name ("标题:") or page chrome ("登录|注册", "当前位置：首页>…>") glued before the title.
+  t = t.replace(CHROME, '');
   const m = YEAR.exec(t);
   const year = m ? yearOf(m[1]!) : null;
   if (m) t = t.slice(0, m.index) + t.slice(m.index + m[0].length);

@@ -7,7 +7,7 @@ import type { Item } from './items.ts';
 import { foldWidth, normalizeLabel } from './labels.ts';
 
 const CN = ['一', '二', '三', '四', '五', '六'];
-const HEADING = /^(?:第)?([一二三四五六]|[1-6])\s*(?:[、.,]|\s)\s*(.+)$/s;
+const HEADING = /^(?:第)?([一二三四五六]|[1-6])([\s、.,]*)(.+)$/s;
 
 interface Compiled {
   def: SectionDef;
@@ -46,12 +46,13 @@ export function headingOf(
   if (!m) return null;
   const number = m[1]!;
   // The heading may run into its first sentence: "一、总体情况。2019年……".
-  const rest = normalizeLabel(m[2]!.split(/[。:：]/)[0]!);
+  const rest = normalizeLabel(m[3]!.split(/[。:：]/)[0]!);
   if (rest.length === 0 || rest.length > 30) return null;
   const idx = /\d/.test(number) ? Number(number) - 1 : CN.indexOf(number);
   const compiled = compiledFor(sections);
   const own = compiled[idx];
-  if (own && own.keys.some((k) => rest.includes(k)) && !/^\d/.test(m[2]!))
+  // A number run into its words ("一总体情况") is a heading only in the official wording.
+  if (own && m[2] !== '' && own.keys.some((k) => rest.includes(k)) && !/^\d/.test(m[3]!))
     return { key: own.def.key, number };
   for (const c of compiled) if (c.exact.has(rest)) return { key: c.def.key, number };
   return null;

@@ -73,7 +73,7 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
   ],
   [
     'extract/unplaced-cells',
-    'error',
+    'warning',
     ['missingCells'],
     '行中数字少于栏数且无法对齐',
     'A row with fewer figures than columns that cannot be placed',
@@ -81,7 +81,7 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
   ],
   [
     'extract/ambiguous-cells',
-    'error',
+    'warning',
     ['ambiguousCells', 'unsplittable'],
     '行中数字无法唯一对应栏位',
     'Figures that cannot be matched to columns in one way',

@@ -1,0 +1,97 @@
+// Structure first, the stream where structure is missing or contradicts itself: per table, the reading that holds
+// more of the report's figures without breaking more of its sums.
+import type { FormatDef, TableDef, TableKey } from '../../model/format.ts';
+import { rowValues, type TableValues } from '../../model/report.ts';
+import type { Item } from '../items.ts';
+import type { ExtractedTables } from '../tables.ts';
+import { streamTables } from './index.ts';
+
+/**
+ * Rule ids of extraction that say the structured reading of a table fell short (cells placed by the grid or an extra
+ * cell dropped by the row's sum are readings that worked).
+ */
+const TROUBLE = new Set([
+  'extract/unplaced-cells',
+  'extract/ambiguous-cells',
+  'extract/missing-row',
+  'extract/unknown-row',
+]);
+
+/** A table's quality: figures read, and sums that fail among the rows fully read. */
+export function quality(def: TableDef, values: TableValues): { read: number; failing: number } {
+  let read = 0;
+  let failing = 0;
+  const rows = def.rows.map((r) => rowValues(values, r));
+  for (const v of rows) for (const x of Object.values(v)) if (x !== null) read++;
+  for (const id of def.rowIdentities)
+    for (const v of rows) {
+      const t = v[id.total];
+      const parts = id.parts.map((p) => v[p]);
+      if (t === null || t === undefined || parts.some((p) => p === null || p === undefined)) continue;
+      if (parts.reduce((s: number, p) => s + p!, 0) !== t) failing++;
+    }
+  const byId = new Map(def.rows.map((r, i) => [r.path.join('.'), rows[i]!]));
+  for (const ci of def.columnIdentities ?? [])
+    for (const col of def.rows[0]!.columns) {
+      const side = (ks: readonly string[]) => ks.map((k) => byId.get(k)?.[col.key] ?? null);
+      const l = side(ci.lhs);
+      const r = side(ci.rhs);
+      if ([...l, ...r].some((x) => x === null)) continue;
+      const sum = (a: (number | null)[]) => a.reduce((s: number, x) => s + x!, 0);
+      if (sum(l) !== sum(r)) failing++;
+    }
+  return { read, failing };
+}
+
+/**
+ * Reads the tables again as a stream when the structured reading missed a table or met trouble, and takes, table by
+ * table, the stream's reading where it holds more figures and fails no more sums (and fewer where it fails less).
+ */
+export function preferStream(
+  items: readonly Item[],
+  format: FormatDef,
+  tables: ExtractedTables,
+): ExtractedTables {
+  const keys = format.tables.map((t) => t.key);
+  const troubled = tables.diagnostics.some((d) => TROUBLE.has(d.ruleId));
+  const defs = new Map(format.tables.map((t) => [t.key, t]));
+  const weak = keys.filter(
+    (k) => tables.matched[k] === 0 || quality(defs.get(k)!, tables.tables[k]).failing > 0,
+  );
+  if (!troubled && weak.length === 0) return tables;
+  const stream = streamTables(items, format);
+  const take = new Set<TableKey>();
+  for (const k of keys) {
+    if (stream.matched[k] === 0) continue;
+    if (tables.matched[k] === 0) {
+      take.add(k);
+      continue;
+    }
+    const a = quality(defs.get(k)!, tables.tables[k]);
+    const b = quality(defs.get(k)!, stream.tables[k]);
+    // Structure knows its blank cells, the stream does not: the stream must read at least as much, and more where
+    // it does not break fewer sums.
+    if (b.failing <= a.failing && (b.read > a.read || (b.failing < a.failing && b.read >= a.read)))
+      take.add(k);
+  }
+  if (take.size === 0) return tables;
+  const inTable = (path: readonly (string | number)[] | undefined, k: TableKey) => path?.[0] === k;
+  const provenance = Object.fromEntries(
+    Object.entries(tables.provenance).filter(([p]) => !take.has(p.split('.')[0] as TableKey)),
+  );
+  for (const [p, v] of Object.entries(stream.provenance))
+    if (take.has(p.split('.')[0] as TableKey)) provenance[p] = v;
+  return {
+    tables: Object.fromEntries(
+      keys.map((k) => [k, take.has(k) ? stream.tables[k] : tables.tables[k]]),
+    ) as Record<TableKey, TableValues>,
+    provenance,
+    diagnostics: [
+      ...tables.diagnostics.filter((d) => ![...take].some((k) => inTable(d.path, k))),
+      ...stream.diagnostics.filter((d) => [...take].some((k) => inTable(d.path, k))),
+    ],
+    matched: Object.fromEntries(
+      keys.map((k) => [k, take.has(k) ? stream.matched[k] : tables.matched[k]]),
+    ) as Record<TableKey, number>,
+  };
+}

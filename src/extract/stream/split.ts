@@ -1,0 +1,208 @@
+// Placing a row's figures in its cells when they came as a stream: spaces are cell boundaries, glued digits are
+// split only where exactly one split satisfies every identity of the row — or where only one split exists at all.
+import type { Token } from './tokens.ts';
+
+/** A figure (or placeholder) of one cell, with its place in the stream. */
+export interface Piece {
+  readonly text: string;
+  /** null for a placeholder ("/", "—"). */
+  readonly value: number | null;
+  readonly unit?: '元' | '万元';
+  /** A figure the reader could not read with confidence. */
+  readonly unreadable?: true;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How a run of tokens fills n cells. */
+export type Placement =
+  | { readonly kind: 'exact'; readonly cells: readonly Piece[] }
+  | { readonly kind: 'split'; readonly cells: readonly Piece[] }
+  | { readonly kind: 'candidates'; readonly options: readonly (readonly Piece[])[] }
+  /** Extra figures left out: the only choice that satisfies the row's identities. */
+  | { readonly kind: 'extra'; readonly cells: readonly Piece[] }
+  | { readonly kind: 'none'; readonly problem: 'missing' | 'extra' | 'unsplittable' };
+
+/** Checks the identities of a row on a full vector of values (null where blank). */
+export type RowCheck = (values: readonly (number | null)[]) => boolean;
+
+const LIMIT = 50_000;
+const KEEP = 64;
+
+function whole(t: Exclude<Token, { kind: 'word' }>): Piece {
+  if (t.kind === 'ph')
+    return {
+      text: t.text,
+      value: null,
+      ...(t.unreadable ? { unreadable: true as const } : {}),
+      start: t.start,
+      end: t.end,
+    };
+  const v = Number(t.digits);
+  return {
+    text: t.text,
+    value: t.sign === '-' ? -v : v,
+    ...(t.unit ? { unit: t.unit } : {}),
+    start: t.start,
+    end: t.end,
+  };
+}
+
+/** The ways to cut a run of digits into k figures, none with a leading zero; the decimal part stays with the last. */
+function cuts(digits: string, k: number): number[][] {
+  const dot = digits.indexOf('.');
+  const int = dot >= 0 ? digits.slice(0, dot) : digits;
+  const out: number[][] = [];
+  const at: number[] = [];
+  const walk = (from: number, left: number) => {
+    if (out.length > LIMIT) return;
+    if (left === 1) {
+      if (int.length - from >= 1 && (int[from] !== '0' || int.length - from === 1)) out.push([...at]);
+      return;
+    }
+    if (int[from] === '0') {
+      // A zero starts a figure only as the figure 0.
+      at.push(from + 1);
+      walk(from + 1, left - 1);
+      at.pop();
+      return;
+    }
+    for (let e = from + 1; e <= int.length - (left - 1); e++) {
+      at.push(e);
+      walk(e, left - 1);
+      at.pop();
+    }
+  };
+  walk(0, k);
+  return out;
+}
+
+/** The pieces of token t cut at the given ends (offsets in its digits). */
+function piecesOf(t: Extract<Token, { kind: 'num' }>, ends: readonly number[]): Piece[] {
+  const lead = t.sign ? 1 : 0;
+  const out: Piece[] = [];
+  let from = 0;
+  const bounds = [...ends, t.digits.length];
+  bounds.forEach((to, i) => {
+    const last = i === bounds.length - 1;
+    const d = t.digits.slice(from, to);
+    const v = Number(d);
+    const start = t.start + lead + from - (i === 0 ? lead : 0);
+    const end = last ? t.end : t.start + lead + to;
+    out.push({
+      text: (i === 0 && t.sign ? t.sign : '') + d + (last && t.unit ? t.unit : ''),
+      value: i === 0 && t.sign === '-' ? -v : v,
+      ...(last && t.unit ? { unit: t.unit } : {}),
+      start,
+      end,
+    });
+    from = to;
+  });
+  return out;
+}
+
+/**
+ * Places the figure tokens of a row in n cells. As many tokens as cells: one each. Fewer: the glued runs are cut in
+ * every way that gives n figures; a single way (every digit a cell, say) is taken; several are narrowed to those the
+ * row's identities allow — one is taken as a split, several are returned for the table's column identities to decide.
+ */
+export function place(
+  tokens: readonly Exclude<Token, { kind: 'word' }>[],
+  n: number,
+  check: RowCheck | null,
+): Placement {
+  if (tokens.length === n) return { kind: 'exact', cells: tokens.map(whole) };
+  if (tokens.length > n) return dropExtra(tokens, n, check);
+  if (tokens.length === 0) return { kind: 'none', problem: 'missing' };
+  // Ways to cut each token into k pieces, for every k it allows.
+  // Without an identity to confirm a split, figures set apart by spaces stay whole: a short row there has a blank
+  // cell, not glued digits ("39 3" is 39, 3 and a blank). Only a run that cannot be one figure ("00") is cut, or a
+  // row that came as one run of digits.
+  const keepWhole = check === null && tokens.length > 1;
+  const ways = tokens.map((t) => {
+    const m = new Map<number, number[][]>();
+    if (t.kind === 'ph') m.set(1, [[]]);
+    else {
+      const int = t.digits.split('.')[0]!;
+      const valid = int.length === 1 || int[0] !== '0';
+      for (let k = 1; k <= (keepWhole && valid ? 1 : int.length); k++) {
+        const c = cuts(t.digits, k);
+        if (c.length) m.set(k, c);
+      }
+    }
+    return m;
+  });
+  const maxAfter: number[] = [];
+  for (let i = tokens.length - 1, s = 0; i >= 0; i--) {
+    maxAfter[i] = s;
+    s += Math.max(...ways[i]!.keys());
+  }
+  const options: Piece[][] = [];
+  let tried = 0;
+  let all = 0;
+  const acc: Piece[] = [];
+  const walk = (ti: number) => {
+    if (tried > LIMIT) return;
+    if (ti === tokens.length) {
+      if (acc.length !== n) return;
+      tried++;
+      all++;
+      if (check && !check(acc.map((p) => p.value))) return;
+      if (options.length < KEEP) options.push([...acc]);
+      else options.length = KEEP + 1;
+      return;
+    }
+    const t = tokens[ti]!;
+    const left = n - acc.length;
+    const restMin = tokens.length - ti - 1;
+    for (const [k, list] of ways[ti]!) {
+      if (k > left - restMin || k + maxAfter[ti]! < left) continue;
+      for (const ends of list) {
+        const ps = t.kind === 'ph' ? [whole(t)] : k === 1 ? [whole(t)] : piecesOf(t, ends);
+        acc.push(...ps);
+        walk(ti + 1);
+        acc.length -= ps.length;
+      }
+    }
+  };
+  walk(0);
+  if (tried > LIMIT) return { kind: 'none', problem: 'unsplittable' };
+  if (all === 0) return { kind: 'none', problem: 'missing' };
+  if (all === 1 && options.length === 0) return { kind: 'none', problem: 'unsplittable' };
+  if (options.length === 1) return { kind: 'split', cells: options[0]! };
+  if (options.length === 0 || options.length > KEEP) return { kind: 'none', problem: 'unsplittable' };
+  return { kind: 'candidates', options };
+}
+
+/**
+ * More figures than cells: the one choice of n of them, in order, that satisfies the row's identities (the same
+ * values whichever equal figure is left out), or none.
+ */
+function dropExtra(
+  tokens: readonly Exclude<Token, { kind: 'word' }>[],
+  n: number,
+  check: RowCheck | null,
+): Placement {
+  if (!check || tokens.length - n > 3) return { kind: 'none', problem: 'extra' };
+  const pieces = tokens.map(whole);
+  const found = new Map<string, Piece[]>();
+  const pick: number[] = [];
+  const walk = (from: number) => {
+    if (found.size > 1) return;
+    if (pick.length === n) {
+      const cells = pick.map((i) => pieces[i]!);
+      const values = cells.map((p) => p.value);
+      if (check(values)) found.set(values.join(','), cells);
+      return;
+    }
+    for (let i = from; i <= pieces.length - (n - pick.length); i++) {
+      pick.push(i);
+      walk(i + 1);
+      pick.pop();
+    }
+  };
+  walk(0);
+  return found.size === 1
+    ? { kind: 'extra', cells: [...found.values()][0]! }
+    : { kind: 'none', problem: 'extra' };
+}

@@ -1,0 +1,255 @@
+// The document as one stream of characters in reading order, and its tokens: label text, figures, placeholders —
+// whatever the line, cell or tag boundaries were (a crawler's textContent, cells one per line, pipes, spans).
+import type { SourceSpan } from '../../model/source.ts';
+import type { Item } from '../items.ts';
+import { UNSURE_MARK } from '../../model/document.ts';
+import { foldWidth } from '../labels.ts';
+
+/** A piece of the stream and where it came from. */
+interface Chunk {
+  readonly start: number;
+  readonly end: number;
+  readonly source: SourceSpan;
+  /** The piece is the source text itself on one line, so an offset in it is a column of the source. */
+  readonly exact: boolean;
+}
+
+/** The text of some items joined in reading order, with the way back from an offset to the source. */
+export interface Stream {
+  readonly text: string;
+  readonly chunks: readonly Chunk[];
+}
+
+/** Joins the items' texts (a row's cells separated by a space, items by a line break), folding full width. */
+export function streamOf(items: readonly Item[]): Stream {
+  const parts: string[] = [];
+  const chunks: Chunk[] = [];
+  let at = 0;
+  const push = (text: string, source: SourceSpan) => {
+    const s = source;
+    const exact =
+      s.kind === 'text' && s.line === s.endLine && s.endColumn - s.column === text.length && text.length > 0;
+    chunks.push({ start: at, end: at + text.length, source, exact });
+    parts.push(foldWidth(text), '\n');
+    at += text.length + 1;
+  };
+  for (const it of items) {
+    if (it.kind === 'para') push(it.text, it.source);
+    else for (const c of it.cells) push(c.text, c.source);
+  }
+  return { text: parts.join(''), chunks };
+}
+
+/** The source of the stream's characters start..end: narrowed to their columns where the chunk allows it. */
+export function spanAt(stream: Stream, start: number, end: number): SourceSpan | undefined {
+  const cs = stream.chunks;
+  let lo = 0;
+  let hi = cs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cs[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const c = cs[lo];
+  if (!c) return undefined;
+  const s = c.source;
+  if (c.exact && s.kind === 'text' && end <= c.end)
+    return { ...s, column: s.column + (start - c.start), endColumn: s.column + (end - c.start) };
+  return s;
+}
+
+/** A token of the stream: a figure, a placeholder written where a figure belongs, or label text. */
+export type Token =
+  | {
+      readonly kind: 'num';
+      readonly start: number;
+      readonly end: number;
+      /** The figure as written, unit included ("246900元"). */
+      readonly text: string;
+      /** The digits without sign, separators or unit ("246900", "1.5"). */
+      readonly digits: string;
+      readonly sign: '' | '+' | '-';
+      readonly unit?: '元' | '万元';
+    }
+  | {
+      readonly kind: 'ph';
+      readonly start: number;
+      readonly end: number;
+      readonly text: string;
+      /** Set on a figure the reader marked unsure: the cell is blank and says so. */
+      readonly unreadable?: true;
+    }
+  | { readonly kind: 'word'; readonly start: number; readonly end: number; readonly text: string };
+
+const SEP = /[\s\u00a0\u3000\u200b\ufeff|]/;
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+/** Characters that make a figure part of a sentence when they follow it: a date, a percentage, a count in prose. */
+const PROSE_AFTER = /^(?:[年月日号时%‰]|周岁|余|多|万(?!元)|亿|千|百)/;
+const COUNT_UNIT = /^(?:件|个|项|条|次|起|宗|人次|家|人)/;
+const PLACEHOLDER = /^(?:[/\\\-—–－―_~～·•×*]+|无|空|暂无)$/;
+
+/**
+ * Splits the stream into tokens. A figure is a run of digits (thousands commas and a decimal part allowed); a digit
+ * followed by "." or "、" and a non-digit numbers the next label ("…0 0 01.属于国家秘密"), so it is label text; a
+ * figure followed by 年, 月, %, or by a count unit and more prose ("11件，") is part of a sentence, not a cell.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  let word = -1; // start of the label text being read
+  const endWord = (at: number) => {
+    if (word >= 0 && at > word) out.push({ kind: 'word', start: word, end: at, text: text.slice(word, at) });
+    word = -1;
+  };
+  let i = from;
+  while (i < to) {
+    const c = text[i]!;
+    if (SEP.test(c)) {
+      endWord(i);
+      // A placeholder stands alone between separators ("0 / 0", "— —").
+      let j = i + 1;
+      while (j < to && SEP.test(text[j]!)) j++;
+      let k = j;
+      while (k < to && !SEP.test(text[k]!) && !isDigit(text[k])) k++;
+      if (k > j && (k === to || SEP.test(text[k]!)) && PLACEHOLDER.test(text.slice(j, k))) {
+        out.push({ kind: 'ph', start: j, end: k, text: text.slice(j, k) });
+        i = k;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    if (c === UNSURE_MARK || (isDigit(c) && (text[i - 1] === UNSURE_MARK || unsureAhead(text, i, to)))) {
+      // A figure the reader could not read with confidence (OCR): a blank, never a number.
+      endWord(i);
+      let j = i;
+      while (j < to && (isDigit(text[j]) || text[j] === UNSURE_MARK || text[j] === '.' || text[j] === ','))
+        j++;
+      if (j === i) j = i + 1;
+      out.push({ kind: 'ph', start: i, end: j, text: text.slice(i, j), unreadable: true });
+      i = j;
+      continue;
+    }
+    if (!isDigit(c)) {
+      if (word < 0) word = i;
+      i++;
+      continue;
+    }
+    // A run of digits.
+    let j = i;
+    while (j < to && isDigit(text[j])) j++;
+    // Thousands separators ("3,119") and a decimal part ("1.5").
+    while (
+      text[j] === ',' &&
+      isDigit(text[j + 1]) &&
+      isDigit(text[j + 2]) &&
+      isDigit(text[j + 3]) &&
+      !isDigit(text[j + 4])
+    )
+      j += 4;
+    if (text[j] === '.' && isDigit(text[j + 1])) {
+      j++;
+      while (j < to && isDigit(text[j])) j++;
+    }
+    const next = text[j];
+    const after = text.slice(j, j + 3);
+    // Digits inside a word ("第3条", "12345平台", "0591-2317"): label or prose text.
+    const inWord = word >= 0 && /[A-Za-z第]$/.test(text.slice(word, i));
+    if (
+      inWord ||
+      PROSE_AFTER.test(after) ||
+      (next === '-' && isDigit(text[j + 1]) && j - i >= 3) ||
+      (next === ':' && isDigit(text[j + 1]))
+    ) {
+      if (word < 0) word = i;
+      i = j;
+      continue;
+    }
+    if (
+      (next === '.' || next === '、' || next === '，' || next === ',') &&
+      text[j + 1] !== undefined &&
+      !isDigit(text[j + 1]) &&
+      !SEP.test(text[j + 1]!)
+    ) {
+      // The last digit numbers the next label ("01.属于"): the digits before it are a figure.
+      if (j - i > 1 && next !== '，' && next !== ',') {
+        endWord(i);
+        out.push(num(text, i, j - 1, ''));
+      }
+      if (word < 0) word = j - 1;
+      i = j;
+      continue;
+    }
+    // "部分公开答复 0 件，不予公开答复 2 件": a count with its unit in a sentence, even with a space before the unit.
+    let k0 = j;
+    while (k0 < to && (text[k0] === ' ' || text[k0] === '\u00a0')) k0++;
+    if (
+      k0 > j &&
+      COUNT_UNIT.test(text.slice(k0, k0 + 2)) &&
+      /^[件个项条次起宗家人]\s*[，,。；;、）)]/.test(text.slice(k0, k0 + 4))
+    ) {
+      if (word < 0) word = i;
+      i = k0;
+      continue;
+    }
+    let unit: '元' | '万元' | undefined;
+    let end = j;
+    if (text.startsWith('万元', j)) {
+      unit = '万元';
+      end = j + 2;
+    } else if (next === '元') {
+      unit = '元';
+      end = j + 1;
+    } else {
+      const m = COUNT_UNIT.exec(text.slice(j, j + 2));
+      if (m) {
+        const k = j + m[0].length;
+        const after2 = text[k];
+        // "1个246900元" (a unit in a cell) is a figure; "11件，" or "11件申请" is prose.
+        if (after2 === undefined || SEP.test(after2) || isDigit(after2)) end = k;
+        else {
+          if (word < 0) word = i;
+          i = k;
+          continue;
+        }
+      }
+    }
+    endWord(i);
+    // A sign written before the figure ("+2", "-3"), right after a separator or another figure.
+    let sign: '' | '+' | '-' = '';
+    const prev = text[i - 1];
+    if (
+      (prev === '+' || prev === '-' || prev === '−') &&
+      (i - 1 === from || SEP.test(text[i - 2] ?? ' ') || isDigit(text[i - 2]))
+    ) {
+      sign = prev === '+' ? '+' : '-';
+      const last = out[out.length - 1];
+      if (last && last.kind === 'word' && last.end === i && last.start === i - 1) out.pop();
+      else if (last && last.kind === 'word' && last.end === i)
+        out[out.length - 1] = { ...last, end: i - 1, text: last.text.slice(0, -1) };
+    }
+    out.push(num(text, sign ? i - 1 : i, end, sign, j, unit));
+    i = end;
+  }
+  endWord(to);
+  return out;
+}
+
+function num(
+  text: string,
+  start: number,
+  end: number,
+  sign: '' | '+' | '-',
+  digitsEnd = end,
+  unit?: '元' | '万元',
+): Token {
+  const s = sign ? start + 1 : start;
+  const digits = text.slice(s, digitsEnd).replace(/,/g, '');
+  return { kind: 'num', start, end, text: text.slice(start, end), digits, sign, ...(unit ? { unit } : {}) };
+}
+
+/** True when the run of digits at i is followed by the unsure mark before any separator. */
+function unsureAhead(text: string, i: number, to: number): boolean {
+  let j = i;
+  while (j < to && (isDigit(text[j]) || text[j] === '.' || text[j] === ',')) j++;
+  return text[j] === UNSURE_MARK;
+}
