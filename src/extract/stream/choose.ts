@@ -73,6 +73,8 @@ export function preferStream(
     // it does not break fewer sums.
     if (b.failing <= a.failing && (b.read > a.read || (b.failing < a.failing && b.read >= a.read)))
       take.add(k);
+    // Neither read a figure of it: the stream at least names what it could not read, row by row.
+    else if (a.read === 0 && b.read === 0 && stream.diagnostics.some((d) => d.path?.[0] === k)) take.add(k);
   }
   if (take.size === 0) return tables;
   const inTable = (path: readonly (string | number)[] | undefined, k: TableKey) => path?.[0] === k;
