@@ -631,12 +631,12 @@ export const PROSE: Record<string, Prose> = {
   },
   'T2-7': {
     what: {
-      zh: '2021 年格式表二第二十条第（八）项“本年收费金额（单位：万元）”的数字大得不合常理，疑似按元填写：达到 1 亿元（10000 万元）以上而机关不是省级人民政府或中央机关，或县级、乡级机关填了 1000 以上的整数。',
-      en: 'The 2021 fee amount (万元) is too large for the body and looks entered in 元.',
+      zh: '2021 年格式表二第二十条第（八）项“本年收费金额（单位：万元）”的数字按机关的规模看大得不合常理，疑似按元填写。按机关名称判断规模：中央机关、省级人民政府和以省级行政区为报告主体的报告不检查；设区的市、县级人民政府，以整个地区为报告主体的报告（如“平潭综合实验区”）和开发区管委会，一个地区的收费可达数亿元（如 18651 万元），达到 100 亿元（1000000 万元）以上才提示；其他机关（政府部门、乡镇人民政府、街道办事处，以及名称看不出规模的）达到 1 亿元（10000 万元）以上即提示，其中县级、乡级机关填了 1000 以上的整数也提示。',
+      en: 'The 2021 fee amount (万元) is too large for the scale of the body (a department, a township; or, for a city or county government or a region-wide report, from 100亿元) and looks entered in 元.',
     },
     why: {
-      zh: '该栏单位是万元（format-spec §4.2），按元填写会把金额放大一万倍；format-spec §10.3 第 7 项把万元与元混淆列为常见错误，§8.3 T2-7 建议对明显过大的数字提示。',
-      en: 'The unit is 万元 (format-spec §4.2); 元 instead of 万元 is a known slip (§8.3 T2-7, §10.3).',
+      zh: '该栏单位是万元（format-spec §4.2），按元填写会把金额放大一万倍；format-spec §10.3 第 7 项把万元与元混淆列为常见错误，§8.3 T2-7 建议对小机关明显过大的数字提示。同一个数字，对一个部门可疑，对一个地区的人民政府却可能是实数，所以门槛随机关规模而定；本规则只是提示，为避免误报，规模可能容纳的数字不提示。',
+      en: 'The unit is 万元 (format-spec §4.2); 元 instead of 万元 is a known slip (§8.3 T2-7, §10.3); a figure suspicious for a department may be real for a region, so the threshold follows the body’s scale.',
     },
     fix: {
       zh: '把金额换算为万元（元数除以 10000），可保留小数，例如 1263500 元填 126.35。',
@@ -687,12 +687,12 @@ export const PROSE: Record<string, Prose> = {
   },
   'X-1': {
     what: {
-      zh: '正文中复述的年度数字应与统计表一致：新收、上年结转、办结、结转下年度的申请件数，予以公开、部分公开、不予公开、无法提供、不予处理的件数，以及被申请行政复议、被提起行政诉讼的案件数。只读取明确的全年合计，“其中”之后的分项、涉及其他年度或比例、同比的句子不读取，避免误报。',
-      en: 'Year totals the text states (applications received, handled, carried; outcomes; review and litigation cases) equal the tables.',
+      zh: '正文中复述的年度数字应与统计表一致：新收、上年结转、办结、结转下年度的申请件数，予以公开、部分公开、不予公开、无法提供、不予处理的件数，被申请行政复议、被提起行政诉讼的案件数，以及（2021 年格式）表二的行政规范性文件“本年制发件数”“现行有效件数”（正文写“规章和规范性文件”的，与两行之和比较）。只读取明确的全年合计，“其中”之后的分项、涉及其他年度或比例、同比的句子不读取；表二只读取写明“件”或“份”的规范性文件件数（“政策、规范性文件类信息4条”是信息条数，不读取），清理、备案审查、全区或各部门的文件、以其他机关名义印发的文件、“截至目前”的数字也不读取，避免误报。表三某行“总计”栏空白的，与该行六个申请人栏之和比较；有的栏也空白的，已填写各栏之和已经大于正文数字时才报告（空白栏只会使合计更大），消息写明“至少为”。',
+      en: 'Year totals the text states (applications received, handled, carried; outcomes; review and litigation cases; 2021 table 2: 规范性文件 issued and in force) equal the tables; a blank 总计 is replaced by the sum of its row’s columns.',
     },
     why: {
-      zh: '正文（特别是“一、总体情况”）常复述表中的主要数字。已发布的报告中出现过正文与表格不一致的情况：上海市政府办公厅 2019 年报告正文写“予以公开及部分公开258件”，表中为 275 件（format-spec §10.2）。2021 年格式把“发布内容不准确”列为追责情形（format-spec §3.1）。本规则从文字中识别数字，属提示性检查（format-spec §8.4 X-1）。',
-      en: 'Text and tables disagreed in official reports (format-spec §10.2); the check reads figures from prose, so it is a warning (§8.4 X-1).',
+      zh: '正文（特别是“一、总体情况”）常复述表中的主要数字。已发布的报告中出现过正文与表格不一致的情况：上海市政府办公厅 2019 年报告正文写“予以公开及部分公开258件”，表中“总计”栏空白，各栏合计为 275 件（format-spec §10.2）——只与“总计”栏比较就会漏掉它；也有报告正文写现行有效规范性文件 393 件，表二“现行有效件数”却是 470 件。2021 年格式把“发布内容不准确”列为追责情形（format-spec §3.1）。本规则从文字中识别数字，属提示性检查（format-spec §8.4 X-1）。',
+      en: 'Text and tables disagreed in official reports, one with its 总计 column blank (format-spec §10.2), one on the 规范性文件 in force; the check reads figures from prose, so it is a warning (§8.4 X-1).',
     },
     fix: {
       zh: '以核对无误的统计表为准，改正正文或表格中错误的一处。',
@@ -701,12 +701,12 @@ export const PROSE: Record<string, Prose> = {
   },
   'X-3': {
     what: {
-      zh: '人民政府（含乡镇人民政府、街道办事处）的年度报告应写明工作考核、社会评议和责任追究结果情况；消息列出正文未提及的事项。政府的办公室和工作部门不作此要求，从名称看不出机关性质的不检查。',
-      en: 'A people’s government’s report states its assessment, public evaluation and accountability results.',
+      zh: '人民政府（各级，含乡、民族乡、镇人民政府）的年度报告应写明工作考核、社会评议和责任追究结果情况；消息列出正文未提及的事项。按机关性质判断：调用方说明了机关性质（政府或部门）的以其为准，否则看名称是否以“人民政府”“政府”结尾。街道办事处不是一级人民政府，而是市辖区、不设区的市人民政府的派出机关，开发区管委会、行政公署也是派出机构，均不作此要求；政府的办公室和工作部门不作此要求，从名称看不出机关性质的不检查。',
+      en: 'A people’s government’s report (township governments included; not a 街道办事处, which is a district government’s agency) states its assessment, public evaluation and accountability results.',
     },
     why: {
-      zh: '《条例》第五十条第（四）项：“各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况”；2021 年格式把这一内容放在“（一）总体情况”的“监督保障”中（format-spec §3.1、§8.4 X-3）。',
-      en: '条例第五十条第（四）项 requires it of governments; the 2021 format puts it under 监督保障 in section 一 (format-spec §3.1, §8.4 X-3).',
+      zh: '《条例》第五十条第（四）项：“各级人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况”；2021 年格式把这一内容放在“（一）总体情况”的“监督保障”中（format-spec §3.1、§8.4 X-3）。各级人民政府是《宪法》第九十五条所列的省、市、县、市辖区、乡、民族乡、镇人民政府；街道办事处由市辖区、不设区的市人民政府设立，是其派出机关（《地方各级人民代表大会和地方各级人民政府组织法》第八十五条），不是一级政府。',
+      en: '条例第五十条第（四）项 requires it of 各级人民政府, the governments of 宪法第九十五条 down to 乡 and 镇; a 街道办事处 is a 派出机关 (地方组织法第八十五条). The 2021 format puts it under 监督保障 in section 一 (format-spec §3.1, §8.4 X-3).',
     },
     fix: {
       zh: '在“总体情况”的监督保障部分写明本年度政务公开工作考核、社会评议和责任追究的结果；没有发生责任追究的，写明“未发生”。',
@@ -715,8 +715,8 @@ export const PROSE: Record<string, Prose> = {
   },
   'X-4': {
     what: {
-      zh: '2021 年格式的报告，“六、其他需要报告的事项”应说明信息处理费的收取情况（收取的金额，或“未收取信息处理费”）。写在其他部分的，提示移到第六部分（elsewhere）。',
-      en: 'A 2021-format report states the 信息处理费 collected (or that none was) in section 六.',
+      zh: '2021 年格式的报告，“六、其他需要报告的事项”应说明信息处理费的收取情况（收取的金额，或“未收取信息处理费”“未发生收费情况”）。写在其他部分的，提示移到第六部分（elsewhere）。报告没有第六部分的，由 [[section-missing]] 报告缺少该部分，本规则不再重复报告（一个原因只报告一次）。',
+      en: 'A 2021-format report states the 信息处理费 collected (or that none was) in section 六; a report without section 六 is left to section-missing.',
     },
     why: {
       zh: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）自 2021 年起施行，2021 年度起的报告普遍在第六部分报告信息处理费的收取情况（format-spec §3.1、§9、§8.4 X-4）。这一要求未能从国家格式原文逐字核实，故本规则为提示性检查。',
@@ -1216,10 +1216,15 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'extract/agency-missing': {
     defect: {
-      zh: '标题只写了“2022年政府信息公开工作年度报告”，没有机关名称。',
-      en: 'The title has no agency name.',
+      zh: '标题只写了“2022年政府信息公开工作年度报告”，没有机关名称，正文第一句也只说“我局”。',
+      en: 'The title has no agency name, and the first sentence says only "我局" (our bureau).',
     },
-    text: (t) => edit(t, `${AGENCY}2022年政府信息公开工作年度报告`, '2022年政府信息公开工作年度报告'),
+    text: (t) =>
+      edit(
+        edit(t, `${AGENCY}2022年政府信息公开工作年度报告`, '2022年政府信息公开工作年度报告'),
+        `2022年，${AGENCY}认真`,
+        '2022年，我局认真',
+      ),
   },
   'extract/year-missing': {
     defect: {

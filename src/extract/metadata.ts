@@ -20,7 +20,9 @@ const PERIOD =
   /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日/;
 const COMPILED_BY = /由([\u4e00-\u9fff（）()]{2,40}?)(?:负责)?(?:编制|编写|制作|发布|编印)/;
 
-const BODY = '([\u4e00-\u9fff（）()]{1,25}?(?:人民政府|办公室|办事处|委员会|[府局委办厅室会院署部处所中心队站馆]))';
+// A body's name, not a pronoun ("我局", "本机关", "该局").
+const BODY =
+  '((?![我本该])[\u4e00-\u9fff（）()]{2,25}?(?:人民政府|办公室|办事处|委员会|[府局委办厅室会院署部处所中心队站馆]))';
 const PUBLISHES = new RegExp(`现(?:予)?公布${BODY}(?:(?:19|20)\\d{2})年`);
 const IN_YEAR = new RegExp(
   `^(?:(?:19|20)\\d{2})年(?:度)?[，,]\\s*${BODY}(?:认真|高度|坚持|深入|全面|按照|严格|紧紧|围绕|以|在|积极|扎实|持续|进一步|继续|始终|着力|聚焦|主动|不断)`,
@@ -62,7 +64,12 @@ export function extractMetadata(items: readonly Item[]): Metadata {
       const parts = head.slice(i, i + join);
       const title = parts.map((p) => p.text.trim()).join('');
       // A sentence ("根据…，现公布区统计局2023年…年度报告。") is not a title: its body is read from it below.
-      if (title.length > 80 || !/报告|年报/.test(title) || /[。，,；]/.test(title.replace(/[。．.]$/, '')) || /^(?:根据|按照|依据|现(?:予)?公布)/.test(title))
+      if (
+        title.length > 80 ||
+        !/报告|年报/.test(title) ||
+        /[。，,；]/.test(title.replace(/[。．.]$/, '')) ||
+        /^(?:根据|按照|依据|现(?:予)?公布)/.test(title)
+      )
         continue;
       const parsed = parseTitle(title);
       if (score(parsed) > (best ? score(best) : 0))

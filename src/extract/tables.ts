@@ -180,11 +180,17 @@ function xOf(c: TableCell): { x?: number; xEnd?: number } {
   return c.x !== undefined ? { x: c.x, ...(c.xEnd !== undefined ? { xEnd: c.xEnd } : {}) } : {};
 }
 
-/** A token for `text` found at character `offset` of a single-line cell. */
+/**
+ * A token for `text` found at character `offset` of a single-line cell. An HTML grid cell's span is its element's
+ * (`<td>…</td>`), not its text's, so an offset into the text is not one into the span: the token keeps the cell's.
+ */
 function tokenAt(c: TableCell, text: string, offset: number): Token {
   const s = c.source;
   const source: SourceSpan =
-    (s.kind === 'text' || s.kind === 'html' || s.kind === 'doc') && s.line === s.endLine && offset >= 0
+    (s.kind === 'text' || s.kind === 'html' || s.kind === 'doc') &&
+    s.line === s.endLine &&
+    offset >= 0 &&
+    (s.kind !== 'html' || s.endColumn - s.column === c.text.length)
       ? { ...s, column: s.column + offset, endColumn: s.column + offset + text.length }
       : s;
   return { text, figure: parseFigure(text), source, col: c.col, ...xOf(c) };
@@ -527,13 +533,17 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
                 n,
               ),
               {
-                ...withGrid(
-                  grids(
-                    m.logical.tableIndex,
-                    cols.map((c) => c.key),
-                    m.headers,
-                  ),
-                ),
+                // One cell per line: a line's place in the row is not its column once a blank cell left no line, so a
+                // short row there is not placed by the grid (a figure in the wrong column is worse than a blank).
+                ...(m.logical.layout === 'cell-per-line'
+                  ? {}
+                  : withGrid(
+                      grids(
+                        m.logical.tableIndex,
+                        cols.map((c) => c.key),
+                        m.headers,
+                      ),
+                    )),
                 identities: indexIdentities(
                   m.table.def,
                   cols.map((c) => c.key),
@@ -543,7 +553,7 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
               },
             );
     const path = [m.table.def.key, ...m.row.def.path];
-    if (!res.inferred && ranTogether(res.values)) res.inferred = 'split';
+    if (!res.inferred && ranTogether(res.values, m.logical.layout)) res.inferred = 'split';
     report(res, path, m.row.def.label, m.logical.source);
     const target = rowValues(values[m.table.def.key], m.row.def);
     cols.forEach((col, k) =>
@@ -729,14 +739,19 @@ function withGrid(grid: Grid | undefined): { grid?: Grid } {
   return grid ? { grid } : {};
 }
 
-/** True when two figures touch in the source with nothing between them ("1-1"): where one ends the other begins. */
-function ranTogether(values: readonly (Token | null)[]): boolean {
+/**
+ * True when two figures touch in the source with nothing between them ("0-224"): where one ends the other begins.
+ * Only figures cut from one run of text can touch so: in a table that keeps its cells (an HTML, DOCX or XLSX grid)
+ * two figures of different cells are apart whatever their spans — `<td>1</td><td>2</td>` on one line gives spans
+ * that touch, and that is no evidence of a split. An empty cell is no figure (its span may have no width).
+ */
+function ranTogether(values: readonly (Token | null)[], layout: string): boolean {
   let prev: Token | null = null;
   for (const t of values) {
-    if (!t) continue;
+    if (!t || (t.figure.kind === 'blank' && !t.figure.placeholder)) continue;
     const a = prev?.source;
     const b = t.source;
-    if (a && b && 'line' in a && 'line' in b)
+    if (a && b && 'line' in a && 'line' in b && !(layout === 'grid' && prev!.col !== t.col))
       if (a.endLine === b.line && a.endColumn === b.column) return true;
     prev = t;
   }

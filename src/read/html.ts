@@ -279,6 +279,11 @@ const METADATA_LABEL =
 const metadataLabels = (text: string) => new Set(Array.from(text.matchAll(METADATA_LABEL), (m) => m[1])).size;
 /** A figure alone in a cell: digits with separators, a sign, a decimal part. */
 const FIGURE = /^[+\-−]?\d[\d,，]*(?:\.\d+)?$/;
+/**
+ * The most ideographs a label or header cell of the statistics tables holds, with room for variants: the longest
+ * official one, table 3's corner note (本列数据的勾稽关系为…, format-spec §5.1), has 29.
+ */
+const LABEL_TEXT_MAX = 60;
 /** A report title: names a year and a report, short. */
 const TITLE = /(?:报告|年报)/;
 const YEARISH = /(?:19|20)\d{2}|[〇零○一二][〇零○一二三四五六七八九]{3}/;
@@ -576,8 +581,10 @@ class PageReader {
 
   /**
    * A layout table (one that places parts of the page rather than holding figures) is unwrapped: one with a
-   * single cell, or whose cells hold tables, headings or paragraphs, unless it is a grid of three or more
-   * rows of three or more cells where one cell holds a table (a nested table, read as a table of its own).
+   * single cell, or whose cells hold tables, headings or paragraphs of text, unless it is a grid of three or
+   * more rows of three or more cells where one cell holds a table (a nested table, read as a table of its own).
+   * Paragraphs make a container only when they hold more text than a label: Word-pasted cells break one label
+   * or header into several <p> ("三、本</p><p>年度办</p><p>理结果"), which is still one cell of a data table.
    */
   private isLayoutTable(table: Element): boolean {
     const known = this.layoutTables.get(table);
@@ -592,7 +599,8 @@ class PageReader {
       if (cs.length >= 3) gridRows++;
       for (const c of cs) {
         const s = this.stats.get(c) ?? this.statsOf(c);
-        if (s.anyTables > 0 || s.headings > 0 || s.own >= 200 || s.paras >= 3) containers++;
+        if (s.anyTables > 0 || s.headings > 0 || s.own >= 200 || (s.paras >= 3 && s.own > LABEL_TEXT_MAX))
+          containers++;
       }
     }
     const layout = cells <= 1 || (containers > 0 && (gridRows < 3 || containers > 2));

@@ -1,6 +1,6 @@
 // Test table of T2-7: a 2021 行政事业性收费 amount (万元) that looks entered in 元.
 import { expect, it } from 'vitest';
-import { rule } from './T2-7.ts';
+import { feeScale, rule } from './T2-7.ts';
 import { runRule, testRule, validReport, withCells } from './tester.ts';
 
 const fee = (agency: string | null, amount: number | null) => ({
@@ -18,6 +18,17 @@ testRule(rule, {
     { name: 'a city body, a whole number below 1亿', report: fee('某市自然资源和规划局', 9999) },
     { name: 'a province government, above 1亿', report: fee('河南省人民政府', 52000) },
     { name: 'a national body, above 1亿', report: fee('国家知识产权局', 3500000) },
+    // The fees of a whole region run to 亿元: 18651 万元 is a region's real figure, written in 万元.
+    { name: 'a district government, 18651 万元 for its region', report: fee('某市某区人民政府', 18651) },
+    { name: 'a city government, 18651 万元', report: fee('三门峡市人民政府', 18651) },
+    { name: 'a county government, 3.6亿元', report: fee('某县人民政府', 36000) },
+    {
+      name: 'a county government, a whole number ≥ 1000 (a region rounds to 万元)',
+      report: fee('某县人民政府', 1500),
+    },
+    { name: 'a region-wide report named after the region', report: fee('平潭综合实验区', 18651) },
+    { name: 'a development zone’s 管委会 governs its zone', report: fee('某市高新区管委会', 18651) },
+    { name: 'a province-level region-wide report (上海市)', report: fee('上海市', 5200000) },
     {
       name: 'the 2019 format counts items, not money',
       report: { ...validReport('2019'), agency: '某县财政局' },
@@ -50,8 +61,33 @@ testRule(rule, {
       errors: [{ messageId: 'wholeYuan', path: 'proactive.fees.amount' }],
     },
     {
-      name: 'a county government above 1亿: one finding',
-      report: fee('某县人民政府', 36000),
+      name: 'a county department with a region’s figure (18651 万元)',
+      report: fee('某县财政局', 18651),
+      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+    },
+    {
+      name: 'a department of a development zone, 18651 万元',
+      report: fee('平潭综合实验区财政金融局', 18651),
+      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+    },
+    {
+      name: 'a town government, 18651 万元: a township is no region of that scale',
+      report: fee('某县某镇人民政府', 18651),
+      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+    },
+    {
+      name: 'a 街道办事处, 18651 万元',
+      report: fee('某区某街道办事处', 18651),
+      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+    },
+    {
+      name: 'a district government whose 18651 万元 were entered in 元 (186510000)',
+      report: fee('某市某区人民政府', 186510000),
+      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+    },
+    {
+      name: 'a city government from 100亿元 (1000000 万元)',
+      report: fee('三门峡市人民政府', 1000000),
       errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
     },
   ],
@@ -64,4 +100,30 @@ it('T2-7 says what the figure would be in 万元', () => {
   );
   const [big] = runRule(rule, fee('某市民政局', 12000));
   expect(big!.message).toContain('即 1.2 亿元');
+});
+
+it('T2-7 judges by the scale of the body', () => {
+  const scale = (name: string | null) => feeScale(name).scale;
+  expect(['国家知识产权局', '河南省人民政府', '上海市'].map(scale)).toEqual([
+    'unbounded',
+    'unbounded',
+    'unbounded',
+  ]);
+  expect(['三门峡市人民政府', '某市某区人民政府', '平潭综合实验区', '某市高新区管委会'].map(scale)).toEqual([
+    'region',
+    'region',
+    'region',
+    'region',
+  ]);
+  expect(
+    [
+      '某市民政局',
+      '河南省机关事务管理局',
+      '某县某镇人民政府',
+      '某区某街道办事处',
+      '某市某景区',
+      '民政局',
+      null,
+    ].map(scale),
+  ).toEqual(['unit', 'unit', 'unit', 'unit', 'unit', 'unit', 'unit']);
 });

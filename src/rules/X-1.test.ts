@@ -63,6 +63,53 @@ const SHANGHAI = narrated(
   '2019',
 );
 
+/** The six applicant columns of a table-3 row, in order; null for a blank cell. */
+function applicants(row: string, figures: readonly (number | null)[]): Record<string, number | null> {
+  return Object.fromEntries(
+    APPLICANT_COLUMNS.filter((c) => c.key !== 'total').map((c, i) => [
+      `requests.${row}.${c.key}`,
+      figures[i]!,
+    ]),
+  );
+}
+
+/**
+ * format-spec §10.2 as published (上海市政府办公厅 2019): 总计 blank on （一）, （二） and every （三）–（五） sub-row;
+ * zeros written as blanks. (一) 258 + 12 + 1 + 1 = 272, (二) 3; (四) 1–3 written 252 + 12 + 1, 44 + 3, 25 = 337.
+ */
+const SHANGHAI_BLANK_TOTALS = {
+  ...applicants('granted', [258, 12, null, null, 1, 1]),
+  'requests.granted.total': null,
+  ...applicants('partiallyGranted', [3, null, null, null, null, null]),
+  'requests.partiallyGranted.total': null,
+  ...applicants('unableToProvide.notHeld', [252, 12, null, null, null, 1]),
+  'requests.unableToProvide.notHeld.total': null,
+  ...applicants('unableToProvide.needsCreation', [44, 3, null, null, null, null]),
+  'requests.unableToProvide.needsCreation.total': null,
+  ...applicants('unableToProvide.stillUnclear', [25, null, null, null, null, null]),
+  'requests.unableToProvide.stillUnclear.total': null,
+  ...applicants('denied.thirdPartyRights', [35, null, null, null, null, null]),
+  'requests.denied.thirdPartyRights.total': null,
+  ...applicants('notProcessed.complaints', [158, null, null, null, null, null]),
+  'requests.notProcessed.complaints.total': null,
+};
+const SHANGHAI_TEXT =
+  '2019年，予以公开及部分公开258件，不予公开35件，无法提供265件，不予处理158件，均依法向申请人作出答复。';
+
+/** A 2021 report whose table 2 gives 规章 and 行政规范性文件 these 本年制发 / 废止 / 现行有效 figures. */
+function documents(
+  text: string,
+  normative: readonly (number | null)[],
+  regulations: readonly (number | null)[] = [0, 0, 0],
+): Report {
+  const cells: Record<string, number | null> = {};
+  ['issued', 'repealed', 'inForce'].forEach((c, i) => {
+    cells[`proactive.normativeDocuments.${c}`] = normative[i]!;
+    cells[`proactive.regulations.${c}`] = regulations[i]!;
+  });
+  return narrated(text, cells);
+}
+
 testRule(rule, {
   valid: [
     {
@@ -186,12 +233,81 @@ testRule(rule, {
       ),
     },
     {
-      name: 'a blank 总计 beside written figures makes the group sum unknown',
+      name: 'a blank 总计 counts the sum of its six columns when all are written (30 + 5 + 0 × 4 = 35)',
       report: narrated('本年度不予公开政府信息公开申请35件。', {
         'requests.denied.thirdPartyRights.naturalPerson': 30,
         'requests.denied.thirdPartyRights.commercial': 5,
         'requests.denied.thirdPartyRights.total': null,
       }),
+    },
+    {
+      name: 'a blank 总计 beside blank columns: the written 30 does not exceed 35, so nothing is proved',
+      report: narrated('本年度不予公开政府信息公开申请35件。', {
+        ...applicants('denied.thirdPartyRights', [30, null, null, null, null, null]),
+        'requests.denied.thirdPartyRights.total': null,
+      }),
+    },
+    {
+      name: 'format-spec §10.2 with 总计 blank and its figures agreeing: 272 + 3 = 275',
+      report: narrated(
+        '2019年，予以公开及部分公开275件，均依法向申请人作出答复。',
+        {
+          ...applicants('granted', [258, 12, 0, 0, 1, 1]),
+          'requests.granted.total': null,
+          ...applicants('partiallyGranted', [3, 0, 0, 0, 0, 0]),
+          'requests.partiallyGranted.total': null,
+        },
+        '2019',
+      ),
+    },
+    {
+      name: '表二: "截至2022年底…现行有效的行政规范性文件共470件" agrees with 现行有效件数 470',
+      report: documents('截至2022年底，本机关现行有效的行政规范性文件共470件。', [12, 3, 470]),
+    },
+    {
+      name: '表二: 平潭 管委会办公室 2021 "2021年发布规范性文件20份" agrees with 本年制发件数 20',
+      report: {
+        ...documents(
+          '加强规范性文件管理，在区政府门户网站设立规范性文件专栏，集中统一对外公开规范性文件并动态更新，初步解决底数不清问题，2021年发布规范性文件20份。',
+          [20, 1, 55],
+        ),
+        year: 2021,
+      },
+    },
+    {
+      name: '表二: "规章和规范性文件" is the sum of both rows (77 + 393)',
+      report: documents('目前，本级政府现行有效规章和行政规范性文件共470件。', [5, 0, 393], [1, 0, 77]),
+    },
+    {
+      name: '表二: a chain "制发…3件，废止1件，现行有效14件" agrees',
+      report: documents('2022年，本局制发行政规范性文件3件，废止1件，现行有效14件。', [3, 1, 14]),
+    },
+    {
+      name: '表二: items of information in 条 are not documents (平潭 交通与建设局 2022, 自然资源与生态环境局 2024)',
+      report: documents(
+        '2022年，我局主动公开政府信息126条，公开类别主要涉及政策规范性文件类信息4条、重大建设项目信息9条。全年政府信息主动公开38条，其中政策及规范性文件类2条。',
+        [0, 0, 16],
+      ),
+    },
+    {
+      name: '表二: a clearing, the region, publishing and 截至目前 are not the year-end figure of the body',
+      report: documents(
+        '对现行有效的393件行政规范性文件进行全面清理。经清理，现行有效规范性文件380件。全区现行有效规范性文件1200件。' +
+          '在门户网站公开现行有效规范性文件393件。截至目前，现行有效规范性文件393件。以区政府名义印发规范性文件6件。',
+        [2, 0, 470],
+      ),
+    },
+    {
+      name: '表二: a bare "现行有效20件" after 规章 and 规范性文件 named apart is ambiguous',
+      report: documents('本年度制发规章2件、行政规范性文件3件，现行有效20件。', [3, 0, 25], [2, 0, 4]),
+    },
+    {
+      name: '表二: a 2019-format report has no 现行有效件数 (its columns count what was made and published)',
+      report: narrated('截至2019年底，现行有效规范性文件393件，本年度制发规范性文件5件。', {}, '2019'),
+    },
+    {
+      name: '表二: a blank cell is not compared',
+      report: documents('截至2022年底，现行有效行政规范性文件393件。', [null, null, null]),
     },
     {
       name: 'table rows inside the text are not narrative',
@@ -207,6 +323,63 @@ testRule(rule, {
         { messageId: 'mismatch', path: 'requests.granted.total' },
         { messageId: 'mismatch', path: 'requests.unableToProvide' },
       ],
+    },
+    {
+      name: 'format-spec §10.2 with 总计 blank and all six written: 258 against 272 + 3 = 275',
+      report: narrated(
+        '2019年，予以公开及部分公开258件，均依法向申请人作出答复。',
+        {
+          ...applicants('granted', [258, 12, 0, 0, 1, 1]),
+          'requests.granted.total': null,
+          ...applicants('partiallyGranted', [3, 0, 0, 0, 0, 0]),
+          'requests.partiallyGranted.total': null,
+        },
+        '2019',
+      ),
+      errors: [{ messageId: 'mismatch', path: 'requests.granted.total' }],
+    },
+    {
+      // Blanks may hide more, never less (every cell ≥ 0): the written cells alone prove both mismatches; 不予公开 35
+      // and 不予处理 158, which the written cells only reach, are not judged.
+      name: 'format-spec §10.2 as published, zeros blank: 258 against at least 275, 265 against at least 337',
+      report: narrated(SHANGHAI_TEXT, SHANGHAI_BLANK_TOTALS, '2019'),
+      errors: [
+        { messageId: 'mismatchAtLeast', path: 'requests.granted.total' },
+        { messageId: 'mismatchAtLeast', path: 'requests.unableToProvide' },
+      ],
+    },
+    {
+      name: '表二: "现行有效…393件" against 现行有效件数 470',
+      report: documents('截至2022年底，本机关现行有效的行政规范性文件共393件。', [12, 3, 470]),
+      errors: [{ messageId: 'mismatch', path: 'proactive.normativeDocuments.inForce' }],
+    },
+    {
+      name: '表二: "规章和规范性文件" 393 against 77 + 470',
+      report: documents('现行有效规章和规范性文件393件。', [5, 0, 470], [1, 0, 77]),
+      errors: [{ messageId: 'mismatch', path: 'proactive.regulations.inForce' }],
+    },
+    {
+      name: '表二: "行政规范性文件现行有效393件" (noun first), and 本年制发 5 against 3',
+      report: documents('本年度印发行政规范性文件5件。行政规范性文件现行有效393件。', [3, 0, 470]),
+      errors: [
+        { messageId: 'mismatch', path: 'proactive.normativeDocuments.issued' },
+        { messageId: 'mismatch', path: 'proactive.normativeDocuments.inForce' },
+      ],
+    },
+    {
+      name: '表二: a chain "制发…3件，废止1件，现行有效14件" against 现行有效件数 15',
+      report: documents('2022年，本局制发行政规范性文件3件，废止1件，现行有效14件。', [3, 1, 15]),
+      errors: [{ messageId: 'mismatch', path: 'proactive.normativeDocuments.inForce' }],
+    },
+    {
+      name: '表二: "本年度未制发行政规范性文件" against 本年制发件数 2',
+      report: documents('本年度未制发行政规范性文件。', [2, 0, 14]),
+      errors: [{ messageId: 'mismatchNone', path: 'proactive.normativeDocuments.issued' }],
+    },
+    {
+      name: '表二: no 规章 row (blank): 规章和规范性文件 393 against at least 470',
+      report: documents('现行有效规章和规范性文件393件。', [5, 0, 470], [null, null, null]),
+      errors: [{ messageId: 'mismatchAtLeast', path: 'proactive.regulations.inForce' }],
     },
     {
       name: 'every kind of statement, each one off by one',
@@ -270,6 +443,85 @@ testRule(rule, {
       ],
     },
   ],
+});
+
+describe('X-1 findings on blank totals and on table 2', () => {
+  it('say where a figure was taken from the columns of a row whose 总计 is blank', () => {
+    const one = narrated('对政府信息公开申请，予以公开258件。', {
+      ...applicants('granted', [258, 12, 0, 0, 1, 1]),
+      'requests.granted.total': null,
+    });
+    const [d] = runRule(rule, one);
+    expect(d!.message).toBe(
+      '正文称“予以公开258件”（258件），但表三（依申请公开）“（一）予以公开”行各栏之和为 272（总计栏空白），二者不一致',
+    );
+    expect(d!.expected).toBe(272);
+    expect(runRule(rule, one, { lang: 'en' })[0]!.message).toBe(
+      'The text says "予以公开258件" (258), but the sum of the columns of table 3 (requests), row "（一）予以公开" is 272 (总计 blank)',
+    );
+  });
+
+  it('say "at least" where blanks leave part unknown, with no expected figure', () => {
+    const [granted, unable] = runRule(rule, narrated(SHANGHAI_TEXT, SHANGHAI_BLANK_TOTALS, '2019'));
+    expect(granted!.message).toBe(
+      '正文称“予以公开及部分公开258件”（258件），但表三“（一）予以公开”与“（二）部分公开”总计之和至少为 275（总计栏空白的行按该行各栏之和计，空白栏未计入），二者不一致',
+    );
+    expect(granted!.expected).toBeUndefined();
+    expect(unable!.data).toMatchObject({ stated: 265, table: 337 });
+  });
+
+  it('name the table-2 cell, or the two rows summed', () => {
+    const [one] = runRule(rule, documents('现行有效的行政规范性文件共393件。', [12, 3, 470]));
+    expect(one!.message).toBe(
+      '正文称“现行有效的行政规范性文件共393件”（393件），但表二（主动公开）“行政规范性文件”行“现行有效件数”列为 470，二者不一致',
+    );
+    const both = documents('现行有效规章和规范性文件393件。', [5, 0, 470], [1, 0, 77]);
+    const [sum] = runRule(rule, both);
+    expect(sum!.message).toBe(
+      '正文称“现行有效规章和规范性文件393件”（393件），但表二“规章”与“行政规范性文件”“现行有效件数”之和为 547，二者不一致',
+    );
+    expect(sum!.related).toEqual([['proactive', 'normativeDocuments', 'inForce']]);
+    expect(runRule(rule, both, { lang: 'en' })[0]!.message).toBe(
+      'The text says "现行有效规章和规范性文件393件" (393), but the sum of table 2, "规章" and "行政规范性文件", column "现行有效件数" is 547',
+    );
+  });
+
+  it('read the statements of the agreeing cases (they pass by agreeing, not by being passed over)', () => {
+    const read = (text: string, version: FormatVersion = '2021') =>
+      narrativeFigures(narrated(text, {}, version)).map((s) => `${s.target} ${s.stated}`);
+    expect(read('2019年，予以公开及部分公开275件，均依法向申请人作出答复。', '2019')).toEqual([
+      'grantedOrPartial 275',
+    ]);
+    expect(read('截至2022年底，本机关现行有效的行政规范性文件共470件。')).toEqual(['normativeInForce 470']);
+    expect(read('初步解决底数不清问题，2022年发布规范性文件20份。')).toEqual(['normativeIssued 20']);
+    expect(read('目前，本级政府现行有效规章和行政规范性文件共470件。')).toEqual(['documentsInForce 470']);
+    expect(read('2022年，本局制发行政规范性文件3件，废止1件，现行有效14件。')).toEqual([
+      'normativeIssued 3',
+      'normativeInForce 14',
+    ]);
+    expect(
+      read(
+        '对现行有效的393件行政规范性文件进行全面清理。经清理，现行有效规范性文件380件。全区现行有效规范性文件1200件。' +
+          '在门户网站公开现行有效规范性文件393件。截至目前，现行有效规范性文件393件。以区政府名义印发规范性文件6件。' +
+          '本年度制发规章2件、行政规范性文件3件，现行有效20件。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('read the table-2 statements, and not the items of information in 条', () => {
+    expect(
+      narrativeFigures(
+        documents(
+          '截至2022年底，现行有效行政规范性文件393件。本年度制发规范性文件5件，废止2件，现行有效393件；主动公开政策、规范性文件类信息4条。',
+          [0, 0, 0],
+        ),
+      ).map((s) => [s.target, s.stated, s.text]),
+    ).toEqual([
+      ['normativeInForce', 393, '现行有效行政规范性文件393件'],
+      ['normativeIssued', 5, '制发规范性文件5件'],
+      ['normativeInForce', 393, '现行有效393件'],
+    ]);
+  });
 });
 
 describe('X-1 narrativeFigures', () => {

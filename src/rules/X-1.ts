@@ -3,10 +3,13 @@ import type { ModelPath } from '../model/diagnostic.ts';
 import type { FormatDef, SectionKey } from '../model/format.ts';
 import { parseChineseNumber } from '../model/numerals.ts';
 import { SECTION_KEYS, type Report } from '../model/report.ts';
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, locate, nameOf } from './cells.ts';
 import type { Rule } from './types.ts';
 
-/** What a narrative figure counts: a table-3 row or group of rows, or a table-4 block. */
+/**
+ * What a narrative figure counts: a table-3 row or group of rows, a table-4 block, or a 2021 table-2 column of
+ * 第二十条第（一）项 — 行政规范性文件 alone (normative…) or 规章 and 规范性文件 together (documents…).
+ */
 export type Target =
   | 'newlyReceived'
   | 'carriedOver'
@@ -19,7 +22,11 @@ export type Target =
   | 'totalHandled'
   | 'carriedForward'
   | 'review'
-  | 'litigation';
+  | 'litigation'
+  | 'normativeIssued'
+  | 'normativeInForce'
+  | 'documentsIssued'
+  | 'documentsInForce';
 
 /** A figure the narrative states: "予以公开7件" → granted, 7; "未收到政府信息公开申请" → newlyReceived, 0. */
 export interface Statement {
@@ -150,6 +157,79 @@ const REQUEST_PART =
 /** A word in the clause before a case figure that makes the body the 复议机关 or the figure a result. */
 const CASE_PART = /办理|审理|受理|审结|办结|作出|复议机关|纠正|纠错|维持|撤销|驳回|确认违法|败诉|胜诉|结果/;
 
+// Table 2 (2021 format, 第二十条第（一）项): 本年制发件数 and 现行有效件数 of 规范性文件, as the text states them. Read only
+// with the noun next to the verb or to 现行有效, in 件 or 份 (条 counts items of information, not documents:
+// "政策、规范性文件类信息4条"), and never where the documents may be another body's or a part of the year's.
+
+/** The documents a figure counts: 规章和规范性文件 (both rows), or 规范性文件 alone (the 行政规范性文件 row). */
+const DOCS = String.raw`(?<docs>规章(?:和|及|与|、|以及)(?:行政)?规范性文件|(?:行政)?规范性文件)`;
+const DOC_UNIT = '(?:件|份)';
+const DOC_AFTER = String.raw`(?=$|[\s，,。；;、:：）)」”和及与或]|其中|均|全部|都)`;
+/** Issuing: 制发, 印发, 出台, 发布, 制定(并印发); not 公开发布 (publishing, see DOC_PART) nor 起草 (drafting). */
+const ISSUE = String.raw`(?:制发|印发|出台|发布|制定(?:并|和)?(?:印发|出台|发布)?)`;
+const NOT_BEFORE_ISSUE = String.raw`(?<!未|没有|不|无|拟|将|待|再)`;
+
+/** Statements with the noun: 制发行政规范性文件3件, 现行有效的规范性文件共393件, 行政规范性文件现行有效393件. */
+const DOC_FIGURES: readonly { kind: 'Issued' | 'InForce'; re: RegExp }[] = [
+  {
+    kind: 'Issued',
+    re: new RegExp(
+      String.raw`${NOT_BEFORE_ISSUE}${ISSUE}(?:了)?(?:的)?${DOCS}${FILL}${NUM}${DOC_UNIT}${DOC_AFTER}`,
+      'g',
+    ),
+  },
+  {
+    kind: 'InForce',
+    re: new RegExp(
+      String.raw`(?<!非|不再|不|未)现行有效(?:的)?${DOCS}${FILL}${NUM}${DOC_UNIT}${DOC_AFTER}`,
+      'g',
+    ),
+  },
+  {
+    kind: 'InForce',
+    re: new RegExp(String.raw`${DOCS}中?${FILL}现行有效(?:的)?${FILL}${NUM}${DOC_UNIT}${DOC_AFTER}`, 'g'),
+  },
+];
+/**
+ * A clause without the noun, after one that named it: "制发行政规范性文件3件，废止1件，现行有效14件". Read only where
+ * the clause group names one kind of document (a 规章 named apart makes the bare clause ambiguous).
+ */
+const BARE_FIGURES: readonly { kind: 'Issued' | 'InForce'; re: RegExp }[] = [
+  {
+    kind: 'Issued',
+    re: new RegExp(
+      String.raw`(?<=^|[，,、：:])(?:本年度?|全年|年内)?(?:共)?(?:制发|印发|出台)(?:了)?${FILL}${NUM}${DOC_UNIT}${DOC_AFTER}`,
+      'g',
+    ),
+  },
+  {
+    kind: 'InForce',
+    re: new RegExp(
+      String.raw`(?<=^|[，,、：:])(?:目前)?现行有效(?:的)?${FILL}${NUM}${DOC_UNIT}${DOC_AFTER}`,
+      'g',
+    ),
+  },
+];
+/** "本年度未制发行政规范性文件": none issued. */
+const NO_DOCS = new RegExp(
+  String.raw`(?<!有)(?:未|没有)(?:制发|印发|出台|制定)(?:过|任何|新的|新)*${DOCS}(?=$|[\s，,。；;）)])`,
+  'g',
+);
+/** Every mention of the documents of 第二十条第（一）项, to tell whether a clause group names one kind only. */
+const DOC_MENTIONS = /规章(?:和|及|与|、|以及)(?:行政)?规范性文件|规范性文件|规章/g;
+/**
+ * A clause group is not read for table 2 where the documents may be other bodies' or a part of the year's: a
+ * clearing or review (清理, 备案审查: a count at some date, often of the region's documents), a region or its units
+ * (全区, 各部门, 所属), documents drafted for or with another body (以…名义, 代拟, 起草, 联合).
+ */
+const DOC_SCOPE =
+  /清理|备案|审查|审核|合法性|修订|修改|评估|全[省市区县州盟旗镇乡]|各(?:级|地|部门|单位|区|县|市|乡|镇|街道|科室|处室)|所属|下属|系统|辖区|名义|代拟|起草|牵头|联合|会同|党内/;
+/** A word in the clause before a table-2 figure that makes it publishing, not issuing or holding in force. */
+const DOC_PART = /网|平台|专栏|栏目|公开|公布|公报|转发|转载|解读|报送|报备|上报/;
+/** The year's end, which is when 现行有效件数 is counted: 截至2022年底, 截至年末 (not 截至目前, not 截至6月). */
+const YEAR_END =
+  /截[至止](?:到)?(?:\d{4}年|本年度?|今年|年)?(?:底|末|年底|年末|12月31日|12月底|12月末)[，,]?/g;
+
 const FULLWIDTH = /[０-９％]/g;
 
 /** Reads a figure: Arabic digits, or a Chinese numeral that starts with a digit or 十. */
@@ -191,12 +271,15 @@ function sentencesOf(text: string): string[] {
 }
 
 /**
- * The figures the narrative of a report states for table 3 and table 4, in the order written. Only clear statements
- * of the year's total count: clauses after 其中, sentences on another year, clause groups with 占, %, 同比, 含…,
- * and figures qualified as a part (网上收到, 因…无法提供的) are not read.
+ * The figures the narrative of a report states for table 3, table 4 and (2021 format) the 规范性文件 of table 2, in
+ * the order written. Only clear statements of the year's total count: clauses after 其中, sentences on another
+ * year, clause groups with 占, %, 同比, 含…, and figures qualified as a part (网上收到, 因…无法提供的) are not read.
  */
 export function narrativeFigures(report: Report): Statement[] {
   const out: Statement[] = [];
+  // Table 2's 本年制发件数 and 现行有效件数 exist in the 2021 format only (the 2019 columns count what was made and
+  // published, format-spec §4.1).
+  const documents = cellAt(report, ['proactive', 'normativeDocuments', 'inForce']) !== undefined;
   for (const section of SECTION_KEYS) {
     const text = report.sections[section];
     if (!text) continue;
@@ -214,6 +297,11 @@ export function narrativeFigures(report: Report): Statement[] {
         if (q >= 0) {
           if (/^其中\s*[:：]/.test(group.slice(q))) rest = true;
           group = group.slice(0, q);
+        }
+        if (documents) {
+          // 现行有效 is counted at the year's end: "截至2022年底" states it rather than a cumulative figure.
+          const atYearEnd = group.replace(YEAR_END, '');
+          if (!SKIP.test(atYearEnd) && !DOC_SCOPE.test(atYearEnd)) readDocuments(atYearEnd, section, out);
         }
         if (SKIP.test(group)) continue;
         read(group, section, aboutRequests, aboutCases, out);
@@ -273,77 +361,216 @@ function read(
     out.push({ target: f.target, text: f.text, stated: f.stated, none: f.none, section });
 }
 
+/** Reads the table-2 statements of one clause group (2021 format) into `out`. */
+function readDocuments(group: string, section: SectionKey, out: Statement[]) {
+  const found: (Statement & { at: number })[] = [];
+  const both = (docs: string) => docs.startsWith('规章');
+  const target = (kind: 'Issued' | 'InForce', docs: string) =>
+    `${both(docs) ? 'documents' : 'normative'}${kind}` as Target;
+  const clauseBefore = (at: number) =>
+    group
+      .slice(0, at)
+      .split(/[，,：:]/)
+      .pop()!;
+  const taken: [number, number][] = [];
+  for (const { kind, re } of DOC_FIGURES)
+    for (const m of group.matchAll(re)) {
+      const stated = figure(m.groups!.n!);
+      if (stated === null || DOC_PART.test(clauseBefore(m.index))) continue;
+      if (taken.some(([a, b]) => m.index < b && a < m.index + m[0].length)) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      found.push({
+        target: target(kind, m.groups!.docs!),
+        text: m[0],
+        stated,
+        none: false,
+        section,
+        at: m.index,
+      });
+    }
+  for (const m of group.matchAll(NO_DOCS))
+    found.push({
+      target: target('Issued', m.groups!.docs!),
+      text: m[0],
+      stated: 0,
+      none: true,
+      section,
+      at: m.index,
+    });
+  // Bare clauses take the noun of the group, when it names one kind of document only.
+  const mentions = [...group.matchAll(DOC_MENTIONS)];
+  const kinds = new Set(mentions.map((m) => m[0]));
+  if (mentions.length > 0 && kinds.size === 1 && kinds.values().next().value !== '规章') {
+    const docs = mentions[0]![0];
+    for (const { kind, re } of BARE_FIGURES)
+      for (const m of group.matchAll(re)) {
+        if (m.index < mentions[0]!.index! || taken.some(([a, b]) => m.index < b && a < m.index + m[0].length))
+          continue;
+        const stated = figure(m.groups!.n!);
+        if (stated === null) continue;
+        found.push({ target: target(kind, docs), text: m[0], stated, none: false, section, at: m.index });
+      }
+  }
+  found.sort((a, b) => a.at - b.at);
+  for (const f of found)
+    out.push({ target: f.target, text: f.text, stated: f.stated, none: f.none, section });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Comparison with the tables.
 
-/** The rows whose 总计 a target's figure is compared with (several rows: their sum). */
-function rowsOf(format: FormatDef, target: Target): ModelPath[] {
+/**
+ * The cells a target's figure is compared with (several: their sum): the 总计 of a table-3 row or group of rows or
+ * of a table-4 block, or table-2 cells. Empty where the format has no such cell (table 2 of the 2019 format).
+ */
+function cellsOf(format: FormatDef, target: Target): ModelPath[] {
   const requests = format.tables.find((t) => t.key === 'requests')!;
   const group = (key: string) =>
-    requests.rows.filter((r) => r.path[0] === key).map((r) => ['requests', ...r.path]);
+    requests.rows.filter((r) => r.path[0] === key).map((r) => ['requests', ...r.path, 'total']);
+  const documents = (column: string, rows: readonly string[]) => {
+    const proactive = format.tables.find((t) => t.key === 'proactive')!;
+    const paths = rows.map((row) => ['proactive', row, column]);
+    const exists = (p: ModelPath) =>
+      proactive.rows.some((r) => r.path[0] === p[1] && r.columns.some((c) => c.key === p[2]));
+    return paths.every(exists) ? paths : [];
+  };
   switch (target) {
     case 'grantedOrPartial':
       return [
-        ['requests', 'granted'],
-        ['requests', 'partiallyGranted'],
+        ['requests', 'granted', 'total'],
+        ['requests', 'partiallyGranted', 'total'],
       ];
     case 'denied':
     case 'unableToProvide':
     case 'notProcessed':
       return group(target);
     case 'review':
-      return [['reviewLitigation', 'review']];
+      return [['reviewLitigation', 'review', 'total']];
     case 'litigation':
       return [
-        ['reviewLitigation', 'litigationDirect'],
-        ['reviewLitigation', 'litigationAfterReview'],
+        ['reviewLitigation', 'litigationDirect', 'total'],
+        ['reviewLitigation', 'litigationAfterReview', 'total'],
       ];
+    case 'normativeIssued':
+      return documents('issued', ['normativeDocuments']);
+    case 'normativeInForce':
+      return documents('inForce', ['normativeDocuments']);
+    case 'documentsIssued':
+      return documents('issued', ['regulations', 'normativeDocuments']);
+    case 'documentsInForce':
+      return documents('inForce', ['regulations', 'normativeDocuments']);
     default:
-      return [['requests', target]];
+      return [['requests', target, 'total']];
   }
+}
+
+/** The table's figure for a target: exact, or a lower bound where blanks leave part of it unknown. */
+interface TableFigure {
+  value: number;
+  /** False when `value` is only the sum of the cells written, blanks unknown (every cell being ≥ 0, T3-4). */
+  exact: boolean;
+  /** True when a blank 总计 was replaced by the sum of its row's columns. */
+  fromColumns: boolean;
 }
 
 /**
- * The table's figure for some rows: the sum of their 总计. A blank 总计 counts as 0 only where its whole row is blank
- * or 0 (zeros written as empty cells, format-spec §10.2); a blank 总计 beside written figures, or no 总计 written at
- * all, gives null: nothing to compare.
+ * The table's figure for some cells: their sum. A blank 总计 is the sum of its row's columns (the row identity,
+ * T3-2: the six applicant columns; T4-1: the four outcomes) when all of them are written (format-spec §10.2, where
+ * the 总计 column is blank); 0 where its whole row is blank or 0 (zeros written as empty cells, §10.2); otherwise the
+ * row counts with what is written, and the figure is a lower bound. Null when nothing at all is written, or where a
+ * negative figure makes a lower bound unsound.
  */
-function tableValue(report: Report, rows: readonly ModelPath[]): number | null {
-  let sum = 0;
+function tableValue(report: Report, format: FormatDef, cells: readonly ModelPath[]): TableFigure | null {
+  let value = 0;
   let written = 0;
-  for (const row of rows) {
-    const v = cellAt(report, [...row, 'total']);
+  let exact = true;
+  let fromColumns = false;
+  for (const path of cells) {
+    const v = cellAt(report, path);
     if (typeof v === 'number') {
-      sum += v;
+      value += v;
       written++;
       continue;
     }
-    let node: unknown = report;
-    for (const k of row) node = (node as Record<string, unknown>)[k];
-    if (Object.values(node as Record<string, unknown>).some((c) => typeof c === 'number' && c !== 0))
-      return null;
+    const { table, row } = locate(format, path);
+    const column = path[path.length - 1]!;
+    const identity = table?.rowIdentities.find((i) => i.total === column);
+    if (!row || !identity) {
+      exact = false; // a blank table-2 cell: unknown, ≥ 0
+      continue;
+    }
+    const parts = identity.parts.map((c) => cellAt(report, [...path.slice(0, -1), c]));
+    const present = parts.filter((c): c is number => typeof c === 'number');
+    if (present.every((c) => c === 0)) {
+      if (present.length === parts.length) {
+        written++; // every column written, all 0
+      }
+      continue; // blank or 0 throughout: zeros written as empty cells
+    }
+    if (present.some((c) => c < 0)) return null;
+    value += present.reduce((a, b) => a + b, 0);
+    written++;
+    fromColumns = true;
+    if (present.length < parts.length) exact = false;
   }
-  return written > 0 ? sum : null;
+  if (written === 0) return null;
+  if (!exact && cells.some((p) => (cellAt(report, p) ?? 0) < 0)) return null;
+  return { value, exact, fromColumns };
 }
 
 /** The name of what a target is compared with, as a reviewer reads it. */
-function nameOfTarget(format: FormatDef, rows: readonly ModelPath[], lang: 'zh' | 'en'): string {
-  if (rows.length === 1) return nameOf(format, [...rows[0]!, 'total'], lang);
-  const table = format.tables.find((t) => t.key === rows[0]![0])!;
+function nameOfTarget(format: FormatDef, cells: readonly ModelPath[], lang: 'zh' | 'en'): string {
+  if (cells.length === 1) return nameOf(format, cells[0]!, lang);
+  const table = format.tables.find((t) => t.key === cells[0]![0])!;
   const label = (p: ModelPath) => table.rows.find((r) => r.path.every((k, i) => p[i + 1] === k))!;
-  const first = label(rows[0]!);
-  const tableZh = table.key === 'requests' ? '表三' : '表四';
+  const first = label(cells[0]!);
+  const tableZh = { proactive: '表二', requests: '表三', reviewLitigation: '表四' }[table.key];
+  const tableEn = { proactive: 'table 2', requests: 'table 3', reviewLitigation: 'table 4' }[table.key];
+  // Without the row's printed note: “（二）部分公开（区分处理的，只计这一情形，不计其他情形）”.
+  const labels = cells.map((p) => label(p).label.replace(/(?<=.)（[^（）]*）$/, ''));
+  if (table.key === 'proactive') {
+    const column = first.columns.find((c) => c.key === cells[0]![cells[0]!.length - 1])!.label;
+    return lang === 'zh'
+      ? `${tableZh}${labels.map((l) => `“${l}”`).join('与')}“${column}”之和`
+      : `the sum of ${tableEn}, ${labels.map((l) => `"${l}"`).join(' and ')}, column "${column}"`;
+  }
   if (first.path.length > 1 && first.group) {
     // A group of rows: （三）不予公开 1.–8.
     return lang === 'zh'
       ? `${tableZh}“${first.group}”各项总计之和`
-      : `the sum of the totals of ${tableZh === '表三' ? 'table 3' : 'table 4'}, group "${first.group}"`;
+      : `the sum of the totals of ${tableEn}, group "${first.group}"`;
   }
-  // Without the row's printed note: “（二）部分公开（区分处理的，只计这一情形，不计其他情形）”.
-  const labels = rows.map((p) => label(p).label.replace(/(?<=.)（[^（）]*）$/, ''));
   return lang === 'zh'
     ? `${tableZh}${labels.map((l) => `“${l}”`).join('与')}总计之和`
-    : `the sum of the totals of ${tableZh === '表三' ? 'table 3' : 'table 4'}, ${labels.map((l) => `"${l}"`).join(' and ')}`;
+    : `the sum of the totals of ${tableEn}, ${labels.map((l) => `"${l}"`).join(' and ')}`;
+}
+
+/** The wording of what a figure was taken from: the cells, or a row's columns where its 总计 is blank. */
+function describe(
+  format: FormatDef,
+  cells: readonly ModelPath[],
+  figure: TableFigure,
+): { cell: string; cellEn: string; note: string; noteEn: string } {
+  const single = cells.length === 1 && figure.fromColumns;
+  const row = cells[0]!.slice(0, -1);
+  const cell = single ? `${nameOf(format, row)}各栏之和` : nameOfTarget(format, cells, 'zh');
+  const cellEn = single
+    ? `the sum of the columns of ${nameOf(format, row, 'en')}`
+    : nameOfTarget(format, cells, 'en');
+  const blanks = figure.exact ? '' : '，空白栏未计入';
+  const blanksEn = figure.exact ? '' : '; blank cells not counted';
+  if (figure.fromColumns)
+    return single
+      ? { cell, cellEn, note: `（总计栏空白${blanks}）`, noteEn: ` (总计 blank${blanksEn})` }
+      : {
+          cell,
+          cellEn,
+          note: `（总计栏空白的行按该行各栏之和计${blanks}）`,
+          noteEn: ` (a row whose 总计 is blank counts the sum of its columns${blanksEn})`,
+        };
+  return figure.exact
+    ? { cell, cellEn, note: '', noteEn: '' }
+    : { cell, cellEn, note: '（空白栏未计入）', noteEn: ' (blank cells not counted)' };
 }
 
 /** X-1: a figure the narrative states for the year equals the table. */
@@ -356,16 +583,20 @@ export const rule: Rule = {
       en: 'Figures stated in the text agree with the tables',
     },
     basis:
-      'format-spec §8.4 X-1（正文“总体情况”等处复述的新收、办结、复议诉讼件数应与表格一致）；§10.2 上海市政府办公厅2019年报“予以公开及部分公开258件”与表格275件不符',
+      'format-spec §8.4 X-1（正文“总体情况”等处复述的新收、办结、复议诉讼件数应与表格一致）；§10.2 上海市政府办公厅2019年报“予以公开及部分公开258件”与表格275件不符（总计栏空白）',
     skipOnAggregate: true,
     messages: {
       mismatch: {
-        zh: '正文称“{text}”（{stated}件），但{cell}为 {table}，二者不一致',
-        en: 'The text says "{text}" ({stated}), but {cellEn} is {table}',
+        zh: '正文称“{text}”（{stated}件），但{cell}为 {table}{note}，二者不一致',
+        en: 'The text says "{text}" ({stated}), but {cellEn} is {table}{noteEn}',
       },
       mismatchNone: {
-        zh: '正文称“{text}”，但{cell}为 {table}，二者不一致',
-        en: 'The text says "{text}" (none), but {cellEn} is {table}',
+        zh: '正文称“{text}”，但{cell}为 {table}{note}，二者不一致',
+        en: 'The text says "{text}" (none), but {cellEn} is {table}{noteEn}',
+      },
+      mismatchAtLeast: {
+        zh: '正文称“{text}”（{stated}件），但{cell}至少为 {table}{note}，二者不一致',
+        en: 'The text says "{text}" ({stated}), but {cellEn} is at least {table}{noteEn}',
       },
     },
   },
@@ -379,28 +610,29 @@ export const rule: Rule = {
     for (const [target, statements] of byTarget) {
       // Statements that disagree among themselves (收到30件…受理28件) say something the rule cannot read: skip.
       if (new Set(statements.map((s) => s.stated)).size > 1) continue;
-      const rows = rowsOf(ctx.format, target);
-      const table = tableValue(ctx.report, rows);
+      const cells = cellsOf(ctx.format, target);
+      if (cells.length === 0) continue;
+      const table = tableValue(ctx.report, ctx.format, cells);
       const s = statements[0]!;
-      if (table === null || table === s.stated) continue;
-      // A group of rows (（三）不予公开…) is pointed at as a whole; otherwise the first row's 总计.
+      // A lower bound proves a mismatch only when it already exceeds the text's figure.
+      if (table === null || (table.exact ? table.value === s.stated : table.value <= s.stated)) continue;
+      // A group of rows (（三）不予公开…) is pointed at as a whole; otherwise the first cell.
       const isGroup = target === 'denied' || target === 'unableToProvide' || target === 'notProcessed';
-      const path = isGroup ? ['requests', target] : [...rows[0]!, 'total'];
-      const related = rows.map((r) => [...r, 'total']).filter((p) => p.join('.') !== path.join('.'));
+      const path = isGroup ? ['requests', target] : cells[0]!;
+      const related = cells.filter((p) => p.join('.') !== path.join('.'));
       ctx.add({
-        messageId: s.none ? 'mismatchNone' : 'mismatch',
+        messageId: !table.exact ? 'mismatchAtLeast' : s.none ? 'mismatchNone' : 'mismatch',
         data: {
           text: s.text,
           stated: s.stated,
-          table,
-          cell: nameOfTarget(ctx.format, rows, 'zh'),
-          cellEn: nameOfTarget(ctx.format, rows, 'en'),
+          table: table.value,
+          ...describe(ctx.format, cells, table),
           section: s.section,
         },
         path,
         ...(related.length > 0 ? { related } : {}),
         actual: s.stated,
-        expected: table,
+        ...(table.exact ? { expected: table.value } : {}),
       });
     }
   },

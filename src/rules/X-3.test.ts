@@ -33,6 +33,24 @@ testRule(rule, {
     },
     { name: "the government's 办公室 is not the government", report: byAgency('三门峡市人民政府办公室') },
     { name: 'a department of a government is not asked', report: byAgency('新乡市牧野区人民政府教育局') },
+    {
+      name: 'a 街道办事处 is the 派出机关 of a district government, not a people’s government',
+      report: byAgency('某区某街道办事处', '开展社会评议。'),
+    },
+    {
+      name: 'a 街道办事处 named after its district government is not one either',
+      report: byAgency('某市某区人民政府某某街道办事处'),
+    },
+    { name: 'a 街道 named without 办事处', report: byAgency('某县某某街道') },
+    {
+      name: 'a development zone’s 管委会 is not a people’s government',
+      report: byAgency('某市经济技术开发区管委会'),
+    },
+    {
+      name: 'the caller says the body is a department: not judged',
+      report: byAgency('某县人民政府'),
+      options: { agencyKind: '部门' },
+    },
     { name: 'no agency: not judged', report: byAgency(null) },
     { name: 'an agency the name does not classify: not judged', report: byAgency('民政局') },
     {
@@ -63,8 +81,20 @@ testRule(rule, {
       errors: [{ messageId: 'missing', path: 'sections.overview' }],
     },
     {
-      name: 'a 街道办事处 acts as a government',
-      report: byAgency('某区某街道办事处', '开展社会评议。'),
+      name: 'a 乡 government is a level of people’s government (宪法第九十五条)',
+      report: byAgency('某县某某乡人民政府', '开展社会评议。'),
+      errors: [{ messageId: 'missing' }],
+    },
+    {
+      name: 'a 民族乡 government, and a 镇 written 镇政府',
+      report: byAgency('某县某某民族乡人民政府'),
+      errors: [{ messageId: 'missing' }],
+    },
+    { name: 'a 镇政府', report: byAgency('某县某某镇政府'), errors: [{ messageId: 'missing' }] },
+    {
+      name: 'the caller says the body is a government, though the name does not tell',
+      report: byAgency('管委会'),
+      options: { agencyKind: '政府' },
       errors: [{ messageId: 'missing' }],
     },
     {

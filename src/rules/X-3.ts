@@ -1,7 +1,7 @@
 // X-3: a people's government reports its 工作考核、社会评议和责任追究 results (条例第五十条第四项; format-spec §8.4).
 import { SECTION_KEYS } from '../model/report.ts';
 import { classifyAgency } from './agency.ts';
-import type { Rule } from './types.ts';
+import type { AgencyKindOption, Rule } from './types.ts';
 
 /**
  * The three matters of 条例第五十条第四项, with the wordings that count as mentioning them. Generous on purpose
@@ -22,7 +22,21 @@ const MATTERS: readonly { zh: string; en: string; re: RegExp }[] = [
 ];
 
 /**
- * X-3: the report of a 人民政府 (a 乡/镇 government and a 街道办事处 included; not its 办公室 nor its departments)
+ * Whether the body is a people's government (人民政府), by the caller's word (`agencyKind`) or else by its name.
+ * 条例第五十条第四项 asks 各级人民政府; the levels of government are those of 宪法第九十五条 — province, 设区的市,
+ * county and 乡、民族乡、镇 — so a 乡镇人民政府 is one. A 街道办事处 is not: it is the 派出机关 of a 市辖区 or 不设区的市
+ * government (地方各级人民代表大会和地方各级人民政府组织法第八十五条), like a 行政公署 or a 开发区管委会, and its
+ * report is a unit's, not a government's. Null when the name does not tell.
+ */
+function isPeoplesGovernment(agency: string | null, given: AgencyKindOption | undefined): boolean | null {
+  if (given) return given === '政府';
+  const kind = classifyAgency(agency);
+  if (!kind) return null;
+  return kind.government && /(?:人民政府|政府)$/.test(agency!.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+/**
+ * X-3: the report of a 人民政府 (a 乡/镇 government included; not a 街道办事处, not its 办公室 nor its departments)
  * mentions 工作考核、社会评议和责任追究. 条例第五十条第四项 asks 各级人民政府 for these results; the 2021 format puts
  * them in （一）总体情况 under 监督保障. An agency the name does not classify is not judged.
  */
@@ -35,7 +49,7 @@ export const rule: Rule = {
       en: "A people's government reports its performance assessment, public evaluation and accountability results",
     },
     basis:
-      '《中华人民共和国政府信息公开条例》第五十条第四项（各级人民政府“工作考核、社会评议和责任追究结果情况”）；2021年版格式“（一）总体情况”监督保障；format-spec §3.1、§8.4 X-3',
+      '《中华人民共和国政府信息公开条例》第五十条第四项（各级人民政府“工作考核、社会评议和责任追究结果情况”）；2021年版格式“（一）总体情况”监督保障；《宪法》第九十五条（乡、民族乡、镇设人民政府）、《地方各级人民代表大会和地方各级人民政府组织法》第八十五条（街道办事处是派出机关）；format-spec §3.1、§8.4 X-3',
     skipOnAggregate: true,
     messages: {
       missing: {
@@ -46,7 +60,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { agency, sections } = ctx.report;
-    if (!classifyAgency(agency)?.government) return;
+    if (!isPeoplesGovernment(agency, ctx.agencyKind)) return;
     // All six sections are read: the matter may be reported outside （一）总体情况, and a miss is better than a false
     // alarm for a soft check.
     const text = SECTION_KEYS.map((k) => sections[k] ?? '').join('\n');
@@ -56,7 +70,7 @@ export const rule: Rule = {
     ctx.add({
       messageId: 'missing',
       data: {
-        agency,
+        agency: agency ?? '本机关',
         missing: missing.map((m) => m.zh),
         missingText: missing.map((m) => m.zh).join('、'),
         missingEn: missing.map((m) => m.en).join(', '),

@@ -3,12 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { FormatVersion } from '../model/format.ts';
 import type { Report, Sections } from '../model/report.ts';
 import { runRule, testRule, validReport } from './tester.ts';
+import { rule as sectionMissing } from './section-missing.ts';
 import { rule } from './X-4.ts';
 
 /** A valid report with some sections replaced. */
 function withSections(sections: Partial<Sections>, version: FormatVersion = '2021'): Report {
   const r = validReport(version);
   r.sections = { ...r.sections, ...sections };
+  return r;
+}
+
+/** The report with section 六's heading gone from its outline, as extraction leaves a report without it. */
+function withoutSix(r: Report): Report {
+  r.outline = r.outline!.filter((h) => h.section !== 'other');
   return r;
 }
 
@@ -30,6 +37,26 @@ testRule(rule, {
       report: withSections({ other: '对依申请公开的政府信息，一律免收费用。' }),
     },
     { name: 'the 2019 format had no such fees: not judged', report: withSections({ other: '无' }, '2019') },
+    {
+      name: '沭阳县发展和改革局 2023: "政府信息公开未发生收费情况"',
+      report: withSections({ other: '2023年度，县发展和改革局政府信息公开未发生收费情况。' }),
+    },
+    {
+      name: 'section 六 missing: section-missing reports it, X-4 does not repeat it',
+      report: withoutSix(withSections({ other: null })),
+    },
+    {
+      name: 'section 六 missing and the fee stated in section 三: no "elsewhere" either (one cause)',
+      report: withoutSix(withSections({ requests: '本年度未收取信息处理费。', other: null })),
+    },
+    {
+      name: 'a report built from JSON (no outline) without section 六',
+      report: (() => {
+        const r = withSections({ other: null });
+        delete r.outline;
+        return r;
+      })(),
+    },
   ],
   invalid: [
     {
@@ -38,7 +65,7 @@ testRule(rule, {
       errors: [{ messageId: 'missing', path: 'sections.other' }],
     },
     {
-      name: 'section 六 absent, the fee stated nowhere',
+      name: 'section 六 headed but empty, the fee stated nowhere',
       report: withSections({ other: null }),
       errors: [{ messageId: 'missing', path: 'sections.other' }],
     },
@@ -61,6 +88,12 @@ testRule(rule, {
 });
 
 describe('X-4 findings', () => {
+  it('leave a missing section 六 to section-missing: one finding for the cause', () => {
+    const r = withoutSix(withSections({ other: null }));
+    expect(runRule(sectionMissing, r).map((d) => d.path?.join('.'))).toEqual(['sections.other']);
+    expect(runRule(rule, r)).toEqual([]);
+  });
+
   it('name the section where the fee was stated', () => {
     const r = withSections({ requests: '未收取信息处理费。', other: '无' });
     const [d] = runRule(rule, r);
