@@ -55,7 +55,9 @@ function formsOf(def: RowDef): Form[] {
   let forms = formCache.get(def);
   if (forms) return forms;
   const bare = stripNumbering(normalizeLabel(def.label));
-  const list: Form[] = [{ text: bare, score: 3, rest: 0 }];
+  // A label as short as "其他" is found only with its numbering ("3.其他"), never bare ("其他处理" is another row).
+  const short = (def.match.equals ?? []).length > 0;
+  const list: Form[] = short ? [] : [{ text: bare, score: 3, rest: 0 }];
   for (const v of def.variants ?? [])
     list.push({ text: stripNumbering(normalizeLabel(v)), score: 3, rest: 0 });
   for (const k of def.match.contains ?? []) {
@@ -63,8 +65,7 @@ function formsOf(def: RowDef): Form[] {
     const at = bare.indexOf(key);
     list.push({ text: key, score: 2, rest: at >= 0 ? bare.length - at - key.length : 6 });
   }
-  // A label as short as "其他" is found only with its numbering ("3.其他").
-  if ((def.match.equals ?? []).length > 0) list.push({ text: normalizeLabel(def.label), score: 2, rest: 0 });
+  if (short) list.push({ text: normalizeLabel(def.label), score: 2, rest: 0 });
   forms = list.filter((f) => f.text.length >= 2);
   formCache.set(def, forms);
   return forms;
