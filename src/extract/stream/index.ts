@@ -170,6 +170,8 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
       );
     }
     const target = rowValues(values, row.def);
+    // Figures that touch with nothing between them ("1-100") were cut from one run: inferred, even one per cell.
+    const touching = p.cells.some((c, k) => k > 0 && p.cells[k - 1]!.end === c.start);
     row.def.columns.forEach((col, k) => {
       const piece = p.cells[k];
       if (!piece) return;
@@ -181,7 +183,7 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
         col.kind === 'amount',
         [...path, col.key],
         piece,
-        p.kind === 'split' ? 'split' : p.kind === 'extra' ? 'arithmetic' : undefined,
+        p.kind === 'split' || touching ? 'split' : p.kind === 'extra' ? 'arithmetic' : undefined,
         row.unit,
       );
     });
@@ -466,6 +468,7 @@ function readWide(def: TableDef, region: Region, out: ExtractedTables) {
       ),
     );
   let k = 0;
+  const touching = p.cells.some((c, i) => i > 0 && p.cells[i - 1]!.end === c.start);
   for (const b of blocks) {
     const target = rowValues(out.tables[def.key], b);
     for (const col of b.columns) {
@@ -479,7 +482,7 @@ function readWide(def: TableDef, region: Region, out: ExtractedTables) {
           false,
           [def.key, ...b.path, col.key],
           piece,
-          p.kind === 'split' ? 'split' : p.kind === 'extra' ? 'arithmetic' : undefined,
+          p.kind === 'split' || touching ? 'split' : p.kind === 'extra' ? 'arithmetic' : undefined,
         );
     }
   }

@@ -26,7 +26,7 @@ export type Placement =
 /** Checks the identities of a row on a full vector of values (null where blank). */
 export type RowCheck = (values: readonly (number | null)[]) => boolean;
 
-const LIMIT = 50_000;
+const LIMIT = 3_000;
 const KEEP = 64;
 
 function whole(t: Exclude<Token, { kind: 'word' }>): Piece {
@@ -119,13 +119,23 @@ export function place(
   // cell, not glued digits ("39 3" is 39, 3 and a blank). Only a run that cannot be one figure ("00") is cut, or a
   // row that came as one run of digits.
   const keepWhole = check === null && tokens.length > 1;
-  const ways = tokens.map((t) => {
+  // Count the splits before making any: a long run has millions ("a crawler glued a whole table"), and then no
+  // single one can be told apart anyway.
+  if (countSplits(tokens, n, keepWhole) > LIMIT) return { kind: 'none', problem: 'unsplittable' };
+  const maxOf = tokens.map((t) => {
+    if (t.kind === 'ph') return 1;
+    const int = t.digits.split('.')[0]!;
+    return keepWhole && (int.length === 1 || int[0] !== '0') ? 1 : int.length;
+  });
+  const maxAll = maxOf.reduce((a, b) => a + b, 0);
+  const ways = tokens.map((t, ti) => {
     const m = new Map<number, number[][]>();
     if (t.kind === 'ph') m.set(1, [[]]);
     else {
-      const int = t.digits.split('.')[0]!;
-      const valid = int.length === 1 || int[0] !== '0';
-      for (let k = 1; k <= (keepWhole && valid ? 1 : int.length); k++) {
+      // Only the piece counts that leave the other tokens room: a lone run gives exactly n.
+      const most = Math.min(maxOf[ti]!, n - (tokens.length - 1));
+      const least = Math.max(1, n - (maxAll - maxOf[ti]!));
+      for (let k = least; k <= most; k++) {
         const c = cuts(t.digits, k);
         if (c.length) m.set(k, c);
       }
@@ -140,32 +150,53 @@ export function place(
   const options: Piece[][] = [];
   let tried = 0;
   let all = 0;
-  const acc: Piece[] = [];
-  const walk = (ti: number) => {
+  // The walk keeps values and the choice per token; pieces are made for the splits kept only.
+  const values: (number | null)[] = new Array<number | null>(n).fill(null);
+  const chosen: (readonly number[] | null)[] = new Array<readonly number[] | null>(tokens.length).fill(null);
+  const valueCache = ways.map(() => new Map<readonly number[], number[]>());
+  const valuesOf = (ti: number, ends: readonly number[]): number[] => {
+    let v = valueCache[ti]!.get(ends);
+    if (!v) {
+      const t = tokens[ti]!;
+      v =
+        t.kind === 'ph'
+          ? [NaN]
+          : ends.length === 0
+            ? [whole(t).value!]
+            : piecesOf(t, ends).map((p) => p.value!);
+      valueCache[ti]!.set(ends, v);
+    }
+    return v;
+  };
+  const walk = (ti: number, at: number) => {
     if (tried > LIMIT) return;
     if (ti === tokens.length) {
-      if (acc.length !== n) return;
+      if (at !== n) return;
       tried++;
       all++;
-      if (check && !check(acc.map((p) => p.value))) return;
-      if (options.length < KEEP) options.push([...acc]);
+      if (check && !check(values)) return;
+      if (options.length < KEEP)
+        options.push(
+          tokens.flatMap((t, k) =>
+            t.kind === 'ph' || chosen[k]!.length === 0 ? [whole(t)] : piecesOf(t, chosen[k]!),
+          ),
+        );
       else options.length = KEEP + 1;
       return;
     }
-    const t = tokens[ti]!;
-    const left = n - acc.length;
+    const left = n - at;
     const restMin = tokens.length - ti - 1;
     for (const [k, list] of ways[ti]!) {
       if (k > left - restMin || k + maxAfter[ti]! < left) continue;
       for (const ends of list) {
-        const ps = t.kind === 'ph' ? [whole(t)] : k === 1 ? [whole(t)] : piecesOf(t, ends);
-        acc.push(...ps);
-        walk(ti + 1);
-        acc.length -= ps.length;
+        const vs = valuesOf(ti, ends);
+        for (let q = 0; q < vs.length; q++) values[at + q] = Number.isNaN(vs[q]!) ? null : vs[q]!;
+        chosen[ti] = ends;
+        walk(ti + 1, at + vs.length);
       }
     }
   };
-  walk(0);
+  walk(0, 0);
   if (tried > LIMIT) return { kind: 'none', problem: 'unsplittable' };
   if (all === 0) return { kind: 'none', problem: 'missing' };
   if (all === 1 && options.length === 0) return { kind: 'none', problem: 'unsplittable' };
@@ -205,4 +236,42 @@ function dropExtra(
   return found.size === 1
     ? { kind: 'extra', cells: [...found.values()][0]! }
     : { kind: 'none', problem: 'extra' };
+}
+
+/** The number of ways a run of digits splits into k figures without leading zeros, for every k (index k). */
+function splitCounts(int: string): number[] {
+  const len = int.length;
+  // f[pos][k]: ways to cut int[pos..] into k figures.
+  const f: number[][] = Array.from({ length: len + 1 }, () => new Array<number>(len + 1).fill(0));
+  f[len]![0] = 1;
+  for (let pos = len - 1; pos >= 0; pos--)
+    for (let end = pos + 1; end <= len; end++) {
+      if (int[pos] === '0' && end > pos + 1) break;
+      for (let k = 1; k <= len; k++) f[pos]![k]! += f[end]![k - 1]!;
+    }
+  return f[0]!;
+}
+
+/** How many ways the tokens give exactly n figures (capped far above the limit). */
+function countSplits(
+  tokens: readonly Exclude<Token, { kind: 'word' }>[],
+  n: number,
+  keepWhole: boolean,
+): number {
+  let acc = [1];
+  for (const t of tokens) {
+    let counts: number[];
+    if (t.kind === 'ph') counts = [0, 1];
+    else {
+      const int = t.digits.split('.')[0]!;
+      const valid = int.length === 1 || int[0] !== '0';
+      counts = int.length > 60 ? [0, 1] : keepWhole && valid ? [0, 1] : splitCounts(int);
+    }
+    const next = new Array<number>(Math.min(acc.length + counts.length, n + 2)).fill(0);
+    for (let a = 0; a < acc.length; a++)
+      for (let b = 1; b < counts.length; b++)
+        if (a + b < next.length) next[a + b] = Math.min(1e12, next[a + b]! + acc[a]! * counts[b]!);
+    acc = next;
+  }
+  return acc[n] ?? 0;
 }
