@@ -780,7 +780,7 @@ function indexIdentities(def: TableDef, keys: readonly string[], offset: number)
 }
 
 /** The identities of a table's rows as a check over a vector of values in the given column order. */
-function identityCheck(def: TableDef, keys: readonly string[], _n: number): Holds {
+export function identityCheck(def: TableDef, keys: readonly string[], _n: number): Holds {
   if (def.rowIdentities.length === 0) return () => true;
   const idx = def.rowIdentities.map((id) => ({
     total: keys.indexOf(id.total),

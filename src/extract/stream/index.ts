@@ -7,7 +7,7 @@ import type { Item } from '../items.ts';
 import { normalizeLabel } from '../labels.ts';
 import { extractDiagnostic } from '../messages.ts';
 import { yuanToWanyuan } from '../numbers.ts';
-import type { ExtractedTables } from '../tables.ts';
+import { identityCheck, type ExtractedTables } from '../tables.ts';
 import { chain, compact, findAnchors, FIGURE, type Anchor, type Compact } from './anchors.ts';
 import { place, type Piece, type Placement, type RowCheck } from './split.ts';
 import { spanAt, streamOf, tokenize, type Stream, type Token } from './tokens.ts';
@@ -306,23 +306,7 @@ function unitOf(
 function rowCheck(def: TableDef, r: RowDef): RowCheck | null {
   if (def.rowIdentities.length === 0) return null;
   const keys = r.columns.map((c) => c.key);
-  const ids = def.rowIdentities.map((id) => ({
-    total: keys.indexOf(id.total),
-    parts: id.parts.map((p) => keys.indexOf(p)),
-  }));
-  return (v) =>
-    ids.every(({ total, parts }) => {
-      if (total < 0 || parts.some((p) => p < 0)) return true;
-      const t = v[total];
-      if (t === null || t === undefined) return false;
-      let s = 0;
-      for (const p of parts) {
-        const x = v[p];
-        if (x === null || x === undefined) return false;
-        s += x;
-      }
-      return s === t;
-    });
+  return identityCheck(def, keys, keys.length);
 }
 
 /**
