@@ -48,8 +48,15 @@ export function extract(doc: Document, options: ExtractOptions = {}): Extraction
 
 function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
   const diagnostics: Diagnostic[] = [];
-  let items = splitEmbeddedHeadings(itemsOf(doc), FORMATS[0]!.sections);
-  const outline = assignSections(items, FORMATS[0]!.sections);
+  const sectionDefs = FORMATS[0]!.sections;
+  let items = itemsOf(doc);
+  let outline = assignSections(items, sectionDefs);
+  // Headings inside running text (a page's textContent on one line) are looked for only where lines lack some.
+  if (outline.length < sectionDefs.length) {
+    const split = splitEmbeddedHeadings(itemsOf(doc), sectionDefs);
+    const found = assignSections(split, sectionDefs);
+    if (found.length > outline.length) [items, outline] = [split, found];
+  }
   const sectioned = items;
   items = withStreamRows(items);
 
