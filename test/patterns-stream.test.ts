@@ -123,3 +123,29 @@ describe('10. format variants', () => {
     expect(report!.proactive.otherAdminServices).toEqual({ previousItems: 0, change: 11, decisions: 5 });
   });
 });
+
+describe('cut-off excerpts: a table cut out of a page, without its section headings', () => {
+  const cut = (a: string, b: string) => jtj.slice(jtj.indexOf(a), jtj.indexOf(b));
+  const title = '平潭综合实验区交通与建设局2022年度政府信息公开工作年度报告\n';
+  const read = (x: object) => (JSON.stringify(x).match(/\d+/g) ?? []).length;
+  it.each([
+    ['表二 from its second row', cut('行政规范性文件 4 0 16', '三、收到和处理'), 7, 0, 0],
+    ['表二 whole', cut('第二十条第（一）项', '三、收到和处理'), 10, 0, 0],
+    [
+      '表三 without its header',
+      cut('一、本年新收政府信息公开申请数量', '四、政府信息公开行政复议'),
+      0,
+      175,
+      0,
+    ],
+    ['表三 and 表四', cut('申请人情况', '五、存在的主要问题'), 0, 175, 15],
+  ])('%s', (_name, excerpt, t2, t3, t4) => {
+    const { report } = run(title + excerpt);
+    expect([read(report!.proactive), read(report!.requests), read(report!.reviewLitigation)]).toEqual([
+      t2,
+      t3,
+      t4,
+    ]);
+    expect(scoreAgainstTruth(report, truth).wrong).toEqual([]);
+  });
+});

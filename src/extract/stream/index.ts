@@ -64,9 +64,11 @@ function regionOf(items: readonly Item[], def: TableDef, format: FormatDef): Reg
   const stream = streamOf(scoped ? own : items);
   const tokens = tokenize(stream.text);
   const words = (t: Token) => (t.kind === 'word' ? normalizeLabel(t.text) : '');
+  // In its section a table starts at its header or first row; in an excerpt without sections (a table cut out of a
+  // page, its first rows perhaps gone) at the first of its words or row labels.
   const starts = (d: TableDef) => [
     ...d.vocabulary,
-    ...d.rows.slice(0, 1).flatMap((r) => r.match.contains ?? []),
+    ...d.rows.slice(0, scoped ? 1 : d.rows.length).flatMap((r) => r.match.contains ?? []),
   ];
   const firstOf = (keys: readonly string[], from: number) => {
     const ks = keys.map(normalizeLabel);
