@@ -91,7 +91,7 @@ export function findAnchors(c: Compact, rows: readonly RowDef[]): Anchor[] {
   for (const row of missing) {
     const bare = stripNumbering(normalizeLabel(rows[row]!.label));
     if (bare.length < 5) continue;
-    for (const m of approximate(c.text, bare, Math.floor(bare.length / 4)))
+    for (const m of approximate(c.text, bare, Math.ceil(bare.length / 4)))
       if (!exact.some((a) => a.start < m.end && m.start < a.end))
         out.push({ row, start: m.start, end: m.end, score: 1, rest: 0 });
   }
