@@ -99,7 +99,13 @@ describe('10. format variants', () => {
   it('a 2021 report keeping the 2019 single （六）其他处理 row: the other rows read, its figures not put in 2021’s rows', () => {
     const six = jtj.slice(jtj.indexOf('（六）其他处理'), jtj.indexOf('（七）总计'));
     for (const v of ['（六）其他处理 0 0 0 0 0 0 0 ', '(六)其他处理 0 0 0 0 0 0 0 ']) {
-      const { report } = run(jtj.replace(six, v));
+      const { report, diagnostics } = run(jtj.replace(six, v));
+      // The row's figures are named, not dropped without a word.
+      expect(
+        diagnostics.some(
+          (d) => d.ruleId === 'extract/unknown-row' && String(d.data.label).includes('其他处理'),
+        ),
+      ).toBe(true);
       const s = scoreAgainstTruth(report, truth);
       const wrong = s.wrong.filter((w) => !w.startsWith('requests.otherHandling.'));
       expect(wrong).toEqual([]);

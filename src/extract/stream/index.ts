@@ -190,6 +190,33 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
       );
     });
   }
+  // Figures after a label that is no row of the format (2019's single （六）其他处理 row in a 2021 table): named, so
+  // that no figure of the report is dropped without a word.
+  const claimed = new Set(rows.flatMap((r) => r.figures.map((f) => f.start)));
+  for (let i = 0; i < c.text.length; i++) {
+    if (c.text[i] !== FIGURE || claimed.has(tokens[c.token[i]!]!.start)) continue;
+    let j = i;
+    while (j < c.text.length && c.text[j] === FIGURE) j++;
+    const label = c.text
+      .slice(Math.max(0, i - 24), i)
+      .split(FIGURE)
+      .pop()!;
+    const first = tokens[c.token[i]!]!;
+    const last = tokens[c.token[j - 1]!]!;
+    if (label.length >= 2 && rows.length > 0) {
+      const source = spanAt(region.stream, first.start, last.end);
+      out.diagnostics.push(
+        extractDiagnostic(
+          'extract/unknown-row',
+          'unknownRow',
+          'warning',
+          { label, table: def.title },
+          { path: [def.key], ...(source ? { source } : {}) },
+        ),
+      );
+    }
+    i = j;
+  }
   // Rows of the table the document does not have.
   if (rows.length > 0)
     for (const r of def.rows)
