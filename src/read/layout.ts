@@ -384,7 +384,7 @@ function alignedTable(region: readonly Line[], span: SpanFn): Table {
       rowSpan: 1,
       x: t.start,
       xEnd: t.end,
-      source: span(l.no, t.start + 1, l.no, t.start + t.text.trim().length + 1),
+      source: tokenSpan(l.no, t, span),
     }));
     return { cells, source: span(l.no, 1, l.no, l.raw.length + 1) };
   };
@@ -478,6 +478,14 @@ function wrappedRows(region: readonly Line[]): Map<number, WrappedRow> {
     for (let j = f + dir; j >= 0 && j < region.length && isLabel(j); j += dir) list.push(j);
     return dir === -1 ? list.reverse() : list;
   };
+  // Labels centred on their figures start above them: a numbered label line right above figures, or figures with
+  // no label beside them under a label line. Without that, every label starts on its figure line and its wrapped
+  // lines follow it (as most aligned text prints them): each line stays a row of its own, read as before.
+  const centred = figureLines.some((f) => {
+    const up = run(f, -1);
+    return up.length > 0 && (infos[f]!.words.length === 0 || up.some(marked));
+  });
+  if (!centred) return out;
   const rows: WrappedRow[] = figureLines.map((f) => ({ figureLine: f, above: [], below: [] }));
   // Lines above the first row of a stretch: from its last numbered line, else as many as lie below it.
   const aboveOfFirst = (k: number, candidates: number[]): number[] => {
@@ -578,11 +586,17 @@ function wrappedRow(region: readonly Line[], g: WrappedRow, span: SpanFn): Table
       rowSpan: 1,
       x: t.start,
       xEnd: t.end,
-      source: span(f.no, t.start + 1, f.no, t.start + t.text.trim().length + 1),
+      source: tokenSpan(f.no, t, span),
     });
   const top = region[order[0]!]!;
   const bottom = region[order[order.length - 1]!]!;
   return { cells, source: span(top.no, 1, bottom.no, bottom.raw.length + 1) };
+}
+
+/** The span of a token's text without the blanks around it (a line may start with a space before its figure). */
+function tokenSpan(lineNo: number, t: Token, span: SpanFn): TextSpan {
+  const from = t.start + t.text.length - t.text.trimStart().length;
+  return span(lineNo, from + 1, lineNo, from + t.text.trim().length + 1);
 }
 
 function singleToken(raw: string): Token {
