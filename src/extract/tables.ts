@@ -1,22 +1,37 @@
 // The three statistics tables: rows matched to the format's rows by label, figures placed in their columns,
-// every cell with its source and every problem a diagnostic.
+// every cell with its source and every problem a diagnostic. The stages live in tables/: compile (the format's rows
+// and the row a label names), rows (a document row split into label and figures), grid (where figures sit, and the
+// identities as checks), place (a figure into its cell, and how a row was placed); this file walks the rows and
+// matches them.
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { UNSURE_MARK, type TableCell } from '../model/document.ts';
-import type { ColumnDef, FormatDef, RowDef, TableDef, TableKey } from '../model/format.ts';
+import type { FormatDef, TableKey } from '../model/format.ts';
 import { blankTable, rowValues, type Provenance, type TableValues } from '../model/report.ts';
-import type { SourceSpan } from '../model/source.ts';
 import type { Item } from './items.ts';
-import { compileMatch, labelForms, matchPosition, normalizeLabel, type CompiledMatch } from './labels.ts';
+import { matchPosition, normalizeLabel } from './labels.ts';
 import { extractDiagnostic } from './messages.ts';
-import { parseFigure, yuanToWanyuan, type Figure } from './numbers.ts';
+import { resolveRow, type Holds, type Resolution } from './resolve.ts';
 import {
-  resolveRow,
-  type Grid,
-  type Holds,
-  type IndexIdentity,
-  type Resolution,
-  type Token,
-} from './resolve.ts';
+  compile,
+  findRow,
+  headerColumns,
+  headerUnit,
+  vocabularyTable,
+  type CompiledRow,
+  type CompiledTable,
+} from './tables/compile.ts';
+import {
+  identityCheck,
+  indexIdentities,
+  learnGrids,
+  orderBlocks,
+  ranTogether,
+  withGrid,
+} from './tables/grid.ts';
+import { place, report, type Sink } from './tables/place.ts';
+import { logicalRow, type LogicalRow, type Match, type Pending } from './tables/rows.ts';
+
+export { matchRowLabel } from './tables/compile.ts';
+export { identityCheck } from './tables/grid.ts';
 
 /** The tables of a report with the provenance of their cells. */
 export interface ExtractedTables {
@@ -27,265 +42,13 @@ export interface ExtractedTables {
   matched: Record<TableKey, number>;
 }
 
-interface CompiledRow {
-  readonly def: RowDef;
-  readonly match: CompiledMatch;
-  readonly id: string;
-  /** Dotted model path of each cell, made once (provenance keys; fresh strings per cell were a hot spot). */
-  readonly cellKeys: Readonly<Record<string, string>>;
-}
-
-interface CompiledTable {
-  readonly def: TableDef;
-  readonly rows: readonly CompiledRow[];
-  /** Row keys by their first character. */
-  readonly keyIndex: ReadonlyMap<string, readonly { key: string; rowIndex: number }[]>;
-  /** Rows matched by `equals` keys. */
-  readonly equalsRows: readonly number[];
-  readonly vocabulary: readonly string[];
-  readonly columns: readonly { key: string; match: CompiledMatch }[];
-}
-
-const compiled = new WeakMap<FormatDef, CompiledTable[]>();
-
-function compile(format: FormatDef): CompiledTable[] {
-  let c = compiled.get(format);
-  if (c) return c;
-  c = format.tables.map((def) => {
-    const cols = new Map<string, ColumnDef>();
-    for (const r of def.rows) for (const col of r.columns) if (!cols.has(col.key)) cols.set(col.key, col);
-    return {
-      def,
-      rows: def.rows.map((r) => ({
-        def: r,
-        match: compileMatch(r.match),
-        id: r.path.join('.'),
-        cellKeys: Object.fromEntries(r.columns.map((c) => [c.key, [def.key, ...r.path, c.key].join('.')])),
-      })),
-      keyIndex: indexKeys(def.rows.map((r) => compileMatch(r.match).contains)),
-      equalsRows: def.rows.flatMap((r, i) => ((r.match.equals ?? []).length > 0 ? [i] : [])),
-      vocabulary: def.vocabulary.map(normalizeLabel),
-      columns: [...cols.values()].map((col) => ({ key: col.key, match: compileMatch(col.match) })),
-    };
-  });
-  compiled.set(format, c);
-  return c;
-}
-
-function indexKeys(
-  keysPerRow: readonly (readonly string[])[],
-): Map<string, { key: string; rowIndex: number }[]> {
-  const index = new Map<string, { key: string; rowIndex: number }[]>();
-  keysPerRow.forEach((keys, rowIndex) => {
-    for (const key of keys) {
-      const list = index.get(key[0]!) ?? [];
-      list.push({ key, rowIndex });
-      index.set(key[0]!, list);
-    }
-  });
-  return index;
-}
-
-/** A row of the document split into its label and its figure cells. */
-interface LogicalRow {
-  readonly cells: readonly TableCell[];
-  readonly label: string; // normalised, all label cells joined
-  readonly lastLabel: string; // normalised, innermost label cell
-  readonly tokens: Token[];
-  readonly source: SourceSpan;
-  readonly tableIndex: number;
-  readonly layout: string;
-  readonly section: TableKey | null;
-  /** Figures came run together with text (a crawler's textContent): splitting by arithmetic is allowed. */
-  readonly stream: boolean;
-}
-
-const TRAILING_RUN = /^(.*[\u4e00-\u9fff)）”"】\]])([\d.,]+)$/s;
-
-/** Splits a row's cells into label text and figure tokens. */
-function logicalRow(
-  cells: readonly TableCell[],
-  base: Omit<LogicalRow, 'cells' | 'label' | 'lastLabel' | 'tokens' | 'stream'>,
-): LogicalRow {
-  let lastLabel = -1;
-  const figures: Figure[] = new Array(cells.length);
-  const multi: (string[] | null)[] = new Array(cells.length).fill(null);
-  for (let i = 0; i < cells.length; i++) {
-    const text = cells[i]!.text;
-    const f = parseFigure(text);
-    figures[i] = f;
-    if (f.kind !== 'text') continue;
-    // Several figures in one cell ("0 0 0"), as some layouts leave them, are figures, not a label.
-    if (INNER_SPACE.test(text)) {
-      const words = text.trim().split(/[\s\u00a0\u3000]+/);
-      if (words.every((w) => parseFigure(w).kind === 'number')) {
-        multi[i] = words;
-        continue;
-      }
-    }
-    lastLabel = i;
-  }
-  const labels: string[] = [];
-  const tokens: Token[] = [];
-  let stream = false;
-  for (let i = 0; i <= lastLabel; i++) if (figures[i]!.kind === 'text') labels.push(cells[i]!.text);
-  // A label cell with figures run into its end ("…申请数量7000007").
-  if (lastLabel >= 0) {
-    const lc = cells[lastLabel]!;
-    const text = lc.text.trimEnd();
-    const end = text.charCodeAt(text.length - 1);
-    const m = end >= 48 && end <= 57 ? TRAILING_RUN.exec(text.trimStart()) : null;
-    if (m && !/[（(]$/.test(m[1]!)) {
-      labels[labels.length - 1] = m[1]!;
-      tokens.push(tokenAt(lc, m[2]!, lc.text.indexOf(m[2]!, m[1]!.length)));
-      stream = true;
-    }
-  }
-  for (let i = lastLabel + 1; i < cells.length; i++) {
-    const c = cells[i]!;
-    const f = figures[i]!;
-    const words = multi[i];
-    if (words) {
-      let from = 0;
-      for (const w of words) {
-        const at = c.text.indexOf(w, from);
-        tokens.push(tokenAt(c, w, at));
-        from = at + w.length;
-      }
-    } else tokens.push({ text: c.text, figure: f, source: c.source, col: c.col, x: c.x, xEnd: c.xEnd });
-  }
-  let label = '';
-  let last = '';
-  for (const l of labels) {
-    last = normalizeLabel(l);
-    label += last;
-  }
-  // Spelt out rather than spread: object spread here dominated extraction time in profiles.
-  return {
-    cells,
-    label,
-    lastLabel: last,
-    tokens,
-    source: base.source,
-    tableIndex: base.tableIndex,
-    layout: base.layout,
-    section: base.section,
-    stream,
-  };
-}
-
-const INNER_SPACE = /\S[\s\u00a0\u3000]+\S/;
-
-function xOf(c: TableCell): { x?: number; xEnd?: number } {
-  return c.x !== undefined ? { x: c.x, ...(c.xEnd !== undefined ? { xEnd: c.xEnd } : {}) } : {};
-}
-
-/**
- * A token for `text` found at character `offset` of a single-line cell. An HTML grid cell's span is its element's
- * (`<td>…</td>`), not its text's, so an offset into the text is not one into the span: the token keeps the cell's.
- */
-function tokenAt(c: TableCell, text: string, offset: number): Token {
-  const s = c.source;
-  const source: SourceSpan =
-    (s.kind === 'text' || s.kind === 'html' || s.kind === 'doc') &&
-    s.line === s.endLine &&
-    offset >= 0 &&
-    (s.kind !== 'html' || s.endColumn - s.column === c.text.length)
-      ? { ...s, column: s.column + offset, endColumn: s.column + offset + text.length }
-      : s;
-  return { text, figure: parseFigure(text), source, col: c.col, ...xOf(c) };
-}
-
-interface Pending {
-  label: string;
-  source: SourceSpan;
-  used: boolean;
-  row: LogicalRow;
-}
-
-interface Match {
-  row: CompiledRow;
-  logical: LogicalRow;
-  table: CompiledTable;
-  /** Order of the columns in the source, when a header row gave it. */
-  columnOrder?: readonly string[];
-  /** Unit announced by the header for amount columns. */
-  headerUnit?: '元' | '万元';
-  /** Positions of the column headers above the row (of its own block in table 2), for placing short rows. */
-  headers?: { x?: ReadonlyMap<string, number>; col?: ReadonlyMap<string, number> };
-}
-
-/** Finds the row of `table` a label belongs to: the innermost label cell first, then the whole label. */
-function findRow(table: CompiledTable, lastLabel: string, label: string): CompiledRow | null {
-  return (
-    (lastLabel && pickRow(table, lastLabel)) ||
-    (label && label !== lastLabel && pickRow(table, label)) ||
-    null
-  );
-}
-
-/**
- * The row whose key occurs last in `text` (the first such row in table order on a tie). Keys are indexed by their
- * first character, so a label is scanned once instead of once per key.
- */
-function pickRow(table: CompiledTable, text: string): CompiledRow | null {
-  let best: CompiledRow | null = null;
-  let bestPos = -1;
-  let bestIndex = Infinity;
-  for (let i = text.length - 1; i >= 0 && best === null; i--) {
-    const entries = table.keyIndex.get(text[i]!);
-    if (!entries) continue;
-    for (const e of entries)
-      if (e.rowIndex < bestIndex && text.startsWith(e.key, i)) {
-        best = table.rows[e.rowIndex]!;
-        bestPos = i;
-        bestIndex = e.rowIndex;
-      }
-  }
-  if (table.equalsRows.length > 0) {
-    const forms = labelForms(text);
-    for (const ri of table.equalsRows) {
-      const p = matchPosition(forms, { contains: [], equals: table.rows[ri]!.match.equals });
-      if (p > bestPos || (p === bestPos && p >= 0 && ri < bestIndex)) {
-        best = table.rows[ri]!;
-        bestPos = p;
-        bestIndex = ri;
-      }
-    }
-  }
-  return best;
-}
-
-function vocabularyTable(tables: readonly CompiledTable[], text: string): CompiledTable | null {
-  for (const t of tables) if (t.vocabulary.some((v) => text.includes(v))) return t;
-  return null;
-}
-
-/** Reads the columns named in a header text, in the order they appear. */
-function headerColumns(table: CompiledTable, text: string): string[] {
-  const found: { key: string; at: number }[] = [];
-  for (const c of table.columns) {
-    let at = -1;
-    for (const k of c.match.contains) {
-      const i = text.indexOf(k);
-      if (i >= 0 && (at < 0 || i < at)) at = i;
-    }
-    if (at >= 0) found.push({ key: c.key, at });
-  }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.key);
-}
-
-function headerUnit(text: string): '元' | '万元' | undefined {
-  const m = /单位[:：]?(万元|元)/.exec(text);
-  return m ? (m[1] as '元' | '万元') : undefined;
-}
-
 /** Extracts the three tables of `format` from the document items. */
 export function extractTables(items: readonly Item[], format: FormatDef): ExtractedTables {
   const tables = compile(format);
   const byKey = new Map(tables.map((t) => [t.def.key, t]));
   const diagnostics: Diagnostic[] = [];
   const provenance: Record<string, Provenance> = {};
+  const sink: Sink = { provenance, diagnostics };
   const values = Object.fromEntries(format.tables.map((t) => [t.key, blankTable(t)])) as Record<
     TableKey,
     TableValues
@@ -554,10 +317,10 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
             );
     const path = [m.table.def.key, ...m.row.def.path];
     if (!res.inferred && ranTogether(res.values, m.logical.layout)) res.inferred = 'split';
-    report(res, path, m.row.def.label, m.logical.source);
+    report(sink, res, path, m.row.def.label, m.logical.source);
     const target = rowValues(values[m.table.def.key], m.row.def);
     cols.forEach((col, k) =>
-      place(target, col, res.values[k] ?? null, m.row.cellKeys[col.key]!, res.inferred, m.headerUnit),
+      place(sink, target, col, res.values[k] ?? null, m.row.cellKeys[col.key]!, res.inferred, m.headerUnit),
     );
     matched[m.table.def.key]++;
   }
@@ -601,13 +364,14 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
       ),
       splittable: w.rows.some((r) => r.stream || r.layout === 'paragraph'),
     });
-    report(res, [w.table.def.key], w.table.def.title, w.rows[0]!.source);
+    report(sink, res, [w.table.def.key], w.table.def.title, w.rows[0]!.source);
     // A block already read as a row of its own (a vertical layout, or a stray row) keeps the figures read first:
     // every cell is placed once, so its value and its provenance always agree.
     const taken = new Set(defs.filter((d) => seen.has(`${w.table.def.key}.${d.path.join('.')}`)));
     cols.forEach(({ row, col }, k) => {
       if (taken.has(row)) return;
       place(
+        sink,
         rowValues(values[w.table.def.key], row),
         col,
         res.values[k] ?? null,
@@ -659,208 +423,4 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
         );
   }
   return { tables: values, provenance, diagnostics, matched };
-
-  function place(
-    target: Record<string, number | null>,
-    col: ColumnDef,
-    token: Token | null,
-    key: string,
-    inferred: Resolution['inferred'],
-    unitOfHeader?: '元' | '万元',
-  ) {
-    if (!token) return;
-    const f = token.figure;
-    if (f.kind !== 'number') {
-      // A blank or a placeholder: the cell stays null; where it was is kept (figure cells are never text, since
-      // they follow the row's last label cell).
-      if (token.source) provenance[key] = { source: token.source, text: token.text };
-      if (f.kind === 'blank' && f.unreadable)
-        diagnostics.push(
-          extractDiagnostic(
-            'extract/unreadable-figure',
-            'unreadableFigure',
-            'warning',
-            { text: token.text.split(UNSURE_MARK).join('').trim() },
-            { path: key.split('.'), ...(token.source ? { source: token.source } : {}) },
-          ),
-        );
-      return;
-    }
-    let value = f.value;
-    const prov: Provenance = { text: token.text, ...(token.source ? { source: token.source } : {}) };
-    if (inferred) prov.inferred = inferred;
-    if (col.kind === 'amount') {
-      const u = f.unit ?? unitOfHeader;
-      if (u === '元') {
-        value = yuanToWanyuan(value);
-        prov.unitFrom = '元';
-        diagnostics.push(
-          extractDiagnostic(
-            'extract/unit-converted',
-            'unitConverted',
-            'info',
-            { text: token.text, value },
-            {
-              path: key.split('.'),
-              ...(token.source ? { source: token.source } : {}),
-            },
-          ),
-        );
-      }
-    }
-    target[col.key] = value;
-    provenance[key] = prov;
-  }
-
-  function report(res: Resolution, path: string[], label: string, source: SourceSpan) {
-    if (!res.problem) return;
-    const data: Record<string, unknown> = { row: label };
-    if (res.dropped) data.dropped = res.dropped.map((t) => t.text).join(' ');
-    const severity = res.problem === 'split' ? 'info' : res.inferred ? 'warning' : 'error';
-    const messageId = {
-      extra: 'extraCells',
-      missing: res.inferred ? 'missingCellsPlaced' : 'missingCells',
-      ambiguous: 'ambiguousCells',
-      split: 'splitDigits',
-      unsplittable: 'unsplittable',
-    }[res.problem];
-    const ruleId = {
-      extra: 'extract/extra-cells',
-      missing: res.inferred ? 'extract/missing-cells' : 'extract/unplaced-cells',
-      ambiguous: 'extract/ambiguous-cells',
-      split: 'extract/split-digits',
-      unsplittable: 'extract/ambiguous-cells',
-    }[res.problem];
-    diagnostics.push(extractDiagnostic(ruleId, messageId, severity, data, { path, source }));
-  }
-}
-
-function withGrid(grid: Grid | undefined): { grid?: Grid } {
-  return grid ? { grid } : {};
-}
-
-/**
- * True when two figures touch in the source with nothing between them ("0-224"): where one ends the other begins.
- * Only figures cut from one run of text can touch so: in a table that keeps its cells (an HTML, DOCX or XLSX grid)
- * two figures of different cells are apart whatever their spans — `<td>1</td><td>2</td>` on one line gives spans
- * that touch, and that is no evidence of a split. An empty cell is no figure (its span may have no width).
- */
-function ranTogether(values: readonly (Token | null)[], layout: string): boolean {
-  let prev: Token | null = null;
-  for (const t of values) {
-    if (!t || (t.figure.kind === 'blank' && !t.figure.placeholder)) continue;
-    const a = prev?.source;
-    const b = t.source;
-    if (a && b && 'line' in a && 'line' in b && !(layout === 'grid' && prev!.col !== t.col))
-      if (a.endLine === b.line && a.endColumn === b.column) return true;
-    prev = t;
-  }
-  return false;
-}
-
-/** Block order of table 4 from its header (复议后起诉 written before 直接起诉 swaps the lawsuit blocks). */
-function orderBlocks(table: CompiledTable, header: string): RowDef[] {
-  const defs = table.rows.map((r) => r.def);
-  const direct = header.indexOf('直接起诉');
-  const after = header.indexOf('复议后起诉');
-  if (direct >= 0 && after >= 0 && after < direct && defs.length === 3) return [defs[0]!, defs[2]!, defs[1]!];
-  return defs;
-}
-
-/** The identities of a table's rows as positions in a vector of values in the given column order. */
-function indexIdentities(def: TableDef, keys: readonly string[], offset: number): IndexIdentity[] {
-  const out: IndexIdentity[] = [];
-  for (const id of def.rowIdentities) {
-    const total = keys.indexOf(id.total);
-    const parts = id.parts.map((p) => keys.indexOf(p));
-    if (total >= 0 && parts.every((p) => p >= 0))
-      out.push({ total: total + offset, parts: parts.map((p) => p + offset) });
-  }
-  return out;
-}
-
-/** The identities of a table's rows as a check over a vector of values in the given column order. */
-export function identityCheck(def: TableDef, keys: readonly string[], _n: number): Holds {
-  if (def.rowIdentities.length === 0) return () => true;
-  const idx = def.rowIdentities.map((id) => ({
-    total: keys.indexOf(id.total),
-    parts: id.parts.map((p) => keys.indexOf(p)),
-  }));
-  return (v) =>
-    idx.every(({ total, parts }) => {
-      if (total < 0 || parts.some((p) => p < 0)) return true;
-      const t = v[total];
-      if (t === null || t === undefined) return false;
-      let s = 0;
-      for (const p of parts) {
-        const x = v[p];
-        if (x === null || x === undefined) return false;
-        s += x;
-      }
-      return s === t;
-    });
-}
-
-/** Learns, per document table and row width, where figures sit: the commonest first column and column centres. */
-function learnGrids(matches: readonly Match[]) {
-  const starts = new Map<string, Map<number, number>>();
-  const xs = new Map<string, number[][]>();
-  for (const m of matches) {
-    const n = m.row.def.columns.length;
-    const toks = m.logical.tokens;
-    const key = `${m.logical.tableIndex}/${n}`;
-    const written = toks.filter((t) => t.figure.kind !== 'blank' || t.figure.placeholder);
-    if (written.length === n && toks.length >= n) {
-      const first = written[0]!;
-      const counts = starts.get(key) ?? new Map<number, number>();
-      counts.set(first.col, (counts.get(first.col) ?? 0) + 1);
-      starts.set(key, counts);
-      if (written.every((t) => t.x !== undefined)) {
-        const list = xs.get(key) ?? [];
-        list.push(written.map((t) => (t.x! + (t.xEnd ?? t.x!)) / 2));
-        xs.set(key, list);
-      }
-    }
-  }
-  const grids = new Map<string, Grid>();
-  for (const [key, counts] of starts) {
-    let best = -1;
-    let bestCount = 0;
-    for (const [c, k] of counts) if (k > bestCount) [best, bestCount] = [c, k];
-    const grid: Grid = { startCol: best };
-    const list = xs.get(key);
-    if (list && list.length) {
-      const n = list[0]!.length;
-      grid.centers = Array.from({ length: n }, (_, i) => median(list.map((l) => l[i]!)));
-    }
-    grids.set(key, grid);
-  }
-  /** The grid for a row: learnt from the table's complete rows, else the centres of its column headers. */
-  return (tableIndex: number, columns: readonly string[], headers?: Match['headers']): Grid | undefined => {
-    let learnt = grids.get(`${tableIndex}/${columns.length}`);
-    // Where cells are padded to the grid, the header's column of the first figure column is a second witness.
-    const hc = headers?.col?.get(columns[0]!);
-    if (hc !== undefined) learnt = { ...learnt, headerStartCol: hc };
-    if (learnt?.centers) return learnt;
-    const hx = headers?.x;
-    const centers = hx ? columns.map((k) => hx.get(k)) : [];
-    if (
-      centers.length === columns.length &&
-      centers.every((c, i) => c !== undefined && (i === 0 || c > centers[i - 1]!))
-    )
-      return { ...learnt, centers: centers as number[] };
-    return learnt;
-  };
-}
-
-function median(a: number[]): number {
-  const s = [...a].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-/** The row of a table that a label names, or null: the label matching used by extraction, for tests and tools. */
-export function matchRowLabel(format: FormatDef, key: TableKey, label: string): RowDef | null {
-  const table = compile(format).find((t) => t.def.key === key)!;
-  const n = normalizeLabel(label);
-  return findRow(table, n, n)?.def ?? null;
 }

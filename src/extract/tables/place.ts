@@ -1,0 +1,91 @@
+// Placing a figure in its cell (blanks, unreadable figures, amounts in 元) and reporting how a row was placed.
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { UNSURE_MARK } from '../../model/document.ts';
+import type { ColumnDef } from '../../model/format.ts';
+import type { Provenance } from '../../model/report.ts';
+import type { SourceSpan } from '../../model/source.ts';
+import { extractDiagnostic } from '../messages.ts';
+import { yuanToWanyuan } from '../numbers.ts';
+import type { Resolution, Token } from '../resolve.ts';
+
+/** Where placed cells and problems go: the provenance of every cell, the diagnostics. */
+export interface Sink {
+  readonly provenance: Record<string, Provenance>;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Stores a token in its cell with its provenance; a blank or placeholder leaves the cell null. */
+export function place(
+  out: Sink,
+  target: Record<string, number | null>,
+  col: ColumnDef,
+  token: Token | null,
+  key: string,
+  inferred: Resolution['inferred'],
+  unitOfHeader?: '元' | '万元',
+) {
+  if (!token) return;
+  const f = token.figure;
+  if (f.kind !== 'number') {
+    // A blank or a placeholder: the cell stays null; where it was is kept (figure cells are never text, since
+    // they follow the row's last label cell).
+    if (token.source) out.provenance[key] = { source: token.source, text: token.text };
+    if (f.kind === 'blank' && f.unreadable)
+      out.diagnostics.push(
+        extractDiagnostic(
+          'extract/unreadable-figure',
+          'unreadableFigure',
+          'warning',
+          { text: token.text.split(UNSURE_MARK).join('').trim() },
+          { path: key.split('.'), ...(token.source ? { source: token.source } : {}) },
+        ),
+      );
+    return;
+  }
+  let value = f.value;
+  const prov: Provenance = { text: token.text, ...(token.source ? { source: token.source } : {}) };
+  if (inferred) prov.inferred = inferred;
+  if (col.kind === 'amount') {
+    const u = f.unit ?? unitOfHeader;
+    if (u === '元') {
+      value = yuanToWanyuan(value);
+      prov.unitFrom = '元';
+      out.diagnostics.push(
+        extractDiagnostic(
+          'extract/unit-converted',
+          'unitConverted',
+          'info',
+          { text: token.text, value },
+          {
+            path: key.split('.'),
+            ...(token.source ? { source: token.source } : {}),
+          },
+        ),
+      );
+    }
+  }
+  target[col.key] = value;
+  out.provenance[key] = prov;
+}
+
+export function report(out: Sink, res: Resolution, path: string[], label: string, source: SourceSpan) {
+  if (!res.problem) return;
+  const data: Record<string, unknown> = { row: label };
+  if (res.dropped) data.dropped = res.dropped.map((t) => t.text).join(' ');
+  const severity = res.problem === 'split' ? 'info' : res.inferred ? 'warning' : 'error';
+  const messageId = {
+    extra: 'extraCells',
+    missing: res.inferred ? 'missingCellsPlaced' : 'missingCells',
+    ambiguous: 'ambiguousCells',
+    split: 'splitDigits',
+    unsplittable: 'unsplittable',
+  }[res.problem];
+  const ruleId = {
+    extra: 'extract/extra-cells',
+    missing: res.inferred ? 'extract/missing-cells' : 'extract/unplaced-cells',
+    ambiguous: 'extract/ambiguous-cells',
+    split: 'extract/split-digits',
+    unsplittable: 'extract/ambiguous-cells',
+  }[res.problem];
+  out.diagnostics.push(extractDiagnostic(ruleId, messageId, severity, data, { path, source }));
+}
