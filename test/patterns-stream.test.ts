@@ -170,3 +170,44 @@ describe('6. a row label whose glyphs come out missing or in another order (a PD
     expect(diagnostics.filter((d) => d.ruleId === 'extract/missing-row')).toEqual([]);
   });
 });
+
+describe('9. a spreadsheet whose agency and year stand only in a title cell', () => {
+  it('reads them from the title cell, without the sheet name after it', () => {
+    expect(parseTitle('××局2022年政府信息公开工作年度报告 — 二、主动公开政府信息情况')).toEqual({
+      agency: '××局',
+      year: 2022,
+    });
+    const cell = (text: string, col: number) => ({
+      text,
+      col,
+      colSpan: 1,
+      rowSpan: 1,
+      source: { kind: 'xlsx' as const, sheet: '表二', cell: `${'ABCD'[col]}1` },
+    });
+    const { report } = extract({
+      kind: 'xlsx',
+      diagnostics: [],
+      blocks: [
+        {
+          kind: 'table',
+          layout: 'grid',
+          source: { kind: 'xlsx', sheet: '表二', cell: 'A1' },
+          rows: [
+            {
+              cells: [
+                cell('某县审计局2022年政府信息公开工作年度报告 — 二、主动公开政府信息情况', 0),
+                cell('', 1),
+              ],
+              source: { kind: 'xlsx', sheet: '表二', cell: 'A1' },
+            },
+            {
+              cells: [cell('行政许可', 0), cell('3', 1)],
+              source: { kind: 'xlsx', sheet: '表二', cell: 'A2' },
+            },
+          ],
+        },
+      ],
+    });
+    expect([report?.agency, report?.year]).toEqual(['某县审计局', 2022]);
+  });
+});

@@ -46,7 +46,14 @@ export function extractMetadata(items: readonly Item[]): Metadata {
   const head: Extract<Item, { kind: 'para' }>[] = [];
   for (const it of items) {
     if (it.heading) break;
-    if (it.kind === 'row') continue; // a metadata box (索引号, 发布机构…) may come before the title
+    if (it.kind === 'row') {
+      // A spreadsheet's title cell spanning the sheet ("××局2022年…年度报告 — 二、主动公开政府信息情况") is a title; a
+      // metadata box (索引号, 发布机构…) before the title is not.
+      const cells = it.cells.filter((c) => c.text.trim() !== '');
+      if (cells.length === 1 && /报告|年报/.test(cells[0]!.text) && cells[0]!.text.length <= 80)
+        head.push({ kind: 'para', text: cells[0]!.text, source: cells[0]!.source, section: it.section });
+      continue;
+    }
     if (it.kind === 'para') head.push(it);
     if (head.length >= 6) break;
   }
@@ -143,8 +150,11 @@ export function parseTitle(title: string): { agency: string | null; year: number
     .replace(/[\s\u3000]+/g, '')
     .replace(/[《》“”"]/g, '')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  // A crawler's field name ("标题:") or page chrome ("登录|注册", "当前位置：首页>…>") glued before the title.
-  t = t.replace(CHROME, '');
+  // A crawler's field name ("标题:") or page chrome ("登录|注册", "当前位置：首页>…>") glued before the title; the sheet
+  // or section it heads written after it ("… — 二、主动公开政府信息情况").
+  t = t
+    .replace(CHROME, '')
+    .replace(/(?:[—–\-－]+|[:：])(?:[一二三四五六][、.．]|第[一二三四五六]部分|表[一二三四]).*$/, '');
   const m = YEAR.exec(t);
   const year = m ? yearOf(m[1]!) : null;
   if (m) t = t.slice(0, m.index) + t.slice(m.index + m[0].length);
