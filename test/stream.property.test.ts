@@ -98,3 +98,17 @@ describe.each(samples)('%s as one stream of text', (file) => {
     );
   });
 });
+
+describe('a table-4 header run into its figures on a line of its own', () => {
+  it('is not read as 表三’s （七）总计 (its "总计" is a column of table 4)', () => {
+    // Sample 001 as the property above laid it out with a wider mix of separators (two spaces, line breaks too).
+    const bytes = readFileSync(join(root, 'test/fixtures/patterns/stream-t4-header-001.txt'));
+    const { report } = extract(readText(bytes));
+    const expected = JSON.parse(
+      readFileSync(join(root, 'test/fixtures/expected', samples[1]!.replace(/\.txt$/, '.json')), 'utf8'),
+    );
+    const got = report!.requests.totalHandled as Record<string, number | null>;
+    const want = expected.requests.totalHandled as Record<string, number | null>;
+    for (const [k, v] of Object.entries(got)) if (v !== null) expect([k, v]).toEqual([k, want[k]]);
+  });
+});

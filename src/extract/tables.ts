@@ -192,8 +192,11 @@ export function extractTables(items: readonly Item[], format: FormatDef): Extrac
     let table = current;
     let row = table ? findRow(table, r.lastLabel, r.label) : null;
     if (!row && r.label) {
-      // A row of another table (a table without its header or section heading).
+      // A row of another table (a table without its header or section heading) — not a header of a third one
+      // (table 4's "…尚未审结总计" is no （七）总计 of table 3).
+      const headerOf = vocabularyTable(tables, r.label);
       for (const t of tables) {
+        if (headerOf && headerOf !== t) continue;
         const found = findRow(t, r.lastLabel, r.label);
         if (found && (t.def.layout !== 'wide' || r.tokens.length <= found.def.columns.length + 2)) {
           table = t;
