@@ -30,6 +30,14 @@ export const EXTRACT_MESSAGES: MessageCatalogue = {
     zh: '“{row}”一行的数字连在一起，无法唯一拆分，本行单元格留空',
     en: 'The figures of row "{row}" run together and cannot be split in one way only; the row is left blank',
   },
+  unsplittableRun: {
+    zh: '“{row}”一行的数字“{text}”连在一起，可拆分为多种结果且表中的合计关系无法确定是哪一种，本行单元格留空：请对照原件核对',
+    en: 'The figures of row "{row}", "{text}", run together and split in more than one way that the table\'s sums cannot tell apart; the row is left blank: check it against the original',
+  },
+  missingCellsRun: {
+    zh: '“{row}”一行只有数字“{text}”，少于栏数，无法确定空白单元格的位置，本行单元格留空',
+    en: 'Row "{row}" has only the figures "{text}", fewer than its columns, and where the blank cells are cannot be told; the row is left blank',
+  },
   splitDigits: {
     zh: '“{row}”一行的数字连在一起，已按本行合计关系唯一拆分（推断值）',
     en: 'The figures of row "{row}" ran together; they were split in the only way the row total allows (inferred)',

@@ -14,6 +14,8 @@ const UNREAD = new Set([
   'missingCells',
   'ambiguousCells',
   'unsplittable',
+  'missingCellsRun',
+  'unsplittableRun',
   'unreadableFigure',
 ]);
 

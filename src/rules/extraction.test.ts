@@ -154,13 +154,28 @@ const CASES: Record<string, RuleCase[]> = {
       'missingCellsPlaced',
     ),
   ],
-  'extract/unplaced-cells': [fromText('one figure for seven columns', T3('（七）总计5'), 'missingCells')],
+  'extract/unplaced-cells': [
+    fromText(
+      'one figure for seven columns, beside a row read whole',
+      T3('一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n（七）总计5'),
+      'missingCells',
+    ),
+    // The table read as one stream of tokens (nothing else in it read): the message names the figures.
+    fromText('one figure for seven columns', T3('（七）总计5'), 'missingCellsRun'),
+  ],
   'extract/ambiguous-cells': [
     fromText('eight figures no total explains', T3('（七）总计\t15\t2\t0\t0\t0\t0\t9\t15'), 'ambiguousCells'),
     fromText(
+      'run together, four splits fit, beside a row read whole',
+      T3(
+        '一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n1.信访举报投诉类申请96341471912520255013296',
+      ),
+      'unsplittable',
+    ),
+    fromText(
       'run together, four splits fit',
       T3('1.信访举报投诉类申请96341471912520255013296'),
-      'unsplittable',
+      'unsplittableRun',
     ),
   ],
   'extract/split-digits': [

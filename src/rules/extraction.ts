@@ -74,7 +74,7 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
   [
     'extract/unplaced-cells',
     'warning',
-    ['missingCells'],
+    ['missingCells', 'missingCellsRun'],
     '行中数字少于栏数且无法对齐',
     'A row with fewer figures than columns that cannot be placed',
     '版面',
@@ -82,7 +82,7 @@ const TABLE: readonly [string, Severity, readonly string[], string, string, stri
   [
     'extract/ambiguous-cells',
     'warning',
-    ['ambiguousCells', 'unsplittable'],
+    ['ambiguousCells', 'unsplittable', 'unsplittableRun'],
     '行中数字无法唯一对应栏位',
     'Figures that cannot be matched to columns in one way',
     '版面',

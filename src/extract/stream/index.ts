@@ -135,7 +135,11 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
       out.diagnostics.push(
         extractDiagnostic(
           problem === 'missing' ? 'extract/unplaced-cells' : 'extract/ambiguous-cells',
-          problem === 'missing' ? 'missingCells' : problem === 'extra' ? 'ambiguousCells' : 'unsplittable',
+          problem === 'missing'
+            ? 'missingCellsRun'
+            : problem === 'extra'
+              ? 'ambiguousCells'
+              : 'unsplittableRun',
           'warning',
           { ...data, text: row.figures.map((f) => f.text).join(' ') },
           where,
@@ -462,7 +466,7 @@ function readWide(def: TableDef, region: Region, out: ExtractedTables) {
     out.diagnostics.push(
       extractDiagnostic(
         p.kind === 'none' && p.problem === 'missing' ? 'extract/unplaced-cells' : 'extract/ambiguous-cells',
-        p.kind === 'none' && p.problem === 'missing' ? 'missingCells' : 'unsplittable',
+        p.kind === 'none' && p.problem === 'missing' ? 'missingCellsRun' : 'unsplittableRun',
         'warning',
         { row: def.title, text: figures.map((f) => f.text).join(' ') },
         { path: [def.key], ...(source ? { source } : {}) },
