@@ -6,8 +6,8 @@ import { blankTable, rowValues, type Provenance, type TableValues } from '../../
 import type { Item } from '../items.ts';
 import { normalizeLabel } from '../labels.ts';
 import { extractDiagnostic } from '../messages.ts';
-import { yuanToWanyuan } from '../numbers.ts';
 import { identityCheck, type ExtractedTables } from '../tables.ts';
+import { toWanyuan } from '../tables/place.ts';
 import { chain, compact, findAnchors, FIGURE, type Anchor, type Compact } from './anchors.ts';
 import { place, type Piece, type Placement, type RowCheck } from './split.ts';
 import { spanAt, streamOf, tokenize, type Stream, type Token } from './tokens.ts';
@@ -267,19 +267,8 @@ function store(
     return;
   }
   let value = piece.value;
-  if (amount && (piece.unit ?? rowUnit) === '元') {
-    value = yuanToWanyuan(value);
-    prov.unitFrom = '元';
-    out.diagnostics.push(
-      extractDiagnostic(
-        'extract/unit-converted',
-        'unitConverted',
-        'info',
-        { text: piece.text, value },
-        { path: [...path], ...(source ? { source } : {}) },
-      ),
-    );
-  }
+  if (amount && (piece.unit ?? rowUnit) === '元')
+    value = toWanyuan(out, value, piece.text, prov, path, source);
   target[key] = value;
   out.provenance[dotted] = prov;
 }

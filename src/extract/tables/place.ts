@@ -47,22 +47,7 @@ export function place(
   if (inferred) prov.inferred = inferred;
   if (col.kind === 'amount') {
     const u = f.unit ?? unitOfHeader;
-    if (u === '元') {
-      value = yuanToWanyuan(value);
-      prov.unitFrom = '元';
-      out.diagnostics.push(
-        extractDiagnostic(
-          'extract/unit-converted',
-          'unitConverted',
-          'info',
-          { text: token.text, value },
-          {
-            path: key.split('.'),
-            ...(token.source ? { source: token.source } : {}),
-          },
-        ),
-      );
-    }
+    if (u === '元') value = toWanyuan(out, value, token.text, prov, key.split('.'), token.source);
   }
   target[col.key] = value;
   out.provenance[key] = prov;
@@ -88,4 +73,30 @@ export function report(out: Sink, res: Resolution, path: string[], label: string
     unsplittable: 'extract/ambiguous-cells',
   }[res.problem];
   out.diagnostics.push(extractDiagnostic(ruleId, messageId, severity, data, { path, source }));
+}
+
+/**
+ * An amount written in 元 converted to the 万元 the contract stores (report-json.md), the provenance and an
+ * `extract/unit-converted` finding saying so; both readings (structured and stream) convert through here.
+ */
+export function toWanyuan(
+  out: Sink,
+  value: number,
+  text: string,
+  prov: Provenance,
+  path: readonly string[],
+  source: SourceSpan | undefined,
+): number {
+  const converted = yuanToWanyuan(value);
+  prov.unitFrom = '元';
+  out.diagnostics.push(
+    extractDiagnostic(
+      'extract/unit-converted',
+      'unitConverted',
+      'info',
+      { text, value: converted },
+      { path: [...path], ...(source ? { source } : {}) },
+    ),
+  );
+  return converted;
 }
