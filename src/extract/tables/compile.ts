@@ -9,6 +9,8 @@ export interface CompiledRow {
   readonly id: string;
   /** Dotted model path of each cell, made once (provenance keys; fresh strings per cell were a hot spot). */
   readonly cellKeys: Readonly<Record<string, string>>;
+  /** The official label and its variants, normalised, for a numbered sub-row ("3.危及三安全一稳定"); else none. */
+  readonly numbered: readonly string[];
 }
 
 export interface CompiledTable {
@@ -37,6 +39,7 @@ export function compile(format: FormatDef): CompiledTable[] {
         match: compileMatch(r.match),
         id: r.path.join('.'),
         cellKeys: Object.fromEntries(r.columns.map((c) => [c.key, [def.key, ...r.path, c.key].join('.')])),
+        numbered: [r.label, ...(r.variants ?? [])].map(normalizeLabel).filter((l) => /^\d\./.test(l)),
       })),
       keyIndex: indexKeys(def.rows.map((r) => compileMatch(r.match).contains)),
       equalsRows: def.rows.flatMap((r, i) => ((r.match.equals ?? []).length > 0 ? [i] : [])),
@@ -69,6 +72,26 @@ export function findRow(table: CompiledTable, lastLabel: string, label: string):
     (label && label !== lastLabel && pickRow(table, label)) ||
     null
   );
+}
+
+/** A label's last numbered part and at least two characters of its words: "…3.危及“三", "4.保护第三". */
+const NUMBERED_TAIL = /(\d\.[\u4e00-\u9fff]{2}[^\d]*)$/;
+
+/**
+ * The one numbered row of `table` whose official label (or a variant) begins with the label's last numbered part:
+ * "3.危及“三" when the page broke inside "3.危及“三安全一稳定”". A start shared by two rows names neither.
+ */
+export function cutShort(table: CompiledTable, text: string): CompiledRow | null {
+  const m = NUMBERED_TAIL.exec(text);
+  if (!m) return null;
+  const head = m[1]!;
+  let found: CompiledRow | null = null;
+  for (const r of table.rows)
+    if (r.numbered.some((l) => l.startsWith(head))) {
+      if (found) return null;
+      found = r;
+    }
+  return found;
 }
 
 /**
