@@ -41,20 +41,28 @@ export function check(report: Report, options: CheckOptions = {}): Diagnostic[] 
   const lang = options.lang ?? 'zh';
   const format = formatOf(report.formatVersion);
   const found: { rule: Rule; finding: Finding }[] = [];
+  const crashed: Diagnostic[] = [];
   for (const rule of options.ruleSet ?? RULES) {
     if (options.rules?.[rule.meta.id] === 'off') continue;
     // A computed aggregate has no text, publication or single body of its own to judge.
     if (report.aggregate && rule.meta.skipOnAggregate) continue;
-    rule.check({
-      report,
-      format,
-      extraction: options.extraction ?? [],
-      ...(options.previous ? { previous: options.previous } : {}),
-      ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),
-      ...(options.agencyKind ? { agencyKind: options.agencyKind } : {}),
-      ...(options.members ? { members: options.members } : {}),
-      add: (finding) => found.push({ rule, finding }),
-    });
+    const mark = found.length;
+    try {
+      rule.check({
+        report,
+        format,
+        extraction: options.extraction ?? [],
+        ...(options.previous ? { previous: options.previous } : {}),
+        ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),
+        ...(options.agencyKind ? { agencyKind: options.agencyKind } : {}),
+        ...(options.members ? { members: options.members } : {}),
+        add: (finding) => found.push({ rule, finding }),
+      });
+    } catch (error) {
+      // A rule that throws is a bug in nianbao: its partial findings go, a finding names it, the others run on.
+      found.length = mark;
+      crashed.push(ruleCrash(rule.meta.id, error, lang));
+    }
   }
   const repairs = suggestRepairs(
     report,
@@ -107,7 +115,52 @@ export function check(report: Report, options: CheckOptions = {}): Diagnostic[] 
         options.rules?.[d.ruleId] !== 'off'
       )
         diagnostics.push(d);
-  return diagnostics;
+  return [...diagnostics, ...crashed];
+}
+
+const RULE_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+
+/**
+ * The findings of a file that gave no report (it could not be read, or holds no report): the settings and the
+ * wording of each finding's rule applied as for any other — `--rule read/no-text-layer=off` silences it, a
+ * severity set for it is the one shown, and its message is in `lang`.
+ */
+export function checkUnreported(
+  diagnostics: readonly Diagnostic[],
+  options: Pick<CheckOptions, 'lang' | 'rules'> = {},
+): Diagnostic[] {
+  const lang = options.lang ?? 'zh';
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const setting = options.rules?.[d.ruleId];
+    if (setting === 'off') continue;
+    const rule = RULE_BY_ID.get(d.ruleId);
+    const template = rule?.meta.messages[d.messageId]?.[lang];
+    out.push({
+      ...d,
+      ...(rule ? { severity: rule.meta.severity, docs: `docs/rules/${docName(rule.meta.id)}.md` } : {}),
+      ...(setting ? { severity: setting } : {}),
+      ...(template ? { message: renderMessage(template, d.data) } : {}),
+    });
+  }
+  return out;
+}
+
+const CRASH = {
+  zh: '规则“{rule}”运行出错，未能检查本报告的这一项（请报告此问题）：{error}',
+  en: 'rule "{rule}" failed and did not check this report (please report it): {error}',
+};
+
+/** The finding for a rule that threw: `internal/exception`, naming the rule (ESLint appends `Rule: "<id>"`). */
+function ruleCrash(rule: string, error: unknown, lang: Lang): Diagnostic {
+  const data = { rule, error: error instanceof Error ? error.message : String(error) };
+  return {
+    ruleId: 'internal/exception',
+    severity: 'error',
+    messageId: 'ruleException',
+    message: renderMessage(CRASH[lang], data),
+    data,
+  };
 }
 
 const RULE_IDS = new Set(RULES.map((r) => r.meta.id));

@@ -1,8 +1,7 @@
-// The library: read → extract → check → store for one file, and edits re-checked — the store itself holds no rules.
+// The library: the pipeline (src/pipeline.ts) then the store for one file, and edits re-checked — the store itself
+// holds no rules.
 import { check, type CheckOptions } from './check.ts';
-import { extract } from './extract/index.ts';
-import type { Diagnostic } from './model/diagnostic.ts';
-import { read } from './read/index.ts';
+import { checkFile, extractFile } from './pipeline.ts';
 import type { CellChange, ImportResult, Store } from './store/index.ts';
 
 /** Options of `importReport`. */
@@ -35,12 +34,8 @@ export async function importReport(
   bytes: Uint8Array,
   options: ImportReportOptions,
 ): Promise<ImportReportResult> {
-  const doc = await read(bytes, { path: options.fileName });
-  const extraction = extract(doc);
-  // Extraction may pass the document's diagnostics on; each finding once, the reader's first.
-  const seen = new Set<Diagnostic>(doc.diagnostics);
-  const found = [...doc.diagnostics, ...extraction.diagnostics.filter((d) => !seen.has(d))];
-  const report = extraction.report;
+  const extracted = await extractFile(options.fileName, bytes, { lang: options.check?.lang ?? 'zh' });
+  const report = extracted.report;
   // Last year's report is looked up the way the import will file this one (agency name in the given region), so
   // the cross-year findings stored are those of the agency the report joins. A report imported before last
   // year's is not re-checked when last year's arrives later.
@@ -48,17 +43,14 @@ export async function importReport(
     report && options.previousYear !== false && report.agency && report.year !== null
       ? await store.currentReportOf(report.agency, options.region, report.year - 1)
       : null;
-  const diagnostics = report
-    ? check(report, {
-        ...options.check,
-        extraction: found,
-        ...(previous ? { previous: previous.report } : {}),
-      })
-    : found;
+  const { diagnostics } = checkFile(extracted, {
+    ...options.check,
+    ...(previous ? { previous: previous.report } : {}),
+  });
   const result = await store.importFile({
     fileName: options.fileName,
     bytes,
-    kind: doc.kind,
+    kind: extracted.kind ?? 'text',
     region: options.region ?? null,
     report,
     diagnostics,

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RuleSetting } from '../check.ts';
 import type { CheckContext } from './check.ts';
-import type { FileResult } from './process.ts';
+import type { ReportFile } from '../model/file.ts';
 
 /** The files named by the arguments: files as given, directories walked recursively (sorted, hidden files skipped). */
 export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
@@ -68,8 +68,8 @@ export const defaultJobs = (): number => {
 export async function* runTasks(
   tasks: readonly Task[],
   jobs: number,
-  local: (t: Task) => Promise<FileResult>,
-): AsyncGenerator<FileResult> {
+  local: (t: Task) => Promise<ReportFile>,
+): AsyncGenerator<ReportFile> {
   if (jobs <= 1 || tasks.length <= 1) {
     for (const t of tasks) yield await local(t);
     return;
@@ -83,13 +83,13 @@ export async function* runTasks(
   try {
     // A bounded window of tasks in flight keeps memory flat on a batch of 100,000 files.
     const window = jobs * 4;
-    const pending: Promise<FileResult>[] = [];
+    const pending: Promise<ReportFile>[] = [];
     let next = 0;
     const start = () => {
       while (next < tasks.length && pending.length < window) {
         const t = tasks[next++]!;
         pending.push(
-          (pool.run(t) as Promise<FileResult>).catch((error: unknown) =>
+          (pool.run(t) as Promise<ReportFile>).catch((error: unknown) =>
             local({ ...t }).catch(() => failed(t, error)),
           ),
         );
@@ -106,7 +106,7 @@ export async function* runTasks(
   }
 }
 
-function failed(t: Task, error: unknown): FileResult {
+function failed(t: Task, error: unknown): ReportFile {
   return {
     file: t.file,
     report: null,

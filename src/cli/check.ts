@@ -1,16 +1,15 @@
 // The `check` and `check-samples` commands: read + extract + check each file, print a text, JSON or SARIF report.
-import { check } from '../check.ts';
 import type { RuleSetting } from '../check.ts';
-import { renderMessage } from '../model/diagnostic.ts';
-import type { Diagnostic, Lang } from '../model/diagnostic.ts';
+import type { Lang } from '../model/diagnostic.ts';
+import type { ReportFile } from '../model/file.ts';
+import { checkFile } from '../pipeline.ts';
 import { createSarif, jsonChunks, textFile, textSummary } from '../render/diagnostics/index.ts';
 import type { SeverityCounts } from '../render/diagnostics/index.ts';
 import { RULES } from '../rules/index.ts';
 import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
-import type { Io } from './main.ts';
+import type { Io } from './io.ts';
 import type { Task } from './batch.ts';
-import { internalError, processFile } from './process.ts';
-import type { FileResult } from './process.ts';
+import { processFile } from './process.ts';
 import type { Report } from '../model/report.ts';
 
 /** Output formats of `check`. */
@@ -38,36 +37,21 @@ export interface CheckContext {
   members?: Report[];
 }
 
-/** The registered rules by id, for wording the diagnostics of a file that gave no report. */
+/** The registered rules by id (unknown ids in --rule and the configuration are warned about). */
 const RULE_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
-/** Re-words a diagnostic in `lang` from its rule's message catalogue, when a registered rule has the message. */
-function reword(d: Diagnostic, lang: Lang): Diagnostic {
-  const template = RULE_BY_ID.get(d.ruleId)?.meta.messages[d.messageId]?.[lang];
-  return template ? { ...d, message: renderMessage(template, d.data) } : d;
-}
-
 /**
- * Reads, extracts and checks one file. The diagnostics are the checker's, which reports those of reading and
- * extraction under their own rules; a file that gave no report keeps the diagnostics saying why. Never throws.
+ * Reads, extracts and checks one file from disk (src/pipeline.ts): the rules' findings, with those of reading and
+ * extraction under their own rules, settings and wording applied also to a file that gave no report. Never throws.
  */
-export async function checkFile(file: string, options: CheckFileOptions = {}): Promise<FileResult> {
+export async function checkPath(file: string, options: CheckFileOptions = {}): Promise<ReportFile> {
   const lang = options.lang ?? 'zh';
   const processed = await processFile(file, { lang, cwd: options.cwd, ocr: options.ocr ?? true });
-  if (!processed.report)
-    return { ...processed, diagnostics: processed.diagnostics.map((d) => reword(d, lang)) };
-  try {
-    const diagnostics = check(processed.report, {
-      lang,
-      rules: options.rules,
-      extraction: processed.diagnostics,
-      ...options.context,
-    });
-    return { ...processed, diagnostics };
-  } catch (error) {
-    // A rule that throws is a bug in nianbao: report it with what extraction found, and go on with the batch.
-    return { ...processed, diagnostics: [...processed.diagnostics, internalError(file, error, lang)] };
-  }
+  return checkFile(processed, {
+    lang,
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...options.context,
+  });
 }
 
 /** Options of a `check` run. */
@@ -195,7 +179,7 @@ export async function checkAll(
     ocr: options.ocr ?? true,
   }));
   const local = (t: Task) =>
-    checkFile(t.file, {
+    checkPath(t.file, {
       lang,
       ...(options.rules ? { rules: options.rules } : {}),
       cwd: t.cwd,

@@ -4,7 +4,7 @@ import type { IndicatorKey } from '../aggregate/indicators.ts';
 import type { Lang } from '../model/diagnostic.ts';
 import { formatOf } from '../model/formats/index.ts';
 import type { Report } from '../model/report.ts';
-import { EXIT, type Io } from './main.ts';
+import { EXIT, type Io } from './io.ts';
 import { columns, parseYear, say, withStore, type LibraryOptions } from './library.ts';
 
 /** Options of `nianbao compare`. */

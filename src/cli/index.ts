@@ -2,4 +2,4 @@
 export { main, EXIT, processIo } from './main.ts';
 export type { Io } from './main.ts';
 export { processFile, processBytes } from './process.ts';
-export type { FileResult } from './process.ts';
+export type { ReportFile } from '../model/file.ts';

@@ -10,7 +10,7 @@ import { displayWidth, pad } from '../render/width.ts';
 import { renderJson } from '../render/report/json.ts';
 import { aggregate } from '../aggregate/sum.ts';
 import { describeReport, renderReportTables } from './render.ts';
-import { EXIT, type Io } from './main.ts';
+import { EXIT, type Io } from './io.ts';
 
 /** The options every library command takes: the database and the language of the messages. */
 export interface LibraryOptions {

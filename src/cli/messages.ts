@@ -1,15 +1,11 @@
 // Message catalogue of the diagnostics the CLI itself reports (design.md principle 5: wording lives apart from findings).
 import type { Lang, MessageCatalogue } from '../model/diagnostic.ts';
 
-/** CLI diagnostics: `read/unreadable` (a file that cannot be opened) and `internal/exception` (a library bug). */
+/** CLI diagnostics: `read/unreadable` (a file that cannot be opened). */
 export const MESSAGES = {
   unreadable: {
     zh: '无法读取文件“{file}”：{reason}（{code}）',
     en: 'cannot read file "{file}": {reason} ({code})',
-  },
-  exception: {
-    zh: '处理“{file}”时程序内部出错（请报告此问题）：{error}',
-    en: 'internal error while processing "{file}" (please report it): {error}',
   },
 } satisfies MessageCatalogue;
 

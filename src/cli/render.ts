@@ -6,7 +6,7 @@ import { rowValues } from '../model/report.ts';
 import type { Cell, Report, TableValues } from '../model/report.ts';
 import { formatSpan } from '../model/source.ts';
 import { countFigures, describeReport } from '../render/describe.ts';
-import type { FileResult } from './process.ts';
+import type { ReportFile } from '../model/file.ts';
 import { displayWidth, pad, truncate } from '../render/width.ts';
 
 /** The mark of a blank cell (null), distinct from a written 0 (report-json.md: never turn a blank into 0). */
@@ -154,7 +154,7 @@ export function renderReportTables(report: Report): string[] {
 }
 
 /** One file's result as the `--format table` output: heading, metadata, tables, diagnostics. */
-export function renderResult(r: FileResult): string {
+export function renderResult(r: ReportFile): string {
   const out = [`━━ ${r.file}`];
   if (r.report) {
     const { read, total } = countFigures(r.report);

@@ -1,9 +1,9 @@
 // The task a batch worker runs for one file: read + extract, and check when asked.
 import type { Task } from './batch.ts';
-import type { FileResult } from './process.ts';
+import type { ReportFile } from '../model/file.ts';
 
 /** Runs a task on one file; never throws (the pipeline turns every problem into a diagnostic). */
-export async function runTask(t: Task): Promise<FileResult> {
+export async function runTask(t: Task): Promise<ReportFile> {
   if (t.task === 'extract') {
     const { processFile } = await import('./process.ts');
     const result = await processFile(t.file, { lang: t.lang, cwd: t.cwd, ocr: t.ocr ?? true });
@@ -11,13 +11,13 @@ export async function runTask(t: Task): Promise<FileResult> {
     // Only what the main thread needs besides the text: whether there is a report, and why not.
     return {
       file: result.file,
-      report: result.report ? ({} as FileResult['report']) : null,
+      report: result.report ? ({} as ReportFile['report']) : null,
       diagnostics: result.report ? [] : result.diagnostics,
       json: JSON.stringify(result),
     };
   }
-  const { checkFile } = await import('./check.ts');
-  return checkFile(t.file, {
+  const { checkPath } = await import('./check.ts');
+  return checkPath(t.file, {
     lang: t.lang,
     cwd: t.cwd,
     ocr: t.ocr ?? true,

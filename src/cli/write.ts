@@ -3,7 +3,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Report } from '../model/report.ts';
 import type { OutputFormat } from '../render/report/index.ts';
-import { EXIT, type Io } from './main.ts';
+import { EXIT, type Io } from './io.ts';
 
 /** Options of `nianbao render`. */
 export interface RenderCommandOptions {
@@ -41,10 +41,10 @@ function outputName(file: string, ext: string, taken: Set<string>): string {
 export async function runRender(inputs: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch.ts');
   const { processFile } = await import('./process.ts');
-  const { EXTENSIONS, TEXT_FORMATS, renderReport } = await import('../render/report/index.ts');
+  const { OUTPUTS, renderReport } = await import('../render/report/index.ts');
   const cwd = io.cwd ?? process.cwd();
   const files = await expandInputs(inputs, cwd);
-  const ext = EXTENSIONS[opts.to];
+  const ext = OUTPUTS[opts.to].extension;
   const out = opts.output === undefined ? undefined : resolve(cwd, opts.output);
   const toDir = out !== undefined && (opts.output!.endsWith('/') || (await isDirectory(out)));
   const combineCsv = opts.to === 'csv' && !toDir;
@@ -78,7 +78,7 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
       const body = await renderReport(result.report, opts.to, { pdf, provenance: opts.provenance });
       const target = toDir
         ? join(out!, outputName(file, ext, taken))
-        : (out ?? (TEXT_FORMATS.has(opts.to) ? undefined : resolve(cwd, outputName(file, ext, taken))));
+        : (out ?? (OUTPUTS[opts.to].text ? undefined : resolve(cwd, outputName(file, ext, taken))));
       if (target === undefined) {
         await io.out(typeof body === 'string' ? body : new TextDecoder().decode(body));
         continue;

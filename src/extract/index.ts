@@ -27,6 +27,8 @@ const TABLE_SECTIONS = new Set<SectionKey>(['proactive', 'requests', 'reviewLiti
 
 /** Extracts the report of a document: metadata, sections, the three tables with provenance, and diagnostics. */
 export function extract(doc: Document, options: ExtractOptions = {}): Extraction {
+  // A report given as JSON is taken as it is: nothing to extract.
+  if (doc.report) return { report: doc.report, diagnostics: [] };
   try {
     return extractUnsafe(doc, options);
   } catch (e) {

@@ -1,5 +1,6 @@
 // The Document: what every reader produces and extraction consumes — paragraphs and table grids with source spans.
 import type { Diagnostic } from './diagnostic.ts';
+import type { Report } from './report.ts';
 import type { SourceSpan } from './source.ts';
 
 /**
@@ -62,7 +63,7 @@ export interface DocumentImage {
 export type Block = Paragraph | Table;
 
 /** The kinds of input nianbao reads. */
-export type InputKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'xlsx';
+export type InputKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'xlsx' | 'json';
 
 /** A read document. */
 export interface Document {
@@ -74,4 +75,6 @@ export interface Document {
   readonly diagnostics: readonly Diagnostic[];
   /** The images of the document's body, in source order (web pages only, so far). */
   readonly images?: readonly DocumentImage[];
+  /** A report given as JSON (report-json.md): the document is the report, and extraction passes it on. */
+  readonly report?: Report;
 }

@@ -4,7 +4,7 @@ import type { InputKind } from '../model/document.ts';
 
 const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 
-/** The kind of input the bytes are, by content: PDF, DOCX/XLSX (zip), DOC (OLE), HTML, else text. */
+/** The kind of input the bytes are, by content: PDF, DOCX/XLSX (zip), DOC (OLE), HTML, a report's JSON, else text. */
 export function detectKind(bytes: Uint8Array): InputKind | 'unknown-binary' {
   if (bytes.length === 0) return 'text';
   // %PDF may follow a few bytes of junk (the spec allows 1024).
@@ -18,6 +18,7 @@ export function detectKind(bytes: Uint8Array): InputKind | 'unknown-binary' {
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
   if (looksLikeHtml(bytes)) return 'html';
+  if (looksLikeJson(bytes)) return 'json';
   return 'text';
 }
 
@@ -44,4 +45,15 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<p[\s>]/.test(
     sample,
   );
+}
+
+/** Whether the bytes start (after a BOM and white space) with "{" or "[": no report text does. */
+export function looksLikeJson(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  )
+    i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
 }

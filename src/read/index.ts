@@ -26,6 +26,7 @@ const READERS: Partial<Record<InputKind, () => Promise<Reader>>> = {
   docx: async () => (await import('./docx.ts')).readDocx,
   doc: async () => (await import('./doc.ts')).readDoc,
   xlsx: async () => (await import('./xlsx.ts')).readXlsx,
+  json: async () => (await import('./json.ts')).readJson,
 };
 
 /** Reads the bytes of a report file of any supported kind into a Document; never throws. */

@@ -2,25 +2,6 @@
 import type { Report } from '../../model/report.ts';
 import type { PdfRenderer } from './pdf.ts';
 
-/** The output formats of `nianbao render`. */
-export const OUTPUT_FORMATS = ['docx', 'html', 'pdf', 'md', 'xlsx', 'csv', 'json'] as const;
-/** One output format. */
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** The file extension written for each format. */
-export const EXTENSIONS: Record<OutputFormat, string> = {
-  docx: '.docx',
-  html: '.html',
-  pdf: '.pdf',
-  md: '.md',
-  xlsx: '.xlsx',
-  csv: '.csv',
-  json: '.json',
-};
-
-/** Formats whose output is text (written to standard output when no file is named). */
-export const TEXT_FORMATS: ReadonlySet<OutputFormat> = new Set(['html', 'md', 'csv', 'json']);
-
 /** Options of renderReport. */
 export interface RenderOptions {
   /** The browser for PDF output, launched once for a batch (a fresh one is launched and closed otherwise). */
@@ -29,26 +10,48 @@ export interface RenderOptions {
   provenance?: boolean;
 }
 
+/** One output format: the extension it writes, whether it is text (standard output when no file is named), its renderer. */
+export interface OutputDef {
+  readonly extension: string;
+  readonly text: boolean;
+  /** Loaded on first use: docx, exceljs and the browser are not paid for by other formats. */
+  render(report: Report, options: RenderOptions): Promise<string | Uint8Array>;
+}
+
+/** The output formats of `nianbao render`, in the order the CLI lists them: a new format is one entry here. */
+export const OUTPUTS = {
+  docx: { extension: '.docx', text: false, render: async (r) => (await import('./docx.ts')).renderDocx(r) },
+  html: { extension: '.html', text: true, render: async (r) => (await import('./html.ts')).renderHtml(r) },
+  pdf: {
+    extension: '.pdf',
+    text: false,
+    render: async (r, o) => (o.pdf ? o.pdf.render(r) : (await import('./pdf.ts')).renderPdf(r)),
+  },
+  md: {
+    extension: '.md',
+    text: true,
+    render: async (r) => (await import('./markdown.ts')).renderMarkdown(r),
+  },
+  xlsx: { extension: '.xlsx', text: false, render: async (r) => (await import('./xlsx.ts')).renderXlsx(r) },
+  csv: { extension: '.csv', text: true, render: async (r) => (await import('./csv.ts')).renderCsv([r]) },
+  json: {
+    extension: '.json',
+    text: true,
+    render: async (r, o) => (await import('./json.ts')).renderJson(r, { provenance: o.provenance ?? false }),
+  },
+} as const satisfies Record<string, OutputDef>;
+
+/** One output format. */
+export type OutputFormat = keyof typeof OUTPUTS;
+
+/** The output formats' names. */
+export const OUTPUT_FORMATS = Object.keys(OUTPUTS) as OutputFormat[];
+
 /** Renders a report in one output format: text for html, md, csv and json, bytes for docx, xlsx and pdf. */
 export async function renderReport(
   report: Report,
   to: OutputFormat,
   options: RenderOptions = {},
 ): Promise<string | Uint8Array> {
-  switch (to) {
-    case 'html':
-      return (await import('./html.ts')).renderHtml(report);
-    case 'md':
-      return (await import('./markdown.ts')).renderMarkdown(report);
-    case 'csv':
-      return (await import('./csv.ts')).renderCsv([report]);
-    case 'json':
-      return (await import('./json.ts')).renderJson(report, { provenance: options.provenance ?? false });
-    case 'docx':
-      return (await import('./docx.ts')).renderDocx(report);
-    case 'xlsx':
-      return (await import('./xlsx.ts')).renderXlsx(report);
-    case 'pdf':
-      return options.pdf ? options.pdf.render(report) : (await import('./pdf.ts')).renderPdf(report);
-  }
+  return (OUTPUTS[to] as OutputDef).render(report, options);
 }

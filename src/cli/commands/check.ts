@@ -1,0 +1,85 @@
+// nianbao check: extract each report, run every rule, print the findings as text, JSON or SARIF.
+import { Option } from 'commander';
+import { version } from '../io.ts';
+import {
+  FILES_HELP,
+  jobsOf,
+  jobsOption,
+  langOption,
+  ocrOption,
+  type CliCommand,
+  type Lang,
+} from './types.ts';
+
+const repeat = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  register(program, { io, exit }) {
+    program
+      .command('check')
+      .description('check each report: extract it, run every rule, print the findings (exit 1 on any error)')
+      .addOption(
+        new Option('-f, --format <format>', 'output format')
+          .choices(['text', 'json', 'sarif'])
+          .default('text'),
+      )
+      .addOption(langOption())
+      .option(
+        '--rule <id=severity>',
+        'set a rule to error, warning, info or off (repeatable; overrides the config file)',
+        repeat,
+      )
+      .option(
+        '--config <file>',
+        `rule settings, { "rules": { "T3-2": "warning" } } (default: ./.nianbaorc.json if present)`,
+      )
+      .option('--previous <file>', "the same body's report on the year before, for the cross-year rules")
+      .option('--published-at <date>', 'the date the report was published (YYYY-MM-DD), for late-publication')
+      .option(
+        '--member <file>',
+        'a member report a regional aggregate should be the sum of (repeatable), for aggregate-mismatch',
+        repeat,
+      )
+      .addOption(jobsOption())
+      .addOption(ocrOption())
+      .argument('<file...>', FILES_HELP)
+      .addHelpText(
+        'after',
+        `
+Output: text groups the findings by file (line:col and cell, severity, message,
+rule id, suggested repairs) and ends with a summary line; json prints
+[{ file, report, diagnostics }, …] like extract; sarif prints a SARIF 2.1.0 log
+for code-scanning tools. Each rule is documented in docs/rules/.
+
+Exit codes: 0 no error found; 1 some finding of severity error, or a usage
+error; 2 some file could not be read (the other files are still checked).`,
+      )
+      .action(
+        async (
+          files: string[],
+          opts: {
+            format: 'text' | 'json' | 'sarif';
+            lang: Lang;
+            rule?: string[];
+            config?: string;
+            jobs: string;
+            previous?: string;
+            publishedAt?: string;
+            member?: string[];
+            ocr: boolean;
+          },
+        ) => {
+          const { runCheck } = await import('../check.ts');
+          const { jobs, ...rest } = opts;
+          exit(
+            await runCheck(
+              files,
+              { ...rest, rule: opts.rule ?? [], version: version(), jobs: jobsOf(jobs) },
+              io,
+            ),
+          );
+        },
+      );
+  },
+};

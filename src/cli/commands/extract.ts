@@ -1,0 +1,72 @@
+// nianbao extract: the figures of each report as JSON (report-json.md), JSON lines, or terminal tables.
+import { Option } from 'commander';
+import { EXIT, type Io } from '../io.ts';
+import { FILES_HELP, jobsOf, jobsOption, ocrOption, type CliCommand } from './types.ts';
+
+type Format = 'json' | 'jsonl' | 'table';
+
+export const extractCommand: CliCommand = {
+  name: 'extract',
+  register(program, { io, exit }) {
+    program
+      .command('extract')
+      .description('extract the figures of each report into JSON (report-json.md), or render them as tables')
+      .addOption(
+        new Option('-f, --format <format>', 'output format')
+          .choices(['json', 'jsonl', 'table'])
+          .default('json'),
+      )
+      .addOption(jobsOption())
+      .argument('<file...>', FILES_HELP)
+      .addOption(ocrOption())
+      .action(async (files: string[], opts: { format: Format; jobs: string; ocr: boolean }) => {
+        exit(await runExtract(files, opts.format, jobsOf(opts.jobs), opts.ocr, io));
+      });
+  },
+};
+
+async function runExtract(
+  args: string[],
+  format: Format,
+  jobs: number,
+  ocr: boolean,
+  io: Io,
+): Promise<number> {
+  // Loaded here, not at the top, so that --help and --version start without the library.
+  const { processFile } = await import('../process.ts');
+  const { renderResult } = await import('../render.ts');
+  const { expandInputs, progress, runTasks } = await import('../batch.ts');
+  const cwd = io.cwd ?? process.cwd();
+  const files = await expandInputs(args, cwd);
+  const bar = progress(files.length, (s) => io.err(s), io.errTty ?? false);
+  const serialize = format !== 'table';
+  const tasks = files.map((file) => ({
+    task: 'extract' as const,
+    file,
+    lang: 'zh' as const,
+    cwd,
+    serialize,
+    ocr,
+  }));
+  let unreadable = 0;
+  let i = -1;
+  if (format === 'json') await io.out('[');
+  for await (const result of runTasks(tasks, jobs, (t) => processFile(t.file, { cwd: t.cwd, ocr }))) {
+    i++;
+    const file = result.file;
+    bar.tick(file);
+    if (result.report === null) {
+      unreadable++;
+      const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
+      const why = first?.message ?? '未能读出报告';
+      io.err(`nianbao: ${why.includes(file) ? why : `${file}: ${why}`}\n`);
+    }
+    // Entries are written as each file finishes, so a batch of thousands streams in constant memory.
+    if (format === 'json') await io.out((i > 0 ? ',\n' : '\n') + (result.json ?? JSON.stringify(result)));
+    else if (format === 'jsonl') await io.out((result.json ?? JSON.stringify(result)) + '\n');
+    else await io.out((i > 0 ? '\n' : '') + renderResult(result));
+  }
+  bar.done();
+  if (format === 'json') await io.out(files.length ? '\n]\n' : ']\n');
+  return unreadable ? EXIT.unreadable : EXIT.ok;
+}

@@ -1,0 +1,24 @@
+// The CLI's commands, in the order `nianbao --help` lists them: a new command is one module and one line here.
+import { checkSamplesCommand } from './check-samples.ts';
+import { checkCommand } from './check.ts';
+import { compareCommand } from './compare.ts';
+import { extractCommand } from './extract.ts';
+import { agenciesCommand, aggregateCommand, importCommand, mergesCommand } from './library.ts';
+import { newCommand } from './new.ts';
+import { renderCommand } from './render.ts';
+import type { CliCommand } from './types.ts';
+
+export type { CliCommand, CommandContext } from './types.ts';
+
+export const COMMANDS: readonly CliCommand[] = [
+  extractCommand,
+  checkCommand,
+  renderCommand,
+  newCommand,
+  checkSamplesCommand,
+  importCommand,
+  agenciesCommand,
+  mergesCommand,
+  aggregateCommand,
+  compareCommand,
+];
