@@ -9,7 +9,7 @@ import { RULES } from '../rules/index.ts';
 import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
 import type { Io } from './io.ts';
 import type { Task } from './batch.ts';
-import { processFile } from './process.ts';
+import { noReportLine, processFile } from './process.ts';
 import type { Report } from '../model/report.ts';
 
 /** Output formats of `check`. */
@@ -86,8 +86,7 @@ async function loadContext(
   const load = async (file: string): Promise<Report | string> => {
     const processed = await processFile(file, { lang, cwd });
     if (processed.report) return processed.report;
-    const why = processed.diagnostics.find((d) => d.severity === 'error') ?? processed.diagnostics[0];
-    return `${file}: ${why?.message ?? (lang === 'zh' ? '未能读出报告' : 'no report could be read')}`;
+    return noReportLine(file, processed.diagnostics, lang);
   };
   if (options.previous) {
     const r = await load(options.previous);
@@ -194,9 +193,7 @@ export async function checkAll(
     for (const d of result.diagnostics) counts[d.severity]++;
     if (result.report === null) {
       unreadable++;
-      const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
-      const why = first?.message ?? (lang === 'zh' ? '未能读出报告' : 'no report could be read');
-      io.err(`nianbao: ${why.includes(input.file) ? why : `${input.file}: ${why}`}\n`);
+      io.err(`nianbao: ${noReportLine(input.file, result.diagnostics, lang)}\n`);
     }
     if (format === 'json') await io.out(jsonChunks.entry(result, i));
     else if (sarif) sarif.add(result);

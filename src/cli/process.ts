@@ -66,3 +66,16 @@ export async function processBytes(
 ): Promise<ReportFile> {
   return extractFile(file, bytes, { lang, ocr: options.ocr ?? true });
 }
+
+/**
+ * Why a file gave no report, as one line naming it: the reading's own cause when there is one (a scan without a
+ * text layer, a broken or encrypted file) — it says more than "no tables or sections" — else the first error.
+ */
+export function noReportLine(file: string, diagnostics: readonly Diagnostic[], lang: Lang = 'zh'): string {
+  const why =
+    diagnostics.find((d) => d.ruleId.startsWith('read/') && d.severity !== 'info') ??
+    diagnostics.find((d) => d.severity === 'error') ??
+    diagnostics[0];
+  const text = why?.message ?? (lang === 'zh' ? '未能读出报告' : 'no report could be read');
+  return text.includes(file) ? text : `${file}: ${text}`;
+}

@@ -40,7 +40,7 @@ function outputName(file: string, ext: string, taken: Set<string>): string {
  */
 export async function runRender(inputs: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch.ts');
-  const { processFile } = await import('./process.ts');
+  const { noReportLine, processFile } = await import('./process.ts');
   const { OUTPUTS, renderReport } = await import('../render/report/index.ts');
   const cwd = io.cwd ?? process.cwd();
   const files = await expandInputs(inputs, cwd);
@@ -62,9 +62,7 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
       const result = await processFile(file, { cwd, ocr: opts.ocr ?? true });
       if (!result.report) {
         code = EXIT.unreadable;
-        const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
-        const why = first?.message ?? '未能读出报告';
-        io.err(`nianbao: ${why.includes(file) ? why : `${file}: ${why}`}\n`);
+        io.err(`nianbao: ${noReportLine(file, result.diagnostics)}\n`);
         continue;
       }
       if (combineCsv) {
@@ -140,11 +138,10 @@ export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
   }
   let previous: Report | undefined;
   if (opts.previous) {
-    const { processFile } = await import('./process.ts');
+    const { noReportLine, processFile } = await import('./process.ts');
     const result = await processFile(opts.previous, { cwd });
     if (!result.report) {
-      const why = result.diagnostics[0]?.message ?? '未能读出报告';
-      io.err(`nianbao: --previous ${opts.previous}: ${why}\n`);
+      io.err(`nianbao: --previous ${noReportLine(opts.previous, result.diagnostics)}\n`);
       return EXIT.unreadable;
     }
     previous = result.report;

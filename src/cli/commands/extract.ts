@@ -33,7 +33,7 @@ async function runExtract(
   io: Io,
 ): Promise<number> {
   // Loaded here, not at the top, so that --help and --version start without the library.
-  const { processFile } = await import('../process.ts');
+  const { noReportLine, processFile } = await import('../process.ts');
   const { renderResult } = await import('../render.ts');
   const { expandInputs, progress, runTasks } = await import('../batch.ts');
   const cwd = io.cwd ?? process.cwd();
@@ -57,9 +57,7 @@ async function runExtract(
     bar.tick(file);
     if (result.report === null) {
       unreadable++;
-      const first = result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0];
-      const why = first?.message ?? '未能读出报告';
-      io.err(`nianbao: ${why.includes(file) ? why : `${file}: ${why}`}\n`);
+      io.err(`nianbao: ${noReportLine(file, result.diagnostics)}\n`);
     }
     // Entries are written as each file finishes, so a batch of thousands streams in constant memory.
     if (format === 'json') await io.out((i > 0 ? ',\n' : '\n') + (result.json ?? JSON.stringify(result)));
