@@ -10,7 +10,7 @@ import { APPLICANT_TOTAL } from '../src/model/formats/common.ts';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { docName } from '../src/check.ts';
+import { docName } from '../src/model/cells.ts';
 import { main } from '../src/cli/main.ts';
 import type { Severity } from '../src/model/diagnostic.ts';
 import type { FormatVersion } from '../src/model/format.ts';

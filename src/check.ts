@@ -3,8 +3,7 @@ import type { Diagnostic, Lang, ModelPath, Severity } from './model/diagnostic.t
 import { renderMessage } from './model/diagnostic.ts';
 import { formatOf } from './model/formats/index.ts';
 import type { Report } from './model/report.ts';
-import type { SourceSpan } from './model/source.ts';
-import { cellAt, evaluate, nameOf } from './rules/cells.ts';
+import { cellAt, docName, evaluate, nameOf, sourceOf } from './model/cells.ts';
 import { RULES } from './rules/index.ts';
 import type { AgencyKindOption, Equation, Finding, Rule } from './rules/types.ts';
 
@@ -164,21 +163,6 @@ function ruleCrash(rule: string, error: unknown, lang: Lang): Diagnostic {
 }
 
 const RULE_IDS = new Set(RULES.map((r) => r.meta.id));
-
-/** The file name of a rule's documentation ("extract/extra-cells" → "extract-extra-cells"). */
-export function docName(id: string): string {
-  return id.replace(/\//g, '-');
-}
-
-/** Where a model path came from: the cell's own source, or the first cell with one under a row or table path. */
-export function sourceOf(report: Report, path: ModelPath): SourceSpan | undefined {
-  const prov = report.provenance;
-  if (!prov) return undefined;
-  const key = path.join('.');
-  if (prov[key]?.source) return prov[key]!.source;
-  for (const [k, v] of Object.entries(prov)) if (k.startsWith(key + '.') && v.source) return v.source;
-  return undefined;
-}
 
 interface Repair {
   path: ModelPath;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/model/diagnostic.ts';
 import { formatOf } from '../src/model/formats/index.ts';
 import type { Report } from '../src/model/report.ts';
-import { locate, nameOf } from '../src/rules/cells.ts';
+import { locate, nameOf } from '../src/model/cells.ts';
 import { RULES } from '../src/rules/index.ts';
 import { sarifErrors } from './support/sarif.ts';
 import { ROOT, SAMPLE, SAMPLES, runMain } from './support/cli.ts';

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docName } from '../src/check.ts';
+import { docName } from '../src/model/cells.ts';
 import { RULES } from '../src/rules/index.ts';
 import { DOCS_DIR, EXAMPLES, EXAMPLES_DIR, PROSE, ROOT, docPath, runCli } from '../scripts/rule-docs.ts';
 

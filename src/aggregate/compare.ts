@@ -3,7 +3,7 @@ import type { Lang } from '../model/diagnostic.ts';
 import type { FormatDef, SectionKey, TableKey } from '../model/format.ts';
 import { formatOf } from '../model/formats/index.ts';
 import { cellsOf, SECTION_KEYS, type Report } from '../model/report.ts';
-import { cellAt, nameOf } from '../rules/cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import { INDICATOR_KEYS, indicators, indicatorValue, type IndicatorKey } from './indicators.ts';
 import { similarityLength, textSimilarity } from './similarity.ts';
 import { exactSum } from './sum.ts';

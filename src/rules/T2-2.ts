@@ -1,6 +1,6 @@
 // T2-2: 2021 format, 现行有效件数 follows from last year's, plus 本年制发, minus 本年废止 (format-spec §8.3 T2-2).
 import { exactSum } from '../aggregate/sum.ts';
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import { previousYear } from './previous.ts';
 import type { Rule } from './types.ts';
 

@@ -1,6 +1,6 @@
 // T2-3: 2019 format, this year's 上一年项目数量 = last year's 上一年项目数量 + 本年增/减 (format-spec §8.3 T2-3).
 import { formatOf } from '../model/formats/index.ts';
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import { previousYear } from './previous.ts';
 import type { Rule } from './types.ts';
 

@@ -1,5 +1,5 @@
 // T2-4: 2019 format, 第二十条第（一）项 — 本年新公开数量 should not exceed 对外公开总数量 (format-spec §8.3 T2-4).
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import type { Rule } from './types.ts';
 
 // The 2019 columns of 第二十条第（一）项 (format-spec §4.1); the 2021 format has none (§4.3: 新公开 ≠ 废止,

@@ -1,6 +1,6 @@
 // T2-5: 规章 figures reported by a body that cannot make 规章 (format-spec §8.3 T2-5; 立法法第九十一条、第九十三条).
 import { classifyAgency, makesRegulations } from './agency.ts';
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import type { Rule } from './types.ts';
 
 // The row of 第二十条第（一）项 that counts 规章 (its key in report-json.md, both formats).

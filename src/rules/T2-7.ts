@@ -1,6 +1,6 @@
 // T2-7: a 2021 行政事业性收费 amount (万元) that looks entered in 元 (format-spec §4.2, §8.3 T2-7, §10.3 7).
 import { classifyAgency, type AgencyLevel } from './agency.ts';
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import type { Rule } from './types.ts';
 
 // The row of 第二十条第（八）项 (its key in report-json.md); only the 2021 format gives it an amount column, in 万元

@@ -1,5 +1,5 @@
 // T3-1: the printed 勾稽关系 — in every column of table 3, 一 + 二 = （七）总计 + 四 (format-spec §8.1, with T3-8).
-import { evaluate } from './cells.ts';
+import { evaluate } from '../model/cells.ts';
 import { columnEquations, rowEquations, touchesUnread } from './equations.ts';
 import type { Rule } from './types.ts';
 

@@ -1,5 +1,5 @@
 // T3-2: in every row of table 3, 总计 = the six applicant columns (format-spec §8.1, from the header 总计).
-import { rowLabel } from './cells.ts';
+import { rowLabel } from '../model/cells.ts';
 import { reportSum, rowEquations } from './equations.ts';
 import type { Rule } from './types.ts';
 

@@ -1,6 +1,6 @@
 // T3-6: this year's 上年结转 equals last year's 结转下年度继续办理, column by column (format-spec §8.1 T3-6).
 import { APPLICANT_COLUMNS } from '../model/formats/common.ts';
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import { previousYear } from './previous.ts';
 import type { Rule } from './types.ts';
 

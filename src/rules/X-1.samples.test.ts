@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract, readText } from '../index.ts';
 import type { Report } from '../model/report.ts';
-import { cellAt } from './cells.ts';
+import { cellAt } from '../model/cells.ts';
 import { runRule } from './tester.ts';
 import { narrativeFigures, rule } from './X-1.ts';
 

@@ -3,7 +3,7 @@ import type { ModelPath } from '../model/diagnostic.ts';
 import type { FormatDef, SectionKey } from '../model/format.ts';
 import { parseChineseNumber } from '../model/numerals.ts';
 import { SECTION_KEYS, type Report } from '../model/report.ts';
-import { cellAt, locate, nameOf } from './cells.ts';
+import { cellAt, locate, nameOf } from '../model/cells.ts';
 import type { Rule } from './types.ts';
 
 /**

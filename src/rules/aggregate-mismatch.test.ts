@@ -1,8 +1,13 @@
-// Test table of aggregate-mismatch, and compareAggregate (a published aggregate against the sum of its members).
+// Test table of aggregate-mismatch, and the rule run alone (a published aggregate against the sum of its members).
 import { expect, it } from 'vitest';
-import { compareAggregate } from '../aggregate/mismatch.ts';
+import { check } from '../check.ts';
+import type { Lang } from '../model/diagnostic.ts';
+import type { Report } from '../model/report.ts';
 import { rule } from './aggregate-mismatch.ts';
 import { testRule, validReport, withCells } from './tester.ts';
+
+const compareAggregate = (published: Report, members: Report[], options: { lang?: Lang } = {}) =>
+  check(published, { ruleSet: [rule], members, ...options });
 
 const member = (granted: number) =>
   withCells(validReport('2021'), {
@@ -47,7 +52,7 @@ testRule(rule, {
   ],
 });
 
-it('compareAggregate gives the findings of the rule', () => {
+it('the rule run alone gives its findings', () => {
   const found = compareAggregate(published(3, 0.3), members);
   expect(found.map((d) => d.message)).toEqual([
     '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列为 0.3，2 份所属单位报告之和为 0.2（相差 +0.1）',

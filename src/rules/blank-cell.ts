@@ -1,5 +1,5 @@
 // blank-cell: blank figures in tables 2, 3 and 4 other than the totals, one finding per row (format-spec §5.3, §10.2).
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import { hasFigures, totalColumns, unreadPaths } from './blanks.ts';
 import type { Rule } from './types.ts';
 

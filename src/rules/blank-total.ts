@@ -1,5 +1,5 @@
 // blank-total: a 总计 cell of table 3 or 4 left blank where the table has figures (format-spec §5.3, §10.2, §10.3 5).
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import { hasFigures, totalColumns, unreadPaths } from './blanks.ts';
 import type { Rule } from './types.ts';
 

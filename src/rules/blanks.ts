@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { TableDef } from '../model/format.ts';
 import type { Report } from '../model/report.ts';
-import { cellAt } from './cells.ts';
+import { cellAt } from '../model/cells.ts';
 
 // Extraction messages after which a table or row is blank because it could not be read: extraction reports those
 // itself (missing table or row, figures it could not place), so the blank rules do not repeat them. A row whose

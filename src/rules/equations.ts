@@ -1,7 +1,7 @@
 // The format's identities as equations over model paths, and the rules built on them (T3-1…T3-3, T4-1…T4-3).
 import type { ModelPath } from '../model/diagnostic.ts';
 import type { FormatDef, TableDef, TableKey } from '../model/format.ts';
-import { evaluate, rowLabel } from './cells.ts';
+import { evaluate, rowLabel } from '../model/cells.ts';
 import type { Equation, Rule, RuleContext, RuleMeta } from './types.ts';
 
 const tableOf = (format: FormatDef, key: TableKey): TableDef => format.tables.find((t) => t.key === key)!;

@@ -1,6 +1,6 @@
 // Rules on the figures themselves: counts are whole and not negative, amounts not negative (T2-1, T3-4, T4-4).
 import type { TableKey } from '../model/format.ts';
-import { cellAt, nameOf } from './cells.ts';
+import { cellAt, nameOf } from '../model/cells.ts';
 import type { Rule } from './types.ts';
 
 /** A rule that every figure of a table is a whole number ≥ 0 (本年增/减 may be negative, amounts may be decimals). */

@@ -3,14 +3,9 @@ import type { Diagnostic, MessageCatalogue, ModelPath, Severity } from '../model
 import type { FormatDef } from '../model/format.ts';
 import type { Report } from '../model/report.ts';
 import type { SourceSpan } from '../model/source.ts';
+import type { Equation } from '../model/cells.ts';
 
-/** A sum that must hold: Σ lhs = Σ rhs, over cells named by their model paths. */
-export interface Equation {
-  /** The rule clause, e.g. "T3-1". */
-  readonly id: string;
-  readonly lhs: readonly ModelPath[];
-  readonly rhs: readonly ModelPath[];
-}
+export type { Equation } from '../model/cells.ts';
 
 /** What a rule reports; the engine adds rule id, severity, message text, source and docs link. */
 export interface Finding {

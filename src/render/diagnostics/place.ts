@@ -2,7 +2,7 @@
 import type { Lang, ModelPath } from '../../model/diagnostic.ts';
 import { formatOf } from '../../model/formats/index.ts';
 import type { Report } from '../../model/report.ts';
-import { locate, nameOf } from '../../rules/cells.ts';
+import { locate, nameOf } from '../../model/cells.ts';
 
 /**
  * The name of the table, row or cell a model path points at, in `lang`; '' when the path is not in a table

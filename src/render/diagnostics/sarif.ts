@@ -1,5 +1,5 @@
 // Diagnostics as SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), for code-scanning tools.
-import { docName, sourceOf } from '../../check.ts';
+import { docName, sourceOf } from '../../model/cells.ts';
 import type { Diagnostic, Lang, ModelPath, Severity } from '../../model/diagnostic.ts';
 import type { Report } from '../../model/report.ts';
 import { formatSpan } from '../../model/source.ts';

@@ -1,12 +1,17 @@
-// compareAggregate on real reports: the extracted sample reports summed, and a published sum with one figure wrong.
+// Rule aggregate-mismatch on real reports: the extracted sample reports summed, and a published sum with one figure wrong.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { aggregate } from '../aggregate/sum.ts';
+import { check } from '../check.ts';
 import { extract } from '../extract/index.ts';
 import { read } from '../read/index.ts';
-import { withCells } from '../rules/tester.ts';
+import { withCells } from './tester.ts';
 import type { Report } from '../model/report.ts';
-import { compareAggregate } from './mismatch.ts';
-import { aggregate } from './sum.ts';
+import { rule } from './aggregate-mismatch.ts';
+
+/** The findings of aggregate-mismatch alone: a published sum against its members. */
+const compareAggregate = (published: Report, members: Report[]) =>
+  check(published, { ruleSet: [rule], members });
 
 const SAMPLES = ['000_4fc5202fe3db526a.txt', '003_b41a2553e1af1d3f.txt', '004_562738e5f47c6a1c.txt'];
 

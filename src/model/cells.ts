@@ -1,8 +1,16 @@
 // Reading cells of a report by model path, and naming them in Chinese or English (表/行/列) for messages.
-import type { Lang, ModelPath } from '../model/diagnostic.ts';
-import type { FormatDef, RowDef, TableDef } from '../model/format.ts';
-import type { Report, TableValues } from '../model/report.ts';
-import type { Equation } from './types.ts';
+import type { Lang, ModelPath } from './diagnostic.ts';
+import type { FormatDef, RowDef, TableDef } from './format.ts';
+import type { Report, TableValues } from './report.ts';
+import type { SourceSpan } from './source.ts';
+
+/** A sum that must hold: Σ lhs = Σ rhs, over cells named by their model paths. */
+export interface Equation {
+  /** The rule clause, e.g. "T3-1". */
+  readonly id: string;
+  readonly lhs: readonly ModelPath[];
+  readonly rhs: readonly ModelPath[];
+}
 
 /** The value at a model path: a figure, null for a blank, undefined where the path is not a cell. */
 export function cellAt(report: Report, path: ModelPath): number | null | undefined {
@@ -94,4 +102,19 @@ export function evaluate(report: Report, eq: Equation): Evaluation | null {
   const rhs = side(eq.rhs);
   if (lhs === null || rhs === null) return null;
   return { ok: Math.abs(lhs - rhs) < 1e-9, lhs, rhs, blanks };
+}
+
+/** The file name of a rule's documentation ("extract/extra-cells" → "extract-extra-cells"). */
+export function docName(id: string): string {
+  return id.replace(/\//g, '-');
+}
+
+/** Where a model path came from: the cell's own source, or the first cell with one under a row or table path. */
+export function sourceOf(report: Report, path: ModelPath): SourceSpan | undefined {
+  const prov = report.provenance;
+  if (!prov) return undefined;
+  const key = path.join('.');
+  if (prov[key]?.source) return prov[key]!.source;
+  for (const [k, v] of Object.entries(prov)) if (k.startsWith(key + '.') && v.source) return v.source;
+  return undefined;
 }
