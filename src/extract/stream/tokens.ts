@@ -85,8 +85,11 @@ const SEP = /[\s\u00a0\u3000\u200b\ufeff|]/;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 /** Characters that make a figure part of a sentence when they follow it: a date, a percentage, a count in prose. */
 const PROSE_AFTER = /^(?:[年月日号时%‰]|周岁|余|多|万(?!元)|亿|千|百)/;
-/** A telephone number or a date written with hyphens ("0591-23179988", "2022-12-31"): prose, not figures. */
-const PHONE_OR_DATE = /^(?:\d{3,4}-\d{7,8}(?!\d)|(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?!\d))/;
+/**
+ * A telephone number or a date written with hyphens ("0591-23179988", "2022-12-31"): prose, not figures. An area code
+ * starts with 0, so "100-1000000" (100, then −1000000 glued on) is figures.
+ */
+const PHONE_OR_DATE = /^(?:0\d{2,3}-\d{7,8}(?!\d)|(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?!\d))/;
 const COUNT_UNIT = /^(?:件|个|项|条|次|起|宗|人次|家|人)/;
 const PLACEHOLDER = /^(?:[/\\\-—–－―_~～·•×*]+|无|空|暂无)$/;
 
@@ -156,14 +159,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const after = text.slice(j, j + 3);
     // Digits inside a word ("第3条", "12345平台", "0591-2317"): label or prose text.
     const inWord = word >= 0 && /[A-Za-z第]$/.test(text.slice(word, i));
-    if (
-      inWord ||
-      PROSE_AFTER.test(after) ||
-      (next === '-' && PHONE_OR_DATE.test(text.slice(i, i + 16))) ||
-      (next === ':' && isDigit(text[j + 1]))
-    ) {
+    // A telephone number or a date is prose as a whole: its later groups are no negative figures ("-23179988").
+    const phoneOrDate = next === '-' ? PHONE_OR_DATE.exec(text.slice(i, i + 16)) : null;
+    if (inWord || PROSE_AFTER.test(after) || phoneOrDate || (next === ':' && isDigit(text[j + 1]))) {
       if (word < 0) word = i;
-      i = j;
+      i = phoneOrDate ? i + phoneOrDate[0].length : j;
       continue;
     }
     if (
