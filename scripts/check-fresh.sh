@@ -8,7 +8,7 @@
 # TMPDIR is new (the packaged browser is unpacked afresh). As root where mount namespaces work (CI, the developers'
 # machines), the run also has /usr/lib/chromium, /usr/lib/postgresql, /usr/share/postgresql and the font
 # directories mounted over with empty ones, and /usr/bin/chromium with /dev/null, so that not even a hard-coded
-# path reaches them. Uncommitted changes are not in the clone.
+# path reaches them. Uncommitted changes are not in the clone. Exit code 0 when every line passed.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,7 +27,12 @@ fi
 git clone --quiet --no-hardlinks "$root" "$work/nianbao"
 
 # The quick start: the lines of the first code block after the "Quick start" heading.
-mapfile -t lines < <(awk '/^#+ *Quick start/ { q = 1; next } q && /^```/ { if (b) exit; b = 1; next } b' "$root/README.md")
+# (Commands given as arguments run instead: `npm run check:fresh -- 'npm ci' 'npm test'`.)
+if [ "$#" -gt 0 ]; then
+  lines=("$@")
+else
+  mapfile -t lines < <(awk '/^#+ *Quick start/ { q = 1; next } q && /^```/ { if (b) exit; b = 1; next } b' "$root/README.md")
+fi
 if [ "${#lines[@]}" -eq 0 ]; then
   say "README.md has no Quick start code block"
   exit 1
@@ -39,7 +44,7 @@ IFS=: read -r -a dirs <<<"$PATH"
 for d in "${dirs[@]}"; do
   [ -d "$d" ] || continue
   for f in "$d"/*; do
-    n="$(basename "$f")"
+    n="${f##*/}"
     case "$n" in chromium* | chrome* | google-chrome* | postgres* | pg_* | initdb | psql) continue ;; esac
     [ -x "$f" ] && [ ! -e "$work/bin/$n" ] && ln -s "$f" "$work/bin/$n"
   done
@@ -74,7 +79,7 @@ if [ -e /usr/bin/chromium ]; then mount --bind /dev/null /usr/bin/chromium; fi'
 else
   say "system Chromium, PostgreSQL and fonts hidden by PATH and environment (no mount namespace: not root, or not allowed)"
 fi
-printf '%s\nexec bash %q %q "$@"\n' "$hide" "$work/run.sh" "$work/nianbao" >"$work/enter.sh"
+printf 'set -euo pipefail\n%s\nexec bash %q %q "$@"\n' "$hide" "$work/run.sh" "$work/nianbao" >"$work/enter.sh"
 
 say "clone of $head in $work/nianbao; Node $(node --version), npm $(npm --version)"
 start=$SECONDS
