@@ -1,7 +1,8 @@
 // Makes docs/images/<name>-html.png and <name>-pdf.png: what nianbao's HTML and PDF output look like, for the README.
 //
 // Run by hand (not in the tests): npx tsx scripts/make-images.ts
-// Needs Debian's chromium and fonts-noto-cjk (as PDF output does) and poppler-utils (pdftoppm, pdftotext).
+// Uses the browser PDF output uses (installed by npm; the HTML screenshot shows the fonts this machine has) and
+// poppler-utils (pdftoppm, pdftotext).
 // One report of each format version: sample 003 (2019 format, examples/reports/) and the 2021-format Word fixture
 // (test/fixtures/docx/2021.docx), each read and extracted as any input is. It also prints the time per HTML render,
 // the browser's launch time and the time per PDF.
@@ -122,7 +123,12 @@ function compose(images: Image[], perRow: number, gap: number): Buffer {
   return greyPng(width, height, ctx.getImageData(0, 0, width, height).data);
 }
 
-const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
+const found = await findChromium();
+const browser = await chromium.launch({
+  executablePath: found.executablePath,
+  args: ['--no-sandbox'],
+  env: { ...process.env, ...found.env },
+});
 let launched = performance.now();
 const pdfRenderer = await PdfRenderer.launch();
 const launchMs = performance.now() - launched;

@@ -94,12 +94,40 @@ describe('nianbao render', () => {
     expect(readFileSync(input, 'utf8')).toBe(before);
   });
 
-  it('prints PDF through chromium, and the PDF reads back cell for cell', async () => {
+  it('prints PDF through the packaged Chromium, and the PDF reads back cell for cell', async () => {
     const out = join(dir, '004.pdf');
     const r = await run(['render', SAMPLE('004'), '--to', 'pdf', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     const back = await processFile(out);
     expect(reportDifferences(originals.get(SAMPLE('004'))!, back.report!, { sections: false })).toEqual([]);
+  });
+
+  it('without a usable browser: PDF gives one message and exit 2, for all inputs, and other outputs still work', async () => {
+    const saved = process.env.NIANBAO_CHROMIUM;
+    try {
+      // A browser that is not there, and a program that is no browser (it exits at once on Chromium's options).
+      for (const [i, browser] of ['/nonexistent/chromium', process.execPath].entries()) {
+        process.env.NIANBAO_CHROMIUM = browser;
+        const out = join(dir, `no-browser-${i}`);
+        const r = await run(['render', SAMPLE('004'), SAMPLE('003'), '--to', 'pdf', '-o', `${out}/`]);
+        expect(r.code).toBe(2);
+        expect(r.stderr.endsWith('\n')).toBe(true);
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(
+          /^nianbao: PDF output needs Chromium, but (.+) \(from NIANBAO_CHROMIUM\) (does not exist|did not start)/,
+        );
+        expect(r.stderr).toContain(browser);
+        expect(readdirSync(out)).toEqual([]);
+        const html = join(dir, `no-browser-${i}.html`);
+        expect((await run(['render', SAMPLE('004'), '--to', 'html', '-o', html])).code).toBe(0);
+        expect(reportDifferences(originals.get(SAMPLE('004'))!, (await processFile(html)).report!)).toEqual(
+          [],
+        );
+      }
+    } finally {
+      if (saved === undefined) delete process.env.NIANBAO_CHROMIUM;
+      else process.env.NIANBAO_CHROMIUM = saved;
+    }
   });
 });
 

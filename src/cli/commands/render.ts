@@ -28,7 +28,7 @@ One input goes to -o FILE; without -o, text formats (html, md, csv, json) go to
 standard output and binary ones (docx, xlsx, pdf) to <name>.<ext> in the current
 directory. Several inputs go into the directory -o DIR, one file each; with
 --to csv and -o FILE they go into one CSV, a row per cell of every report.
-PDF needs Debian's chromium and fonts-noto-cjk (or NIANBAO_CHROMIUM=path).
+PDF uses the Chromium npm installs (Linux x64), or NIANBAO_CHROMIUM=path.
 Blank cells stay blank and every figure is written as the report holds it.`,
       )
       .action(

@@ -131,12 +131,34 @@ describe('renderHtml: the page', () => {
   it('has the print CSS of a government document: A4, GB/T 9704 margins, official fonts with fallbacks', () => {
     const css = load(renderHtml(blankReport('2021')))('style').text();
     expect(css).toMatch(/@page\s*\{\s*size:\s*A4;\s*margin:\s*37mm 26mm 35mm 28mm;/);
-    expect(css).toMatch(/h1\s*\{[^}]*"方正小标宋简体", "FZXiaoBiaoSong-B05S",[^}]*"Noto Serif CJK SC"/);
     expect(css).toMatch(
-      /body\s*\{[^}]*"仿宋_GB2312",[^}]*"FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Sans CJK SC", serif/,
+      /h1\s*\{[^}]*"方正小标宋简体", "FZXiaoBiaoSong-B05S",[^}]*"Noto Serif CJK SC", "Noto Serif SC"/,
     );
+    expect(css).toMatch(
+      /body\s*\{[^}]*"仿宋_GB2312",[^}]*"FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Serif SC", serif/,
+    );
+    expect(css).toMatch(
+      /h2\s*\{[^}]*"黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", "Noto Sans SC", sans-serif/,
+    );
+    expect(css).not.toContain('@font-face');
     expect(css).toMatch(/table\s*\{[^}]*table-layout: fixed/);
     expect(css).toMatch(/thead\s*\{\s*display: table-header-group/);
+  });
+
+  it('set in given web fonts (as printed to PDF): their @font-face rules, and no other family named', () => {
+    const fonts = {
+      css: "@font-face { font-family: 'Web Serif'; src: url(https://x.invalid/a.woff2); }",
+      serif: 'Web Serif',
+      sans: 'Web Sans',
+    };
+    const css = load(renderHtml(blankReport('2019'), { fonts }))('style').text();
+    expect(css.indexOf(fonts.css)).toBeGreaterThanOrEqual(0);
+    const families = [...css.matchAll(/font-family:\s*([^;]+);/g)].map((m) => m[1]!.trim());
+    expect(new Set(families)).toEqual(
+      new Set(["'Web Serif'", '"Web Serif", serif', '"Web Sans", sans-serif']),
+    );
+    expect(css).toMatch(/h1\s*\{[^}]*font-family: "Web Serif", serif;/);
+    expect(css).toMatch(/th\.title\s*\{[^}]*font-family: "Web Sans", sans-serif;/);
   });
 
   it('is self-contained: no script, no external resource', () => {

@@ -11,6 +11,19 @@ export interface RenderHtmlOptions {
    * cells); the report itself is always printed in Chinese, as the official format is.
    */
   lang?: 'zh' | 'en';
+  /**
+   * Fonts for the page to be set in and nothing else, with the @font-face rules that load them (the PDF renderer's
+   * Noto Serif SC and Noto Sans SC from npm): the same type on every machine. Without them the page names the
+   * official fonts (仿宋_GB2312, 黑体, …), then the Noto CJK fonts a machine may have installed.
+   */
+  fonts?: PageFonts;
+}
+
+/** Web fonts for a page: @font-face rules, and the families they define for serif and sans-serif text. */
+export interface PageFonts {
+  css: string;
+  serif: string;
+  sans: string;
 }
 
 const WORDS = {
@@ -46,23 +59,47 @@ const TABLE_FONT_PT: Record<TableLayout['key'], number> = {
 };
 /** Horizontal padding plus border of a figure cell, in points (see the CSS below). */
 const FIGURE_INSET_PT = 2 * 1 + 0.75;
-/** Advance of a digit in the CJK fonts used (Noto Serif CJK SC: 0.549 em), with a margin for other faces. */
+/** Advance of a digit in the CJK fonts used (Noto Serif CJK SC and SC: 0.549 em), with a margin for other faces. */
 const DIGIT_EM = 0.58;
+
+/** The font stacks of the page: page numbers (宋体), body (仿宋), title (小标宋), headings and table titles (黑体). */
+interface FontStacks {
+  number: string;
+  body: string;
+  title: string;
+  heading: string;
+}
+
+/** The official fonts of a government document, then the Noto CJK fonts (Debian's fonts-noto-cjk, or Google's). */
+const SYSTEM_FONTS: FontStacks = {
+  number: '"宋体", "SimSun", "Noto Serif CJK SC", "Noto Serif SC", serif',
+  body: '"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Serif SC", serif',
+  title:
+    '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "Noto Serif CJK SC", "Noto Serif SC", serif',
+  heading: '"黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
+};
+
+/** The stacks of a page set in the given web fonts only. */
+function webFontStacks(fonts: PageFonts): FontStacks {
+  const serif = `"${fonts.serif}", serif`;
+  return { number: serif, body: serif, title: serif, heading: `"${fonts.sans}", sans-serif` };
+}
 
 /**
  * The page's style. Print: A4 with the margins of GB/T 9704 (党政机关公文格式: top 37 mm, bottom 35 mm, left
  * 28 mm, right 26 mm), title in 方正小标宋 (二号, 22 pt), body in 仿宋_GB2312 (三号, 16 pt), first-level headings in
- * 黑体, each falling back to the Noto CJK fonts of Debian's fonts-noto-cjk. Tables use smaller type, fixed column
- * widths and wrapping words so that table 4's fifteen columns fit the 156 mm type area.
+ * 黑体, each falling back to the Noto CJK fonts (or, printed to PDF, set in Noto Serif SC and Noto Sans SC from
+ * npm). Tables use smaller type, fixed column widths and wrapping words so that table 4's fifteen columns fit the
+ * 156 mm type area.
  */
-const STYLE = `
+const style = (fonts: FontStacks) => `
 @page {
   size: A4;
   margin: 37mm 26mm 35mm 28mm;
   /* GB/T 9704 7.5: the page number in Arabic figures between two 一字线, 4号, 7 mm below the type area. */
   @bottom-center {
     content: "— " counter(page) " —";
-    font-family: "宋体", "SimSun", "Noto Serif CJK SC", serif;
+    font-family: ${fonts.number};
     font-size: 14pt;
     vertical-align: top;
     padding-top: 7mm;
@@ -71,7 +108,7 @@ const STYLE = `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {
   margin: 0;
-  font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Sans CJK SC", serif;
+  font-family: ${fonts.body};
   font-size: 16pt;
   line-height: 1.8;
   color: #000;
@@ -82,7 +119,7 @@ body {
   .report { background: #fff; padding: 37mm 26mm 35mm 28mm; margin: 8mm auto; box-shadow: 0 0 4px rgba(0, 0, 0, 0.3); }
 }
 h1 {
-  font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "Noto Serif CJK SC", serif;
+  font-family: ${fonts.title};
   font-size: 22pt;
   font-weight: normal;
   line-height: 1.5;
@@ -90,7 +127,7 @@ h1 {
   margin: 0 0 1em;
 }
 h2 {
-  font-family: "黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif;
+  font-family: ${fonts.heading};
   font-size: 16pt;
   font-weight: normal;
   margin: 0.5em 0 0;
@@ -119,7 +156,7 @@ th, td {
 th { font-weight: normal; text-align: center; }
 th.title {
   border: none;
-  font-family: "黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif;
+  font-family: ${fonts.heading};
   font-size: 12pt;
   padding-bottom: 4pt;
 }
@@ -221,7 +258,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
 <meta name="generator" content="nianbao">
 <meta name="description" content="${escapeHtml(`${words.description} · ${format.document}`)}">
 <title>${title}</title>
-<style>${STYLE}</style>
+<style>${options.fonts ? `\n${options.fonts.css}\n` : ''}${style(options.fonts ? webFontStacks(options.fonts) : SYSTEM_FONTS)}</style>
 </head>
 <body>
 <article class="report" data-format-version="${report.formatVersion}">

@@ -1,4 +1,8 @@
-// PDF output: the official page printed by headless Chromium and read back by the project's PDF reader.
+// PDF output: the official page printed by headless Chromium (the one npm installs) and read back by the project's
+// PDF reader; the type it is set in; how the browser is found.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../../extract/index.ts';
 import type { FormatVersion } from '../../model/format.ts';
@@ -7,6 +11,7 @@ import type { Document } from '../../model/document.ts';
 import { blankReport, cellsOf, rowValues, type Report } from '../../model/report.ts';
 import { read } from '../../read/index.ts';
 import { reportDifferences, sampleReports } from '../../../test/support/roundtrip.ts';
+import { packagedPlatform } from './chromium.ts';
 import { findChromium, PdfRenderer, renderPdf } from './pdf.ts';
 
 const samples = sampleReports();
@@ -82,40 +87,130 @@ describe('PdfRenderer', () => {
     }, 60_000);
 });
 
-describe('finding the browser', () => {
-  it('says that no browser was found and how to install one', () => {
-    const saved = process.env.NIANBAO_CHROMIUM;
-    delete process.env.NIANBAO_CHROMIUM;
+/** The fonts a PDF embeds (/BaseFont names, subset tags removed), and whether any is a Type 3 font (drawn glyphs). */
+function fontsOf(pdf: Uint8Array): { names: Set<string>; type3: boolean } {
+  const text = new TextDecoder('latin1').decode(pdf);
+  const names = new Set(
+    [...text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]]+)/g)].map((m) => m[1]!),
+  );
+  return { names, type3: /\/Subtype\s*\/Type3\b/.test(text) };
+}
+
+describe('the type of the PDF', () => {
+  it('is Noto Serif SC and Noto Sans SC from npm, embedded as TrueType, in every report', async () => {
+    const { names, type3 } = fontsOf(await renderer.render(samples[0]!.report));
+    // fontsource's static files keep the variable font's names (ExtraLight, Thin) for their instances.
+    expect([...names].sort()).toEqual(['NotoSansSCThin-Regular', 'NotoSerifSCExtraLight-Regular']);
+    expect(type3).toBe(false);
+  });
+
+  it('needs no system font: printed with fontconfig seeing none, the PDF is the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-nofonts-'));
+    const saved = process.env.FONTCONFIG_FILE;
     try {
-      expect(() => findChromium(undefined, [])).toThrow(
-        /no browser was found.*apt-get install chromium fonts-noto-cjk/,
+      const empty = join(dir, 'fonts.conf');
+      writeFileSync(
+        empty,
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n',
       );
+      process.env.FONTCONFIG_FILE = empty;
+      const bare = await renderPdf(samples[1]!.report);
+      expect(fontsOf(bare).names).toEqual(fontsOf(await renderer.render(samples[1]!.report)).names);
+      expect(
+        reportDifferences(samples[1]!.report, extract(await read(bare, { path: 'x.pdf' })).report),
+      ).toEqual([]);
     } finally {
-      if (saved !== undefined) process.env.NIANBAO_CHROMIUM = saved;
+      if (saved === undefined) delete process.env.FONTCONFIG_FILE;
+      else process.env.FONTCONFIG_FILE = saved;
+      rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
+});
 
-  it('names a given path that does not exist, and renderPdf fails with the same message', async () => {
-    expect(() => findChromium('/nonexistent/chromium')).toThrow(
-      /\/nonexistent\/chromium does not exist.*apt-get install chromium fonts-noto-cjk/,
-    );
-    await expect(renderPdf(samples[0]!.report, { executablePath: '/nonexistent/chromium' })).rejects.toThrow(
-      /apt-get install chromium fonts-noto-cjk/,
-    );
-  });
+describe('finding the browser', () => {
+  const none = { packaged: async () => undefined, candidates: [] };
 
-  it('takes the option first, then NIANBAO_CHROMIUM, then the usual paths', () => {
+  /** Runs `f` with NIANBAO_CHROMIUM set to `value` (or unset), restoring it afterwards. */
+  async function withEnv<T>(value: string | undefined, f: () => Promise<T>): Promise<T> {
     const saved = process.env.NIANBAO_CHROMIUM;
+    if (value === undefined) delete process.env.NIANBAO_CHROMIUM;
+    else process.env.NIANBAO_CHROMIUM = value;
     try {
-      const real = findChromium();
-      process.env.NIANBAO_CHROMIUM = real;
-      expect(findChromium(undefined, [])).toBe(real);
-      expect(() => findChromium('/nonexistent/chrome')).toThrow(/nonexistent/);
-      delete process.env.NIANBAO_CHROMIUM;
-      expect(findChromium(undefined, ['/nonexistent/a', real])).toBe(real);
+      return await f();
     } finally {
       if (saved === undefined) delete process.env.NIANBAO_CHROMIUM;
       else process.env.NIANBAO_CHROMIUM = saved;
     }
+  }
+
+  it('says that no browser was found and what to do', async () => {
+    await withEnv(undefined, async () => {
+      await expect(findChromium(undefined, none)).rejects.toThrow(
+        /no browser was found: the one npm installs with nianbao \(@sparticuz\/chromium\) .*set NIANBAO_CHROMIUM/,
+      );
+      await expect(
+        findChromium(undefined, { ...none, candidates: ['/nonexistent/chromium'] }),
+      ).rejects.toThrow(/none of \/nonexistent\/chromium exists/);
+    });
+  });
+
+  it('names a given path that does not exist, and renderPdf fails with the same message', async () => {
+    await expect(findChromium('/nonexistent/chromium')).rejects.toThrow(
+      /\/nonexistent\/chromium \(given\) does not exist.*NIANBAO_CHROMIUM/,
+    );
+    await withEnv('/nonexistent/chrome', () =>
+      expect(renderPdf(samples[0]!.report)).rejects.toThrow(
+        /^PDF output needs Chromium, but \/nonexistent\/chrome \(from NIANBAO_CHROMIUM\) does not exist: unset NIANBAO_CHROMIUM/,
+      ),
+    );
+  });
+
+  it('names a browser that does not start, with what it said and its exit code, in one line', async () => {
+    const error = await PdfRenderer.launch({ executablePath: process.execPath }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toMatch(
+      new RegExp(
+        `^PDF output needs Chromium, but ${process.execPath} \\(given\\) did not start \\(it exited with code \\d+: .*bad option`,
+      ),
+    );
+    expect(message).not.toContain('\n');
+  });
+
+  it('takes the option first, then NIANBAO_CHROMIUM, then the packaged browser; system paths only without one', async () => {
+    await withEnv(undefined, async () => {
+      const first = await findChromium();
+      // The packaged browser where it can run (Linux x64: CI and the developers' machines), else a system one.
+      expect(first.source).toBe(packagedPlatform() ? 'packaged' : 'system');
+      const real = first.executablePath;
+      expect((await findChromium(real, none)).source).toBe('option');
+      // With a packaged browser, the system's are not looked at.
+      const packaged = { executablePath: '/packaged/chromium', env: {} };
+      const withPackaged = { packaged: async () => packaged, candidates: [real] };
+      expect(await findChromium(undefined, withPackaged)).toEqual({ ...packaged, source: 'packaged' });
+      expect(await findChromium(undefined, { ...none, candidates: ['/nonexistent/a', real] })).toEqual({
+        executablePath: real,
+        source: 'system',
+      });
+      await withEnv(real, async () => {
+        expect(await findChromium(undefined, withPackaged)).toEqual({
+          executablePath: real,
+          source: 'NIANBAO_CHROMIUM',
+        });
+        await expect(findChromium('/nonexistent/chrome', withPackaged)).rejects.toThrow(/nonexistent/);
+      });
+    });
+  });
+
+  it('a packaged browser that cannot be unpacked is named, with the reason', async () => {
+    const failing = {
+      packaged: () => Promise.reject(new Error('ENOSPC: no space left on device')),
+      candidates: [],
+    };
+    await withEnv(undefined, () =>
+      expect(findChromium(undefined, failing)).rejects.toThrow(
+        /^PDF output needs Chromium, but the browser installed with nianbao \(@sparticuz\/chromium\) could not be unpacked: ENOSPC/,
+      ),
+    );
   });
 });

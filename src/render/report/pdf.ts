@@ -1,37 +1,110 @@
-// The report as PDF: the official HTML page printed by headless Chromium (Debian's chromium, driven by playwright-core).
+// The report as PDF: the official HTML page printed by headless Chromium (driven by playwright-core), set in
+// Noto Serif SC and Noto Sans SC from npm. The browser is the one npm installs with nianbao (@sparticuz/chromium,
+// Linux x64) unless NIANBAO_CHROMIUM or the option names another; `playwright install` is never used.
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import type { Report } from '../../model/report.ts';
+import { PACKAGE, packagedChromium, packagedPlatform } from './chromium.ts';
+import { PRINT_FONTS, printFontFaces, serveFonts } from './fonts.ts';
 import { renderHtml, type RenderHtmlOptions } from './html.ts';
 
 /** Options of the PDF renderer. */
-export interface PdfOptions extends RenderHtmlOptions {
-  /** The Chromium (or Chrome) executable; else env NIANBAO_CHROMIUM, else the first of the usual Debian paths. */
+export interface PdfOptions extends Omit<RenderHtmlOptions, 'fonts'> {
+  /** The Chromium (or Chrome) executable; else env NIANBAO_CHROMIUM, else the packaged browser, else a system one. */
   executablePath?: string;
 }
 
-/** Where Debian, Ubuntu and Google put the browser; `playwright install` is never used (no download). */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/** The environment variable that names the browser to use instead of the packaged one. */
+export const CHROMIUM_ENV = 'NIANBAO_CHROMIUM';
+
+/** The browser to launch, where it came from, and the environment it needs beyond the process's own. */
+export interface ChromiumChoice {
+  executablePath: string;
+  source: 'option' | 'NIANBAO_CHROMIUM' | 'packaged' | 'system';
+  env?: Record<string, string>;
+}
+
+/** Where systems put Chromium or Chrome: looked at only where the packaged browser cannot run (not Linux x64). */
+export const SYSTEM_CANDIDATES: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** How findChromium looks for a browser when none is named (replaceable in tests). */
+export interface ChromiumLookup {
+  /** The packaged browser, decompressed; undefined where it is not installed or cannot run. */
+  packaged: () => Promise<Omit<ChromiumChoice, 'source'> | undefined>;
+  /** System paths tried when there is no packaged browser. */
+  candidates: readonly string[];
+}
+
+const LOOKUP: ChromiumLookup = { packaged: packagedChromium, candidates: SYSTEM_CANDIDATES };
+
+/** How a message names where the browser came from. */
+const FROM: Record<ChromiumChoice['source'], string> = {
+  option: 'given',
+  NIANBAO_CHROMIUM: `from ${CHROMIUM_ENV}`,
+  packaged: 'installed with nianbao',
+  system: 'found on this system',
+};
+
+const OVERRIDE_HINT = `or set ${CHROMIUM_ENV} to the path of a Chromium or Chrome executable`;
 
 /**
- * The browser to launch: the option, else NIANBAO_CHROMIUM, else the first installed of `candidates` (the usual
- * Debian and Google paths); throws an Error saying how to install one when there is none.
+ * The browser to launch: the option, else NIANBAO_CHROMIUM, else the packaged one (decompressed on first use),
+ * else — only where there is no packaged browser — the first installed of the usual system paths. Throws an Error
+ * saying what to do when there is none.
  */
-export function findChromium(executablePath?: string, candidates: readonly string[] = CANDIDATES): string {
-  const given = executablePath ?? process.env.NIANBAO_CHROMIUM;
+export async function findChromium(
+  executablePath?: string,
+  lookup: ChromiumLookup = LOOKUP,
+): Promise<ChromiumChoice> {
+  const env = process.env[CHROMIUM_ENV];
+  const given = executablePath ?? env;
   if (given) {
     if (!existsSync(given))
       throw new Error(
-        `PDF output needs Chromium, but ${given} does not exist. Install it with \`apt-get install chromium fonts-noto-cjk\`, or set NIANBAO_CHROMIUM to the path of a Chromium or Chrome executable.`,
+        `PDF output needs Chromium, but ${given} (${FROM[executablePath ? 'option' : 'NIANBAO_CHROMIUM']}) does not exist: ` +
+          `unset ${CHROMIUM_ENV} to use the browser installed with nianbao, ${OVERRIDE_HINT}.`,
       );
-    return given;
+    return { executablePath: given, source: executablePath ? 'option' : 'NIANBAO_CHROMIUM' };
   }
-  const found = candidates.find((p) => existsSync(p));
-  if (!found)
+  let packaged: Awaited<ReturnType<ChromiumLookup['packaged']>>;
+  try {
+    packaged = await lookup.packaged();
+  } catch (e) {
     throw new Error(
-      `PDF output needs Chromium, and no browser was found (looked for ${candidates.join(', ') || 'nothing'}). Install it with \`apt-get install chromium fonts-noto-cjk\`, or set NIANBAO_CHROMIUM to the path of a Chromium or Chrome executable.`,
+      `PDF output needs Chromium, but the browser installed with nianbao (${PACKAGE}) could not be unpacked: ` +
+        `${e instanceof Error ? e.message : String(e)}. Free some space in ${tmpdir()}, ${OVERRIDE_HINT}.`,
+      { cause: e },
     );
-  return found;
+  }
+  if (packaged) return { ...packaged, source: 'packaged' };
+  const found = lookup.candidates.find((p) => existsSync(p));
+  if (found) return { executablePath: found, source: 'system' };
+  const why = packagedPlatform()
+    ? `the one npm installs with nianbao (${PACKAGE}) is missing: run \`npm install\``
+    : `the one npm installs with nianbao (${PACKAGE}) runs on Linux x64 only`;
+  throw new Error(
+    `PDF output needs Chromium, and no browser was found: ${why}; none of ${lookup.candidates.join(', ') || 'no system path'} exists. ` +
+      `Install Chromium or Chrome, ${OVERRIDE_HINT}.`,
+  );
+}
+
+/**
+ * Why a browser did not start, in one line: what the program wrote first on its standard error (a missing library,
+ * a bad option) and its exit code, from Playwright's browser log; else the first line of Playwright's message.
+ */
+export function launchFailure(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const said = /^\[pid=\d+\]\[err\] (.*\S)/m.exec(message)?.[1];
+  const code = /<process did exit: exitCode=(\d+)/.exec(message)?.[1];
+  if (said || code) return [code && `it exited with code ${code}`, said].filter(Boolean).join(': ');
+  return message.split('\n')[0]!.replace(/^browserType\.launch: /, '');
 }
 
 /** A running browser that prints reports to PDF, one page per report; launch once, render many, close. */
@@ -41,12 +114,27 @@ export class PdfRenderer {
     private readonly options: RenderHtmlOptions,
   ) {}
 
-  /** Starts headless Chromium (found by `findChromium`); throws with install instructions when there is none. */
+  /** Starts headless Chromium (found by `findChromium`); throws one clear message when there is none or it fails. */
   static async launch(options: PdfOptions = {}): Promise<PdfRenderer> {
-    const executablePath = findChromium(options.executablePath);
-    // --no-sandbox: containers and CI run as root, where Chromium's sandbox refuses to start.
-    const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
-    return new PdfRenderer(browser, { lang: options.lang });
+    const choice = await findChromium(options.executablePath);
+    let browser: Browser;
+    try {
+      // --no-sandbox: containers and CI run as root, where Chromium's sandbox refuses to start.
+      browser = await chromium.launch({
+        executablePath: choice.executablePath,
+        headless: true,
+        args: ['--no-sandbox'],
+        env: { ...process.env, ...choice.env },
+      });
+    } catch (e) {
+      throw new Error(
+        `PDF output needs Chromium, but ${choice.executablePath} (${FROM[choice.source]}) did not start (${launchFailure(e)}). ` +
+          `Set ${CHROMIUM_ENV} to the path of another Chromium or Chrome executable.`,
+        { cause: e },
+      );
+    }
+    const fonts = { css: printFontFaces(), ...PRINT_FONTS };
+    return new PdfRenderer(browser, { lang: options.lang, fonts });
   }
 
   /** The report printed to an A4 PDF in the official layout (margins from the page's CSS, GB/T 9704). */
@@ -54,7 +142,9 @@ export class PdfRenderer {
     const context = await this.browser.newContext();
     try {
       const page = await context.newPage();
-      // The page is self-contained: nothing to fetch, so 'load' means laid out with its local fonts.
+      await serveFonts(page);
+      // The page asks for nothing but its fonts, served from node_modules: 'load' means laid out with them, and
+      // fonts.ready that every subset the text needs has arrived.
       await page.setContent(renderHtml(report, this.options), { waitUntil: 'load' });
       // Evaluated in the page (a string: this project's types have no DOM).
       await page.evaluate('document.fonts.ready.then(() => undefined)');
