@@ -9,7 +9,7 @@ import { RULES } from '../rules/index.ts';
 import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
 import type { Io } from './io.ts';
 import type { Task } from './batch.ts';
-import { noReportLine, processFile } from './process.ts';
+import { noReportLine, noReportReason, processFile } from './process.ts';
 import type { Report } from '../model/report.ts';
 
 /** Output formats of `check`. */
@@ -86,7 +86,8 @@ async function loadContext(
   const load = async (file: string): Promise<Report | string> => {
     const processed = await processFile(file, { lang, cwd });
     if (processed.report) return processed.report;
-    return noReportLine(file, processed.diagnostics, lang);
+    // Named as given on the command line, then why: the option's file, not one of the files checked.
+    return `${file}: ${noReportReason(processed.diagnostics, lang)}`;
   };
   if (options.previous) {
     const r = await load(options.previous);

@@ -72,10 +72,15 @@ export async function processBytes(
  * text layer, a broken or encrypted file) — it says more than "no tables or sections" — else the first error.
  */
 export function noReportLine(file: string, diagnostics: readonly Diagnostic[], lang: Lang = 'zh'): string {
+  const text = noReportReason(diagnostics, lang);
+  return text.includes(file) ? text : `${file}: ${text}`;
+}
+
+/** The message of the finding that says best why a file gave no report (see noReportLine). */
+export function noReportReason(diagnostics: readonly Diagnostic[], lang: Lang = 'zh'): string {
   const why =
     diagnostics.find((d) => d.ruleId.startsWith('read/') && d.severity !== 'info') ??
     diagnostics.find((d) => d.severity === 'error') ??
     diagnostics[0];
-  const text = why?.message ?? (lang === 'zh' ? '未能读出报告' : 'no report could be read');
-  return text.includes(file) ? text : `${file}: ${text}`;
+  return why?.message ?? (lang === 'zh' ? '未能读出报告' : 'no report could be read');
 }

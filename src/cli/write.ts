@@ -138,10 +138,10 @@ export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
   }
   let previous: Report | undefined;
   if (opts.previous) {
-    const { noReportLine, processFile } = await import('./process.ts');
+    const { noReportReason, processFile } = await import('./process.ts');
     const result = await processFile(opts.previous, { cwd });
     if (!result.report) {
-      io.err(`nianbao: --previous ${noReportLine(opts.previous, result.diagnostics)}\n`);
+      io.err(`nianbao: --previous ${opts.previous}: ${noReportReason(result.diagnostics)}\n`);
       return EXIT.unreadable;
     }
     previous = result.report;
