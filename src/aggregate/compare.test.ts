@@ -1,6 +1,6 @@
 // Tests of compareReports() and of the text similarity measure.
 import { describe, expect, it } from 'vitest';
-import { baseReport } from '../../scripts/rule-docs.ts';
+import { baseReport } from '../rules/docs/kit.ts';
 import { withCells } from '../rules/tester.ts';
 import { compareReports } from './compare.ts';
 import { normaliseForSimilarity, textSimilarity } from './similarity.ts';
