@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { extract } from '../extract/index.ts';
 import { read } from '../read/index.ts';
-import { withCells } from '../rules/tester.ts';
+import { withCells } from '../rules/valid-report.ts';
 import type { Report } from '../model/report.ts';
 import { compareAggregate } from './mismatch.ts';
 import { aggregate } from './sum.ts';

@@ -1,7 +1,7 @@
 // Test table of T2-2: 2021 现行有效件数 = last year's + 本年制发 − 本年废止.
 import { expect, it } from 'vitest';
 import { rule } from './T2-2.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const lastYear = withCells(
   { ...validReport('2021'), year: 2021 },

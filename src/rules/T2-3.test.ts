@@ -1,7 +1,7 @@
 // Test table of T2-3: 2019 format, 上一年项目数量(2020) = 上一年项目数量(2019) + 本年增/减(2019).
 import { expect, it } from 'vitest';
 import { rule } from './T2-3.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const y2019 = withCells(validReport('2019'), {
   'proactive.licensing.previousItems': 58,

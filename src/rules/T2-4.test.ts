@@ -1,7 +1,7 @@
 // Test table of T2-4: 2019 本年新公开数量 ≤ 对外公开总数量.
 import { expect, it } from 'vitest';
 import { rule } from './T2-4.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const v19 = validReport('2019');
 const docs = (row: string, newly: number | null, total: number | null) =>

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import type { FormatVersion } from '../model/format.ts';
 import { rule } from './T2-5.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 /** A report of an agency with some 规章 figures. */
 const by = (agency: string | null, cells: Record<string, number>, version: FormatVersion = '2021') => ({

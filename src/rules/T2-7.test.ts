@@ -1,7 +1,7 @@
 // Test table of T2-7: a 2021 行政事业性收费 amount (万元) that looks entered in 元.
 import { expect, it } from 'vitest';
 import { feeScale, rule } from './T2-7.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const fee = (agency: string | null, amount: number | null) => ({
   ...withCells(validReport('2021'), { 'proactive.fees.amount': amount }),

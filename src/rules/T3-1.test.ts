@@ -1,6 +1,6 @@
 // Test table of T3-1: 一 + 二 = （七） + 四 in every column, reported on the applicant column at fault (T3-8).
 import { rule } from './T3-1.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const base = validReport('2019');
 testRule(rule, {
@@ -32,7 +32,13 @@ testRule(rule, {
     {
       name: '总计 is named when only it fails',
       report: withCells(base, { 'requests.carriedOver.total': 2 }),
-      errors: [{ messageId: 'balance', path: 'requests.newlyReceived.total' }],
+      errors: [
+        {
+          messageId: 'balance',
+          path: 'requests.newlyReceived.total',
+          suggestions: ['requests.carriedOver.total=0'],
+        },
+      ],
     },
     {
       name: 'blanks counted as 0',

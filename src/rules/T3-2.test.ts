@@ -1,6 +1,6 @@
 // Test table of T3-2: each row of table 3 totals its applicant columns.
 import { rule } from './T3-2.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const base = validReport('2021');
 testRule(rule, {
@@ -32,7 +32,13 @@ testRule(rule, {
         'requests.denied.stateSecret.naturalPerson': null,
         'requests.denied.stateSecret.total': 1,
       }),
-      errors: [{ messageId: 'rowSumBlanks', path: 'requests.denied.stateSecret.total' }],
+      errors: [
+        {
+          messageId: 'rowSumBlanks',
+          path: 'requests.denied.stateSecret.total',
+          suggestions: ['requests.denied.stateSecret.total=0'],
+        },
+      ],
     },
   ],
 });

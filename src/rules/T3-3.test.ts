@@ -1,6 +1,6 @@
 // Test table of T3-3: （七）总计 is the sum of the outcome rows in every column.
 import { rule } from './T3-3.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const base = validReport('2021');
 testRule(rule, {
@@ -34,7 +34,13 @@ testRule(rule, {
     {
       name: 'blank outcomes counted as 0',
       report: withCells(base, { 'requests.granted.otherOrg': null, 'requests.totalHandled.otherOrg': 1 }),
-      errors: [{ messageId: 'columnSumBlanks', path: 'requests.totalHandled.otherOrg' }],
+      errors: [
+        {
+          messageId: 'columnSumBlanks',
+          path: 'requests.totalHandled.otherOrg',
+          suggestions: ['requests.totalHandled.otherOrg=0'],
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,7 @@
 // Test table of T3-6: this year's 上年结转 equals last year's 结转下年度继续办理, per column.
 import { expect, it } from 'vitest';
 import { rule } from './T3-6.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const lastYear = (version: '2019' | '2021' = '2021', year = 2021) =>
   withCells(

@@ -1,6 +1,6 @@
 // Test table of T4-1: the "review" block of table 4 totals its outcomes.
 import { rule } from './T4-1.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const base = validReport('2021');
 testRule(rule, {

@@ -1,6 +1,6 @@
 // Test table of T4-2: the "litigationDirect" block of table 4 totals its outcomes.
 import { rule } from './T4-2.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const base = validReport('2021');
 testRule(rule, {

@@ -1,6 +1,6 @@
 // Test table of T4-3: the "litigationAfterReview" block of table 4 totals its outcomes.
 import { rule } from './T4-3.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const base = validReport('2021');
 testRule(rule, {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatVersion } from '../model/format.ts';
 import type { Report } from '../model/report.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 import { narrativeFigures, rule } from './X-1.ts';
 import { APPLICANT_COLUMNS } from '../model/formats/common.ts';
 

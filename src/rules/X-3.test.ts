@@ -1,7 +1,7 @@
 // Test table of X-3: governments report 工作考核、社会评议和责任追究; offices, departments and unknown bodies are not judged.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../model/report.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 import { rule } from './X-3.ts';
 
 const ALL_THREE =

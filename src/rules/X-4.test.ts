@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatVersion } from '../model/format.ts';
 import type { Report, Sections } from '../model/report.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 import { rule as sectionMissing } from './section-missing.ts';
 import { rule } from './X-4.ts';
 

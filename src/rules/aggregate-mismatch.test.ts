@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { compareAggregate } from '../aggregate/mismatch.ts';
 import { rule } from './aggregate-mismatch.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const member = (granted: number) =>
   withCells(validReport('2021'), {

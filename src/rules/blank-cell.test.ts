@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { blankReport, blankTable, tableDef } from '../model/report.ts';
 import { rule } from './blank-cell.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const v21 = validReport('2021');
 const v19 = validReport('2019');

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { FORMAT_2019 } from '../model/formats/index.ts';
 import { blankReport } from '../model/report.ts';
 import { rule } from './blank-total.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const v21 = validReport('2021');
 const v19 = validReport('2019');

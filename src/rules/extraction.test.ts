@@ -8,7 +8,7 @@ import { readHtml } from '../read/html.ts';
 import { readPdf } from '../read/pdf.ts';
 import { readText } from '../read/text.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
-import { testRule, validReport, type RuleCase } from './tester.ts';
+import { testRule, validReport, type RuleCase } from '../../test/support/rule-tester.ts';
 
 const HEAD = '某市民政局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n';
 const T3 = (rows: string) =>

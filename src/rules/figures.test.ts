@@ -2,7 +2,7 @@
 import { rule as T2_1 } from './T2-1.ts';
 import { rule as T3_4 } from './T3-4.ts';
 import { rule as T4_4 } from './T4-4.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 testRule(T2_1, {
   valid: [

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import type { Report } from '../model/report.ts';
 import { rule } from './format-version.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const ofYear = (version: '2019' | '2021', year: number | null): Report => ({ ...validReport(version), year });
 

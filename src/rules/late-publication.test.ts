@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../model/report.ts';
 import { deadlineKind, rule } from './late-publication.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const of = (agency: string | null, year = 2022): Report => ({ ...validReport('2021'), agency, year });
 

@@ -1,7 +1,7 @@
 // Test table of section-missing: each of the six sections must be present.
 import type { HeadingInfo, Report } from '../model/report.ts';
 import { rule } from './section-missing.ts';
-import { testRule, validReport } from './tester.ts';
+import { testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const v = validReport('2021');
 const withOutline = (outline: HeadingInfo[] | undefined): Report => {

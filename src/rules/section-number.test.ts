@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import type { HeadingInfo, Report } from '../model/report.ts';
 import { rule } from './section-number.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const v = validReport('2019');
 const edit = (changes: Record<number, Partial<HeadingInfo>>, repeatFirst = false): Report => {

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import type { HeadingInfo, Report } from '../model/report.ts';
 import { rule } from './section-order.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const v = validReport('2021');
 const [one, two, three, four, five, six] = v.outline!;
