@@ -40,13 +40,35 @@ testRule(rule, {
       name: 'section 五 copied, only the year changed',
       report: withSections({ problems: PROBLEMS_2021.replace('2021年整改完成', '2022年整改完成') }),
       options: { previous: lastYear },
-      errors: [{ messageId: 'copied', path: 'sections.problems' }],
+      errors: [
+        {
+          messageId: 'copied',
+          data: {
+            section: '五、存在的主要问题及改进情况',
+            sectionEn: '5 (problems and improvements)',
+            percent: 100,
+            previousYear: 2021,
+          },
+          path: 'sections.problems',
+        },
+      ],
     },
     {
       name: 'section 五 copied with one sentence added',
       report: withSections({ problems: PROBLEMS_2021 + '本年度还开展了政务公开培训。' }),
       options: { previous: lastYear },
-      errors: [{ messageId: 'copied', path: 'sections.problems' }],
+      errors: [
+        {
+          messageId: 'copied',
+          data: {
+            section: '五、存在的主要问题及改进情况',
+            sectionEn: '5 (problems and improvements)',
+            percent: 90,
+            previousYear: 2021,
+          },
+          path: 'sections.problems',
+        },
+      ],
     },
   ],
 });

@@ -27,14 +27,22 @@ testRule(rule, {
     {
       name: 'section 六 missing',
       report: without('other'),
-      errors: [{ messageId: 'missing', path: 'sections.other' }],
+      errors: [{ messageId: 'missing', data: { heading: '六、其他需要报告的事项' }, path: 'sections.other' }],
     },
     {
       name: 'sections 四 and 五 missing',
       report: without('reviewLitigation', 'problems'),
       errors: [
-        { messageId: 'missing', path: 'sections.reviewLitigation' },
-        { messageId: 'missing', path: 'sections.problems' },
+        {
+          messageId: 'missing',
+          data: { heading: '四、政府信息公开行政复议、行政诉讼情况' },
+          path: 'sections.reviewLitigation',
+        },
+        {
+          messageId: 'missing',
+          data: { heading: '五、存在的主要问题及改进情况' },
+          path: 'sections.problems',
+        },
       ],
     },
     {
@@ -48,7 +56,13 @@ testRule(rule, {
     {
       name: 'no outline (a JSON report): a section text is null',
       report: { ...withOutline(undefined), sections: { ...v.sections, problems: null } },
-      errors: [{ messageId: 'missing', path: 'sections.problems' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { heading: '五、存在的主要问题及改进情况' },
+          path: 'sections.problems',
+        },
+      ],
     },
   ],
 });

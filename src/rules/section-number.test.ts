@@ -30,20 +30,45 @@ testRule(rule, {
     {
       name: '"1、 总体情况" for 一 (sample 000)',
       report: edit({ 0: arabicOne }),
-      errors: [{ messageId: 'wrongNumber', path: 'sections.overview' }],
+      errors: [
+        {
+          messageId: 'wrongNumber',
+          data: { heading: '1、 总体情况', written: '1', expected: '一', official: '一、总体情况' },
+          path: 'sections.overview',
+        },
+      ],
     },
     {
       name: 'a repeated heading numbered "1、" twice',
       report: edit({ 0: arabicOne }, true),
       errors: [
-        { messageId: 'wrongNumber', path: 'sections.overview' },
-        { messageId: 'wrongNumber', path: 'sections.overview' },
+        {
+          messageId: 'wrongNumber',
+          data: { heading: '1、 总体情况', written: '1', expected: '一', official: '一、总体情况' },
+          path: 'sections.overview',
+        },
+        {
+          messageId: 'wrongNumber',
+          data: { heading: '1、 总体情况', written: '1', expected: '一', official: '一、总体情况' },
+          path: 'sections.overview',
+        },
       ],
     },
     {
       name: 'another section’s numeral',
       report: edit({ 1: { number: '三', text: '三、主动公开政府信息情况' } }),
-      errors: [{ messageId: 'wrongNumber', path: 'sections.proactive' }],
+      errors: [
+        {
+          messageId: 'wrongNumber',
+          data: {
+            heading: '三、主动公开政府信息情况',
+            written: '三',
+            expected: '二',
+            official: '二、主动公开政府信息情况',
+          },
+          path: 'sections.proactive',
+        },
+      ],
     },
     {
       name: 'every heading in Arabic numerals',

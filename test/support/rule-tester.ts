@@ -55,7 +55,7 @@ export interface CellCase {
 const inputOf = (c: RuleCase) => JSON.stringify([c.report, c.options ?? {}]);
 
 /** The cases that are wrong before they run: unknown messageIds, a valid case with errors, an invalid one without. */
-function malformed(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCase[] }): string[] {
+export function malformed(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCase[] }): string[] {
   const wrong: string[] = [];
   for (const c of cases.valid) if (c.errors?.length) wrong.push(`valid case "${c.name}" states errors`);
   for (const c of cases.invalid) {
@@ -82,21 +82,43 @@ function comparable(d: Diagnostic, e: ExpectedError | undefined): Record<string,
   };
 }
 
+/** The names of the cases that repeat the input (report and options) of an earlier one. */
+export function duplicateCases(cases: readonly RuleCase[]): string[] {
+  const seen = new Map<string, string>();
+  const twice: string[] = [];
+  for (const c of cases) {
+    const input = inputOf(c);
+    const first = seen.get(input);
+    if (first !== undefined) twice.push(`"${c.name}" repeats "${first}"`);
+    else seen.set(input, c.name);
+  }
+  return twice;
+}
+
+/** The findings of an invalid case as compared (actual) against what it states (expected): equal when it passes. */
+export function compared(
+  got: readonly Diagnostic[],
+  expected: readonly ExpectedError[],
+): { actual: Record<string, unknown>[]; expected: Record<string, unknown>[] } {
+  return {
+    actual: got.map((d, i) => comparable(d, expected[i])),
+    expected: expected.map((e) => ({
+      messageId: e.messageId,
+      ...(e.data !== undefined ? { data: e.data } : {}),
+      ...(e.path !== undefined ? { path: e.path } : {}),
+      ...(e.source !== undefined ? { source: e.source } : {}),
+      ...(e.suggestions !== undefined ? { suggestions: e.suggestions } : {}),
+    })),
+  };
+}
+
 /** Registers the table of valid and invalid cases of a rule with vitest. */
 export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
   const wrong = malformed(rule, cases);
   if (wrong.length) throw new Error(`testRule(${rule.meta.id}): ${wrong.join('; ')}`);
   describe(`rule ${rule.meta.id}`, () => {
     it('gives no input twice', () => {
-      const seen = new Map<string, string>();
-      const twice: string[] = [];
-      for (const c of [...cases.valid, ...cases.invalid]) {
-        const input = inputOf(c);
-        const first = seen.get(input);
-        if (first !== undefined) twice.push(`"${c.name}" repeats "${first}"`);
-        else seen.set(input, c.name);
-      }
-      expect(twice, 'duplicate cases').toEqual([]);
+      expect(duplicateCases([...cases.valid, ...cases.invalid]), 'duplicate cases').toEqual([]);
     });
     for (const c of cases.valid)
       it(`valid: ${c.name}`, () => {
@@ -105,16 +127,8 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCa
     for (const c of cases.invalid)
       it(`invalid: ${c.name}`, () => {
         const got = runRule(rule, c.report, c.options);
-        const expected = c.errors ?? [];
-        expect(got.map((d, i) => comparable(d, expected[i]))).toEqual(
-          expected.map((e) => ({
-            messageId: e.messageId,
-            ...(e.data !== undefined ? { data: e.data } : {}),
-            ...(e.path !== undefined ? { path: e.path } : {}),
-            ...(e.source !== undefined ? { source: e.source } : {}),
-            ...(e.suggestions !== undefined ? { suggestions: e.suggestions } : {}),
-          })),
-        );
+        const { actual, expected } = compared(got, c.errors ?? []);
+        expect(actual).toEqual(expected);
         const english = runRule(rule, c.report, { ...c.options, lang: 'en' });
         for (const d of [...got, ...english]) {
           expect(d.message).not.toMatch(/\{\w+\}/); // every placeholder filled
@@ -125,21 +139,20 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCa
 }
 
 /**
- * The test table of a rule on the cells of table 2, 3 or 4: every case sets cells on validReport(version), and
- * the all-zero report itself is the first valid case.
+ * The test table of a rule on the cells of tables 2–4 (T3-x, T4-x): a case gives the cells it sets on
+ * validReport(version) — or a report of its own — and the all-zero report itself is the first valid case.
  */
 export function testTableRule(
   rule: Rule,
-  cases: { version?: FormatVersion; valid: CellCase[]; invalid: CellCase[]; more?: { valid?: RuleCase[] } },
+  cases: { version?: FormatVersion; valid: (CellCase | RuleCase)[]; invalid: (CellCase | RuleCase)[] },
 ): void {
   const base = validReport(cases.version ?? '2021');
-  const of = (c: CellCase): RuleCase => ({
-    name: c.name,
-    report: withCells(base, c.cells),
-    ...(c.errors ? { errors: c.errors } : {}),
-  });
+  const of = (c: CellCase | RuleCase): RuleCase =>
+    'report' in c
+      ? c
+      : { name: c.name, report: withCells(base, c.cells), ...(c.errors ? { errors: c.errors } : {}) };
   testRule(rule, {
-    valid: [{ name: 'all zeros', report: base }, ...cases.valid.map(of), ...(cases.more?.valid ?? [])],
+    valid: [{ name: 'all zeros', report: base }, ...cases.valid.map(of)],
     invalid: cases.invalid.map(of),
   });
 }
