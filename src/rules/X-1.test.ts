@@ -362,7 +362,22 @@ testRule(rule, {
         },
         '2019',
       ),
-      errors: [{ messageId: 'mismatch', path: 'requests.granted.total' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: {
+            text: '予以公开及部分公开258件',
+            stated: 258,
+            table: 275,
+            cell: '表三“（一）予以公开”与“（二）部分公开”总计之和',
+            cellEn: 'the sum of the totals of table 3, "（一）予以公开" and "（二）部分公开"',
+            note: '（总计栏空白的行按该行各栏之和计）',
+            noteEn: ' (a row whose 总计 is blank counts the sum of its columns)',
+            section: 'overview',
+          },
+          path: 'requests.granted.total',
+        },
+      ],
     },
     {
       // Blanks may hide more, never less (every cell ≥ 0): the written cells alone prove both mismatches; 不予公开 35
@@ -370,8 +385,34 @@ testRule(rule, {
       name: 'format-spec §10.2 as published, zeros blank: 258 against at least 275, 265 against at least 337',
       report: narrated(SHANGHAI_TEXT, SHANGHAI_BLANK_TOTALS, '2019'),
       errors: [
-        { messageId: 'mismatchAtLeast', path: 'requests.granted.total' },
-        { messageId: 'mismatchAtLeast', path: 'requests.unableToProvide' },
+        {
+          messageId: 'mismatchAtLeast',
+          data: {
+            text: '予以公开及部分公开258件',
+            stated: 258,
+            table: 275,
+            cell: '表三“（一）予以公开”与“（二）部分公开”总计之和',
+            cellEn: 'the sum of the totals of table 3, "（一）予以公开" and "（二）部分公开"',
+            note: '（总计栏空白的行按该行各栏之和计，空白栏未计入）',
+            noteEn: ' (a row whose 总计 is blank counts the sum of its columns; blank cells not counted)',
+            section: 'overview',
+          },
+          path: 'requests.granted.total',
+        },
+        {
+          messageId: 'mismatchAtLeast',
+          data: {
+            text: '无法提供265件',
+            stated: 265,
+            table: 337,
+            cell: '表三“（四）无法提供”各项总计之和',
+            cellEn: 'the sum of the totals of table 3, group "（四）无法提供"',
+            note: '（总计栏空白的行按该行各栏之和计，空白栏未计入）',
+            noteEn: ' (a row whose 总计 is blank counts the sum of its columns; blank cells not counted)',
+            section: 'overview',
+          },
+          path: 'requests.unableToProvide',
+        },
       ],
     },
     {
@@ -491,7 +532,22 @@ testRule(rule, {
     {
       name: '表二: no 规章 row (blank): 规章和规范性文件 393 against at least 470',
       report: documents('现行有效规章和规范性文件393件。', [5, 0, 470], [null, null, null]),
-      errors: [{ messageId: 'mismatchAtLeast', path: 'proactive.regulations.inForce' }],
+      errors: [
+        {
+          messageId: 'mismatchAtLeast',
+          data: {
+            text: '现行有效规章和规范性文件393件',
+            stated: 393,
+            table: 470,
+            cell: '表二“规章”与“行政规范性文件”“现行有效件数”之和',
+            cellEn: 'the sum of table 2, "规章" and "行政规范性文件", column "现行有效件数"',
+            note: '（空白栏未计入）',
+            noteEn: ' (blank cells not counted)',
+            section: 'overview',
+          },
+          path: 'proactive.regulations.inForce',
+        },
+      ],
     },
     {
       name: 'every kind of statement, each one off by one',

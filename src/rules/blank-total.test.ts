@@ -105,6 +105,10 @@ testRule(rule, {
       report: totalColumnBlank,
       errors: requests19.rows.map((r) => ({
         messageId: 'blankTotal',
+        data: {
+          cell: `表三（依申请公开）“${r.label}”行“总计”列`,
+          cellEn: `table 3 (requests), row "${r.label}", column "总计"`,
+        },
         path: ['requests', ...r.path, 'total'].join('.'),
       })),
     },

@@ -48,9 +48,10 @@ testRule(rule, {
     {
       name: 'no heading found at all',
       report: withOutline([]),
-      errors: ['overview', 'proactive', 'requests', 'reviewLitigation', 'problems', 'other'].map((k) => ({
+      errors: v.outline!.map((h) => ({
         messageId: 'missing',
-        path: `sections.${k}`,
+        data: { heading: h.text },
+        path: `sections.${h.section}`,
       })),
     },
     {

@@ -73,9 +73,10 @@ testRule(rule, {
     {
       name: 'every heading in Arabic numerals',
       report: edit(Object.fromEntries([0, 1, 2, 3, 4, 5].map((i) => [i, { number: String(i + 1) }]))),
-      errors: ['overview', 'proactive', 'requests', 'reviewLitigation', 'problems', 'other'].map((k) => ({
+      errors: v.outline!.map((h, i) => ({
         messageId: 'wrongNumber',
-        path: `sections.${k}`,
+        data: { heading: h.text, written: String(i + 1), expected: h.number, official: h.text },
+        path: `sections.${h.section}`,
       })),
     },
   ],
