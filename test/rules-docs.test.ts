@@ -35,7 +35,7 @@ function testFilesOf(id: string): { files: string[]; ownFile: boolean } {
   const mentions = ownFile
     ? new RegExp(`from\\s+['"]\\./${escape(id)}(?:\\.ts|\\.js)?['"]`)
     : new RegExp(`['"]${escape(id)}['"]`);
-  const files = [...TESTS].filter(([, text]) => mentions.test(text) && /\btestRule\(/.test(text));
+  const files = [...TESTS].filter(([, text]) => mentions.test(text) && /\btest(?:Table)?Rule\(/.test(text));
   return { files: files.map(([n]) => n), ownFile };
 }
 
@@ -114,7 +114,7 @@ describe('every registered rule has a page, a test table and a test of each mess
         const { files } = testFilesOf(id);
         expect(
           files,
-          `no test table for ${id}: call testRule(rule, { valid, invalid }) in src/rules/${docName(id)}.test.ts`,
+          `no test table for ${id}: call testRule(rule, { valid, invalid }) or testTableRule in src/rules/${docName(id)}.test.ts`,
         ).not.toEqual([]);
       });
 
