@@ -14,7 +14,7 @@ import { blankReport, ReportSchema, SECTION_KEYS, type Report } from '../src/mod
 import { read } from '../src/read/index.ts';
 import { readText } from '../src/read/text.ts';
 import { renderDocx } from '../src/render/report/docx.ts';
-import { validReport } from '../src/rules/tester.ts';
+import { validReport } from '../src/rules/valid-report.ts';
 import { arbBlankyReport, arbReport, reportCells } from '../test/support/arbitrary.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -17,7 +17,7 @@ import type { FormatDef, RowDef, SectionKey, TableDef } from '../src/model/forma
 import { formatOf } from '../src/model/formats/index.ts';
 import { cellsOf, rowValues, SECTION_KEYS, type Report } from '../src/model/report.ts';
 import { readText } from '../src/read/text.ts';
-import { validReport, withCells } from '../src/rules/tester.ts';
+import { validReport, withCells } from '../src/rules/valid-report.ts';
 import { writeDocx } from '../test/support/docx-writer.ts';
 import { writeReport } from '../test/support/writer.ts';
 

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../src/model/report.ts';
-import { validReport } from '../src/rules/tester.ts';
+import { validReport } from '../src/rules/valid-report.ts';
 import { writeReport } from '../test/support/writer.ts';
 
 const root = join(import.meta.dirname, '..');

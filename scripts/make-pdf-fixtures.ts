@@ -11,7 +11,7 @@ import type { RowDef, TableKey } from '../src/model/format.ts';
 import { formatOf } from '../src/model/formats/index.ts';
 import { rowValues, type Report } from '../src/model/report.ts';
 import { readText } from '../src/read/text.ts';
-import { validReport, withCells } from '../src/rules/tester.ts';
+import { validReport, withCells } from '../src/rules/valid-report.ts';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'test/fixtures/pdf');
@@ -409,7 +409,7 @@ fixtures.push({
   report: r2021,
   parts: reportParts(r2021),
   style: OFFICIAL,
-  note: "`validReport('2021')` of src/rules/tester.ts with realistic figures (every identity of the format holds), official layout",
+  note: "`validReport('2021')` of src/rules/valid-report.ts with realistic figures (every identity of the format holds), official layout",
 });
 const wrapped = fixtures.find((f) => f.name === 'sample-003')!;
 fixtures.push({

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { extract } from '../src/extract/index.ts';
 import type { Report } from '../src/model/report.ts';
 import { readText } from '../src/read/text.ts';
-import { validReport, withCells } from '../src/rules/tester.ts';
+import { validReport, withCells } from '../src/rules/valid-report.ts';
 import { writeDocx } from '../test/support/docx-writer.ts';
 
 const root = join(import.meta.dirname, '..');

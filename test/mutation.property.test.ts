@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { check } from '../src/check.ts';
-import { withCells } from '../src/rules/tester.ts';
+import { withCells } from '../src/rules/valid-report.ts';
 import { arbReport, reportCells } from './support/arbitrary.ts';
 
 const RUNS = 1000 * Number(process.env.NIANBAO_PROPERTY_SCALE ?? 1);

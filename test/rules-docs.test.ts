@@ -3,10 +3,13 @@
 // pages show give exactly the output they show (the examples are run by the tests, as ESLint's are).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { docName } from '../src/model/cells.ts';
 import { RULES } from '../src/rules/index.ts';
-import { DOCS_DIR, EXAMPLES, EXAMPLES_DIR, PROSE, ROOT, docPath, runCli } from '../scripts/rule-docs.ts';
+import { DOCS_DIR, EXAMPLES_DIR, ROOT, docPath, runCli } from '../scripts/rule-docs.ts';
+import { DOCS_BY_ID, RULE_DOCS } from '../src/rules/docs/index.ts';
+import type { RuleDocs } from '../src/rules/docs/kit.ts';
 
 const REGENERATE = 'run `npm run docs:rules` (scripts/rule-docs.ts) to regenerate docs/rules/';
 const RULES_DIR = join(ROOT, 'src/rules');
@@ -32,7 +35,7 @@ function testFilesOf(id: string): { files: string[]; ownFile: boolean } {
   const mentions = ownFile
     ? new RegExp(`from\\s+['"]\\./${escape(id)}(?:\\.ts|\\.js)?['"]`)
     : new RegExp(`['"]${escape(id)}['"]`);
-  const files = [...TESTS].filter(([, text]) => mentions.test(text) && /\btestRule\(/.test(text));
+  const files = [...TESTS].filter(([, text]) => mentions.test(text) && /\btest(?:Table)?Rule\(/.test(text));
   return { files: files.map(([n]) => n), ownFile };
 }
 
@@ -43,15 +46,56 @@ function tested(messageId: string, files: readonly string[], ownFile: boolean): 
   return files.some((f) => named.test(TESTS.get(f)!) || (!ownFile && literal.test(TESTS.get(f)!)));
 }
 
+/** Where a rule's docs belong: beside its file, or in the module of its id group (read/…, extract/…). */
+const docsFileOf = (id: string) =>
+  existsSync(join(RULES_DIR, `${id}.ts`))
+    ? `src/rules/${id}.docs.ts`
+    : `src/rules/docs/${id.split('/')[0]}.ts`;
+
+describe('the docs registry holds one RuleDocs per registered rule, and none for anything else', () => {
+  it('every registered rule has its docs', () => {
+    const missing = RULES.map((r) => r.meta.id).filter(
+      (id) => !DOCS_BY_ID.has(id) || !existsSync(join(ROOT, docsFileOf(id))),
+    );
+    expect(
+      missing.map((id) => `${id} (${docsFileOf(id)})`),
+      'rules without docs: write them and list them in src/rules/docs/index.ts',
+    ).toEqual([]);
+  });
+
+  it('every docs entry documents a registered rule, once', () => {
+    const ids = RULE_DOCS.map((d) => d.id);
+    expect(
+      ids.filter((id) => !registered.has(id)),
+      'docs of ids no rule has: remove them or register the rule',
+    ).toEqual([]);
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      'ids documented twice',
+    ).toEqual([]);
+  });
+
+  it('each src/rules/<id>.docs.ts documents rule <id> and is listed in the registry', async () => {
+    const wrong: string[] = [];
+    for (const name of readdirSync(RULES_DIR).filter((n) => n.endsWith('.docs.ts'))) {
+      const id = name.slice(0, -'.docs.ts'.length);
+      const { docs } = (await import(pathToFileURL(join(RULES_DIR, name)).href)) as { docs?: RuleDocs };
+      if (!existsSync(join(RULES_DIR, `${id}.ts`))) wrong.push(`${name}: no rule file src/rules/${id}.ts`);
+      else if (docs?.id !== id) wrong.push(`${name}: documents ${docs?.id ?? 'nothing'}`);
+      else if (DOCS_BY_ID.get(id) !== docs) wrong.push(`${name}: not listed in src/rules/docs/index.ts`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('every registered rule has a page, a test table and a test of each message', () => {
   for (const rule of RULES) {
     const { id } = rule.meta;
     describe(id, () => {
       it(`has its page ${docPath(id)}`, () => {
-        const hint = [
-          PROSE[id] ? '' : `add PROSE['${id}'] to scripts/rule-docs.ts, `,
-          EXAMPLES[id] ? '' : `add EXAMPLES['${id}'] to scripts/rule-docs.ts, `,
-        ].join('');
+        const hint = DOCS_BY_ID.has(id)
+          ? ''
+          : `add its docs (${docsFileOf(id)}, listed in src/rules/docs/index.ts), `;
         expect(
           existsSync(join(ROOT, docPath(id))),
           `${docPath(id)} is missing: ${hint}then ${REGENERATE}`,
@@ -70,7 +114,7 @@ describe('every registered rule has a page, a test table and a test of each mess
         const { files } = testFilesOf(id);
         expect(
           files,
-          `no test table for ${id}: call testRule(rule, { valid, invalid }) in src/rules/${docName(id)}.test.ts`,
+          `no test table for ${id}: call testRule(rule, { valid, invalid }) or testTableRule in src/rules/${docName(id)}.test.ts`,
         ).not.toEqual([]);
       });
 

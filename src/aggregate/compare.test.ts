@@ -1,7 +1,7 @@
 // Tests of compareReports() and of the text similarity measure.
 import { describe, expect, it } from 'vitest';
-import { baseReport } from '../../scripts/rule-docs.ts';
-import { withCells } from '../rules/tester.ts';
+import { baseReport } from '../rules/docs/kit.ts';
+import { withCells } from '../rules/valid-report.ts';
 import { compareReports } from './compare.ts';
 import { normaliseForSimilarity, textSimilarity } from './similarity.ts';
 

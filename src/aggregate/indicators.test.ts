@@ -1,7 +1,7 @@
 // Tests of indicators(): values on a worked example, null instead of NaN, both versions, an aggregate.
 import { describe, expect, it } from 'vitest';
-import { baseReport } from '../../scripts/rule-docs.ts';
-import { validReport, withCells } from '../rules/tester.ts';
+import { baseReport } from '../rules/docs/kit.ts';
+import { validReport, withCells } from '../rules/valid-report.ts';
 import { INDICATOR_KEYS, indicators, indicatorValue, ratio } from './indicators.ts';
 import { aggregate } from './sum.ts';
 

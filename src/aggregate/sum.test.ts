@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../check.ts';
 import type { FormatVersion } from '../model/format.ts';
 import { ReportSchema, type Report } from '../model/report.ts';
-import { validReport, withCells } from '../rules/tester.ts';
+import { validReport, withCells } from '../rules/valid-report.ts';
 import { arbReport, reportCells, YEARS } from '../../test/support/arbitrary.ts';
 import { aggregate, decimalsOf, exactSum } from './sum.ts';
 

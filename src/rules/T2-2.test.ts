@@ -1,7 +1,7 @@
 // Test table of T2-2: 2021 现行有效件数 = last year's + 本年制发 − 本年废止.
 import { expect, it } from 'vitest';
 import { rule } from './T2-2.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const lastYear = withCells(
   { ...validReport('2021'), year: 2021 },
@@ -30,13 +30,43 @@ testRule(rule, {
       name: 'in force not carried on',
       report: docs(3, 1, 3),
       options: { previous: lastYear },
-      errors: [{ messageId: 'mismatch', path: 'proactive.normativeDocuments.inForce' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: {
+            row: '表二（主动公开）“行政规范性文件”行',
+            rowEn: 'table 2 (proactive disclosure), row "行政规范性文件"',
+            inForce: 3,
+            issued: 3,
+            repealed: 1,
+            previousInForce: 12,
+            expected: 14,
+            previousYear: 2021,
+          },
+          path: 'proactive.normativeDocuments.inForce',
+        },
+      ],
     },
     {
       name: '规章 made although none was in force and none issued',
       report: withCells(docs(0, 0, 12), { 'proactive.regulations.inForce': 2 }),
       options: { previous: lastYear },
-      errors: [{ messageId: 'mismatch', path: 'proactive.regulations.inForce' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            inForce: 2,
+            issued: 0,
+            repealed: 0,
+            previousInForce: 0,
+            expected: 0,
+            previousYear: 2021,
+          },
+          path: 'proactive.regulations.inForce',
+        },
+      ],
     },
   ],
 });

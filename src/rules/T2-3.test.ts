@@ -1,7 +1,7 @@
 // Test table of T2-3: 2019 format, 上一年项目数量(2020) = 上一年项目数量(2019) + 本年增/减(2019).
 import { expect, it } from 'vitest';
 import { rule } from './T2-3.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const y2019 = withCells(validReport('2019'), {
   'proactive.licensing.previousItems': 58,
@@ -34,13 +34,41 @@ testRule(rule, {
       name: 'the change not carried on',
       report: y2020(58, 7),
       options: { previous: y2019 },
-      errors: [{ messageId: 'mismatch', path: 'proactive.licensing.previousItems' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: {
+            row: '表二（主动公开）“行政许可”行',
+            rowEn: 'table 2 (proactive disclosure), row "行政许可"',
+            actual: 58,
+            previousItems: 58,
+            change: -3,
+            expected: 55,
+            previousYear: 2019,
+          },
+          path: 'proactive.licensing.previousItems',
+        },
+      ],
     },
     {
       name: 'the fees row',
       report: y2020(55, 6),
       options: { previous: y2019 },
-      errors: [{ messageId: 'mismatch', path: 'proactive.fees.previousItems' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: {
+            row: '表二（主动公开）“行政事业性收费”行',
+            rowEn: 'table 2 (proactive disclosure), row "行政事业性收费"',
+            actual: 6,
+            previousItems: 6,
+            change: 1,
+            expected: 7,
+            previousYear: 2019,
+          },
+          path: 'proactive.fees.previousItems',
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,7 @@
 // Test table of T2-4: 2019 本年新公开数量 ≤ 对外公开总数量.
 import { expect, it } from 'vitest';
 import { rule } from './T2-4.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const v19 = validReport('2019');
 const docs = (row: string, newly: number | null, total: number | null) =>
@@ -20,12 +20,34 @@ testRule(rule, {
     {
       name: '规章 published this year exceed the total',
       report: docs('regulations', 3, 2),
-      errors: [{ messageId: 'exceeds', path: 'proactive.regulations.newlyPublished' }],
+      errors: [
+        {
+          messageId: 'exceeds',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            newly: 3,
+            total: 2,
+          },
+          path: 'proactive.regulations.newlyPublished',
+        },
+      ],
     },
     {
       name: '规范性文件 published this year exceed a total of 0',
       report: docs('normativeDocuments', 4, 0),
-      errors: [{ messageId: 'exceeds', path: 'proactive.normativeDocuments.newlyPublished' }],
+      errors: [
+        {
+          messageId: 'exceeds',
+          data: {
+            row: '表二（主动公开）“规范性文件”行',
+            rowEn: 'table 2 (proactive disclosure), row "规范性文件"',
+            newly: 4,
+            total: 0,
+          },
+          path: 'proactive.normativeDocuments.newlyPublished',
+        },
+      ],
     },
     {
       name: 'both rows',
@@ -34,8 +56,26 @@ testRule(rule, {
         'proactive.normativeDocuments.totalPublished': 8,
       }),
       errors: [
-        { messageId: 'exceeds', path: 'proactive.regulations.newlyPublished' },
-        { messageId: 'exceeds', path: 'proactive.normativeDocuments.newlyPublished' },
+        {
+          messageId: 'exceeds',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            newly: 1,
+            total: 0,
+          },
+          path: 'proactive.regulations.newlyPublished',
+        },
+        {
+          messageId: 'exceeds',
+          data: {
+            row: '表二（主动公开）“规范性文件”行',
+            rowEn: 'table 2 (proactive disclosure), row "规范性文件"',
+            newly: 9,
+            total: 8,
+          },
+          path: 'proactive.normativeDocuments.newlyPublished',
+        },
       ],
     },
   ],

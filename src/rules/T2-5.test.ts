@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import type { FormatVersion } from '../model/format.ts';
 import { rule } from './T2-5.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 /** A report of an agency with some 规章 figures. */
 const by = (agency: string | null, cells: Record<string, number>, version: FormatVersion = '2021') => ({
@@ -37,47 +37,146 @@ testRule(rule, {
     {
       name: 'a city department (sample 001: 市民政局, 本年新公开数量 3)',
       report: by('市民政局', { newlyPublished: 3 }, '2019'),
-      errors: [{ messageId: 'department', path: 'proactive.regulations.newlyPublished' }],
+      errors: [
+        {
+          messageId: 'department',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '市民政局',
+            cells: '本年新公开数量 3',
+          },
+          path: 'proactive.regulations.newlyPublished',
+        },
+      ],
     },
     {
       name: 'one finding for the row, at the first cell > 0',
       report: by('某市民政局', issued),
-      errors: [{ messageId: 'department', path: 'proactive.regulations.issued' }],
+      errors: [
+        {
+          messageId: 'department',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '某市民政局',
+            cells: '本年制发件数 1、现行有效件数 5',
+          },
+          path: 'proactive.regulations.issued',
+        },
+      ],
     },
     {
       name: 'a government office (市人民政府办公室)',
       report: by('三门峡市人民政府办公室', { inForce: 2 }),
-      errors: [{ messageId: 'department', path: 'proactive.regulations.inForce' }],
+      errors: [
+        {
+          messageId: 'department',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '三门峡市人民政府办公室',
+            cells: '现行有效件数 2',
+          },
+          path: 'proactive.regulations.inForce',
+        },
+      ],
     },
     {
       name: 'a province department',
       report: by('河南省机关事务管理局', { repealed: 1 }),
-      errors: [{ messageId: 'department', path: 'proactive.regulations.repealed' }],
+      errors: [
+        {
+          messageId: 'department',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '河南省机关事务管理局',
+            cells: '本年废止件数 1',
+          },
+          path: 'proactive.regulations.repealed',
+        },
+      ],
     },
     {
       name: 'a local branch of a national bureau',
       report: by('国家税务总局上海市税务局', issued),
-      errors: [{ messageId: 'department', path: 'proactive.regulations.issued' }],
+      errors: [
+        {
+          messageId: 'department',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '国家税务总局上海市税务局',
+            cells: '本年制发件数 1、现行有效件数 5',
+          },
+          path: 'proactive.regulations.issued',
+        },
+      ],
     },
     {
       name: 'a district government',
       report: by('新乡市牧野区人民政府', issued),
-      errors: [{ messageId: 'localGovernment', path: 'proactive.regulations.issued' }],
+      errors: [
+        {
+          messageId: 'localGovernment',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '新乡市牧野区人民政府',
+            cells: '本年制发件数 1、现行有效件数 5',
+          },
+          path: 'proactive.regulations.issued',
+        },
+      ],
     },
     {
       name: 'a county government',
       report: by('长阳土家族自治县人民政府', { newlyMade: 1 }, '2019'),
-      errors: [{ messageId: 'localGovernment', path: 'proactive.regulations.newlyMade' }],
+      errors: [
+        {
+          messageId: 'localGovernment',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '长阳土家族自治县人民政府',
+            cells: '本年新制作数量 1',
+          },
+          path: 'proactive.regulations.newlyMade',
+        },
+      ],
     },
     {
       name: 'a town government',
       report: by('某县某镇人民政府', issued),
-      errors: [{ messageId: 'localGovernment', path: 'proactive.regulations.issued' }],
+      errors: [
+        {
+          messageId: 'localGovernment',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '某县某镇人民政府',
+            cells: '本年制发件数 1、现行有效件数 5',
+          },
+          path: 'proactive.regulations.issued',
+        },
+      ],
     },
     {
       name: 'a 街道办事处',
       report: by('某区某街道办事处', issued),
-      errors: [{ messageId: 'localGovernment', path: 'proactive.regulations.issued' }],
+      errors: [
+        {
+          messageId: 'localGovernment',
+          data: {
+            row: '表二（主动公开）“规章”行',
+            rowEn: 'table 2 (proactive disclosure), row "规章"',
+            agency: '某区某街道办事处',
+            cells: '本年制发件数 1、现行有效件数 5',
+          },
+          path: 'proactive.regulations.issued',
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,7 @@
 // Test table of T2-7: a 2021 行政事业性收费 amount (万元) that looks entered in 元.
 import { expect, it } from 'vitest';
 import { feeScale, rule } from './T2-7.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const fee = (agency: string | null, amount: number | null) => ({
   ...withCells(validReport('2021'), { 'proactive.fees.amount': amount }),
@@ -38,57 +38,189 @@ testRule(rule, {
     {
       name: 'a city department, ≥ 1亿元',
       report: fee('某市民政局', 12000),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 12000,
+            yi: 1.2,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a province department, ≥ 1亿元',
       report: fee('河南省机关事务管理局', 10000),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 10000,
+            yi: 1,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'agency unknown, ≥ 1亿元',
       report: fee(null, 250000),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 250000,
+            yi: 25,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a county department, a whole number ≥ 1000',
       report: fee('兖州区审计局', 1500),
-      errors: [{ messageId: 'wholeYuan', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'wholeYuan',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 1500,
+            wan: 0.15,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a town government, exactly 1000',
       report: fee('某县某镇人民政府', 1000),
-      errors: [{ messageId: 'wholeYuan', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'wholeYuan',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 1000,
+            wan: 0.1,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a county department with a region’s figure (18651 万元)',
       report: fee('某县财政局', 18651),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 18651,
+            yi: 1.8651,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a department of a development zone, 18651 万元',
       report: fee('平潭综合实验区财政金融局', 18651),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 18651,
+            yi: 1.8651,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a town government, 18651 万元: a township is no region of that scale',
       report: fee('某县某镇人民政府', 18651),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 18651,
+            yi: 1.8651,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a 街道办事处, 18651 万元',
       report: fee('某区某街道办事处', 18651),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 18651,
+            yi: 1.8651,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a district government whose 18651 万元 were entered in 元 (186510000)',
       report: fee('某市某区人民政府', 186510000),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 186510000,
+            yi: 18651,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
     {
       name: 'a city government from 100亿元 (1000000 万元)',
       report: fee('三门峡市人民政府', 1000000),
-      errors: [{ messageId: 'tooLarge', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            value: 1000000,
+            yi: 100,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
   ],
 });

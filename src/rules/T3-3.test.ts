@@ -1,18 +1,17 @@
 // Test table of T3-3: （七）总计 is the sum of the outcome rows in every column.
 import { rule } from './T3-3.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testTableRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
-const base = validReport('2021');
-testRule(rule, {
+testTableRule(rule, {
+  version: '2021',
   valid: [
-    { name: 'all zeros', report: base },
     {
       name: 'outcomes that add up, 2021 （六） sub-rows included',
-      report: withCells(base, {
+      cells: {
         'requests.granted.naturalPerson': 2,
         'requests.otherHandling.overdueFee.naturalPerson': 1,
         'requests.totalHandled.naturalPerson': 3,
-      }),
+      },
     },
     {
       name: 'the 2019 single （六） row',
@@ -25,16 +24,29 @@ testRule(rule, {
   invalid: [
     {
       name: 'an outcome left out of the total',
-      report: withCells(base, {
+      cells: {
         'requests.unableToProvide.notHeld.research': 2,
         'requests.totalHandled.research': 1,
-      }),
-      errors: [{ messageId: 'columnSum', path: 'requests.totalHandled.research' }],
+      },
+      errors: [
+        {
+          messageId: 'columnSum',
+          data: { column: '科研机构', actual: 1, expected: 2, blanks: 0 },
+          path: 'requests.totalHandled.research',
+        },
+      ],
     },
     {
       name: 'blank outcomes counted as 0',
-      report: withCells(base, { 'requests.granted.otherOrg': null, 'requests.totalHandled.otherOrg': 1 }),
-      errors: [{ messageId: 'columnSumBlanks', path: 'requests.totalHandled.otherOrg' }],
+      cells: { 'requests.granted.otherOrg': null, 'requests.totalHandled.otherOrg': 1 },
+      errors: [
+        {
+          messageId: 'columnSumBlanks',
+          data: { column: '其他', actual: 1, expected: 0, blanks: 1 },
+          path: 'requests.totalHandled.otherOrg',
+          suggestions: ['requests.totalHandled.otherOrg=0'],
+        },
+      ],
     },
   ],
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, readText } from '../index.ts';
 import type { Report } from '../model/report.ts';
 import { cellAt } from '../model/cells.ts';
-import { runRule } from './tester.ts';
+import { runRule } from '../../test/support/rule-tester.ts';
 import { narrativeFigures, rule } from './X-1.ts';
 
 const dir = join(import.meta.dirname, '../../examples/reports');

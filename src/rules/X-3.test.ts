@@ -1,7 +1,7 @@
 // Test table of X-3: governments report 工作考核、社会评议和责任追究; offices, departments and unknown bodies are not judged.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../model/report.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 import { rule } from './X-3.ts';
 
 const ALL_THREE =
@@ -73,29 +73,95 @@ testRule(rule, {
     {
       name: 'a city government that mentions none of the three',
       report: byAgency('某市人民政府'),
-      errors: [{ messageId: 'missing', path: 'sections.overview' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: {
+            agency: '某市人民政府',
+            missing: ['工作考核', '社会评议', '责任追究'],
+            missingText: '工作考核、社会评议、责任追究',
+            missingEn: 'performance assessment, public evaluation, accountability',
+          },
+          path: 'sections.overview',
+        },
+      ],
     },
     {
       name: 'a town government without 社会评议',
       report: byAgency('某县某镇人民政府', '将政府信息公开工作纳入考核，对失职行为追究相关人员责任。'),
-      errors: [{ messageId: 'missing', path: 'sections.overview' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: {
+            agency: '某县某镇人民政府',
+            missing: ['社会评议'],
+            missingText: '社会评议',
+            missingEn: 'public evaluation',
+          },
+          path: 'sections.overview',
+        },
+      ],
     },
     {
       name: 'a 乡 government is a level of people’s government (宪法第九十五条)',
       report: byAgency('某县某某乡人民政府', '开展社会评议。'),
-      errors: [{ messageId: 'missing' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: {
+            agency: '某县某某乡人民政府',
+            missing: ['工作考核', '责任追究'],
+            missingText: '工作考核、责任追究',
+            missingEn: 'performance assessment, accountability',
+          },
+        },
+      ],
     },
     {
       name: 'a 民族乡 government, and a 镇 written 镇政府',
       report: byAgency('某县某某民族乡人民政府'),
-      errors: [{ messageId: 'missing' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: {
+            agency: '某县某某民族乡人民政府',
+            missing: ['工作考核', '社会评议', '责任追究'],
+            missingText: '工作考核、社会评议、责任追究',
+            missingEn: 'performance assessment, public evaluation, accountability',
+          },
+        },
+      ],
     },
-    { name: 'a 镇政府', report: byAgency('某县某某镇政府'), errors: [{ messageId: 'missing' }] },
+    {
+      name: 'a 镇政府',
+      report: byAgency('某县某某镇政府'),
+      errors: [
+        {
+          messageId: 'missing',
+          data: {
+            agency: '某县某某镇政府',
+            missing: ['工作考核', '社会评议', '责任追究'],
+            missingText: '工作考核、社会评议、责任追究',
+            missingEn: 'performance assessment, public evaluation, accountability',
+          },
+        },
+      ],
+    },
     {
       name: 'the caller says the body is a government, though the name does not tell',
       report: byAgency('管委会'),
       options: { agencyKind: '政府' },
-      errors: [{ messageId: 'missing' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: {
+            agency: '管委会',
+            missing: ['工作考核', '社会评议', '责任追究'],
+            missingText: '工作考核、社会评议、责任追究',
+            missingEn: 'performance assessment, public evaluation, accountability',
+          },
+        },
+      ],
     },
     {
       name: 'a 2019-format government report (条例第五十条 applies from 2019-05-15)',
@@ -104,7 +170,17 @@ testRule(rule, {
         r.agency = '义马市人民政府';
         return r;
       })(),
-      errors: [{ messageId: 'missing' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: {
+            agency: '义马市人民政府',
+            missing: ['工作考核', '社会评议', '责任追究'],
+            missingText: '工作考核、社会评议、责任追究',
+            missingEn: 'performance assessment, public evaluation, accountability',
+          },
+        },
+      ],
     },
   ],
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatVersion } from '../model/format.ts';
 import type { Report, Sections } from '../model/report.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 import { rule as sectionMissing } from './section-missing.ts';
 import { rule } from './X-4.ts';
 
@@ -62,19 +62,19 @@ testRule(rule, {
     {
       name: 'section 六 says only "无"',
       report: withSections({ other: '无' }),
-      errors: [{ messageId: 'missing', path: 'sections.other' }],
+      errors: [{ messageId: 'missing', data: {}, path: 'sections.other' }],
     },
     {
       name: 'section 六 headed but empty, the fee stated nowhere',
       report: withSections({ other: null }),
-      errors: [{ messageId: 'missing', path: 'sections.other' }],
+      errors: [{ messageId: 'missing', data: {}, path: 'sections.other' }],
     },
     {
       name: '行政事业性收费 (table 2) is not the 信息处理费',
       report: withSections({
         other: '本机关按要求主动公开行政事业性收费目录清单，办理政府信息公开申请按时答复。',
       }),
-      errors: [{ messageId: 'missing', path: 'sections.other' }],
+      errors: [{ messageId: 'missing', data: {}, path: 'sections.other' }],
     },
     {
       name: 'the fee stated in section 三 instead of 六',
@@ -82,7 +82,13 @@ testRule(rule, {
         requests: '本年度未收到政府信息公开申请，未收取信息处理费。',
         other: '本机关无其他需要报告的事项。',
       }),
-      errors: [{ messageId: 'elsewhere', path: 'sections.other' }],
+      errors: [
+        {
+          messageId: 'elsewhere',
+          data: { section: '三、收到和处理政府信息公开申请情况', sectionEn: '3 (requests)' },
+          path: 'sections.other',
+        },
+      ],
     },
   ],
 });

@@ -1,7 +1,7 @@
 // Test table of X-5: a section copied from last year's report (similarity ≥ 0.9 on ≥ 100 characters).
 import { expect, it } from 'vitest';
 import type { Report, Sections } from '../model/report.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 import { rule } from './X-5.ts';
 
 const PROBLEMS_2021 =
@@ -26,8 +26,8 @@ testRule(rule, {
     },
     {
       name: 'short sections alike by nature ("具体见下表") are not judged',
-      report: withSections({ problems: PROBLEMS_2022 }),
-      options: { previous: lastYear },
+      report: withSections({ problems: '具体见下表。' }),
+      options: { previous: withSections({ problems: '具体见下表。' }, 2021) },
     },
     {
       name: 'the section absent this year: section-missing’s',
@@ -40,13 +40,35 @@ testRule(rule, {
       name: 'section 五 copied, only the year changed',
       report: withSections({ problems: PROBLEMS_2021.replace('2021年整改完成', '2022年整改完成') }),
       options: { previous: lastYear },
-      errors: [{ messageId: 'copied', path: 'sections.problems' }],
+      errors: [
+        {
+          messageId: 'copied',
+          data: {
+            section: '五、存在的主要问题及改进情况',
+            sectionEn: '5 (problems and improvements)',
+            percent: 100,
+            previousYear: 2021,
+          },
+          path: 'sections.problems',
+        },
+      ],
     },
     {
       name: 'section 五 copied with one sentence added',
       report: withSections({ problems: PROBLEMS_2021 + '本年度还开展了政务公开培训。' }),
       options: { previous: lastYear },
-      errors: [{ messageId: 'copied', path: 'sections.problems' }],
+      errors: [
+        {
+          messageId: 'copied',
+          data: {
+            section: '五、存在的主要问题及改进情况',
+            sectionEn: '5 (problems and improvements)',
+            percent: 90,
+            previousYear: 2021,
+          },
+          path: 'sections.problems',
+        },
+      ],
     },
   ],
 });

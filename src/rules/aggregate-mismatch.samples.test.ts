@@ -5,7 +5,7 @@ import { aggregate } from '../aggregate/sum.ts';
 import { check } from '../check.ts';
 import { extract } from '../extract/index.ts';
 import { read } from '../read/index.ts';
-import { withCells } from './tester.ts';
+import { withCells } from './valid-report.ts';
 import type { Report } from '../model/report.ts';
 import { rule } from './aggregate-mismatch.ts';
 

@@ -4,7 +4,7 @@ import { check } from '../check.ts';
 import type { Lang } from '../model/diagnostic.ts';
 import type { Report } from '../model/report.ts';
 import { rule } from './aggregate-mismatch.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const compareAggregate = (published: Report, members: Report[], options: { lang?: Lang } = {}) =>
   check(published, { ruleSet: [rule], members, ...options });
@@ -39,15 +39,51 @@ testRule(rule, {
       report: published(3),
       options: { members },
       errors: [
-        { messageId: 'differs', path: 'requests.granted.naturalPerson' },
-        { messageId: 'differs', path: 'requests.granted.total' },
+        {
+          messageId: 'differs',
+          data: {
+            cell: '表三（依申请公开）“（一）予以公开”行“自然人”列',
+            cellEn: 'table 3 (requests), row "（一）予以公开", column "自然人"',
+            published: 3,
+            sum: 5,
+            delta: -2,
+            members: 2,
+          },
+          path: 'requests.granted.naturalPerson',
+        },
+        {
+          messageId: 'differs',
+          data: {
+            cell: '表三（依申请公开）“（一）予以公开”行“总计”列',
+            cellEn: 'table 3 (requests), row "（一）予以公开", column "总计"',
+            published: 3,
+            sum: 5,
+            delta: -2,
+            members: 2,
+          },
+          path: 'requests.granted.total',
+        },
       ],
     },
     {
       name: 'an amount',
       report: published(5, 0.3),
       options: { members },
-      errors: [{ messageId: 'differs', path: 'proactive.fees.amount' }],
+      errors: [
+        {
+          messageId: 'differs',
+          data: {
+            cell: '表二（主动公开）“行政事业性收费”行“本年收费金额（单位：万元）”列',
+            cellEn:
+              'table 2 (proactive disclosure), row "行政事业性收费", column "本年收费金额（单位：万元）"',
+            published: 0.3,
+            sum: 0.2,
+            delta: '+0.1',
+            members: 2,
+          },
+          path: 'proactive.fees.amount',
+        },
+      ],
     },
   ],
 });

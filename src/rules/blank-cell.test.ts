@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { blankReport, blankTable, tableDef } from '../model/report.ts';
 import { rule } from './blank-cell.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const v21 = validReport('2021');
 const v19 = validReport('2019');
@@ -52,13 +52,35 @@ testRule(rule, {
     {
       name: 'a blank cell (sample 003: 四、结转下年度继续办理 自然人)',
       report: withCells(v19, { 'requests.carriedForward.naturalPerson': null }),
-      errors: [{ messageId: 'blankRow', path: 'requests.carriedForward' }],
+      errors: [
+        {
+          messageId: 'blankRow',
+          data: {
+            row: '表三（依申请公开）“四、结转下年度继续办理”行',
+            rowEn: 'table 3 (requests), row "四、结转下年度继续办理"',
+            count: 1,
+            columns: '自然人',
+          },
+          path: 'requests.carriedForward',
+        },
+      ],
     },
     {
       name: 'a row whose figures were placed by the grid keeps its blanks (missingCellsPlaced)',
       report: withCells(v19, { 'requests.carriedForward.naturalPerson': null }),
       options: { extraction: [extraction('missingCellsPlaced', ['requests', 'carriedForward'])] },
-      errors: [{ messageId: 'blankRow', path: 'requests.carriedForward' }],
+      errors: [
+        {
+          messageId: 'blankRow',
+          data: {
+            row: '表三（依申请公开）“四、结转下年度继续办理”行',
+            rowEn: 'table 3 (requests), row "四、结转下年度继续办理"',
+            count: 1,
+            columns: '自然人',
+          },
+          path: 'requests.carriedForward',
+        },
+      ],
     },
     {
       name: 'several blanks in one row give one finding',
@@ -67,7 +89,18 @@ testRule(rule, {
         'requests.denied.stateSecret.research': null,
         'requests.denied.stateSecret.total': null,
       }),
-      errors: [{ messageId: 'blankRow', path: 'requests.denied.stateSecret' }],
+      errors: [
+        {
+          messageId: 'blankRow',
+          data: {
+            row: '表三（依申请公开）“1.属于国家秘密”行',
+            rowEn: 'table 3 (requests), row "1.属于国家秘密"',
+            count: 2,
+            columns: '商业企业、科研机构',
+          },
+          path: 'requests.denied.stateSecret',
+        },
+      ],
     },
     {
       name: 'blanks in two rows give two findings, in table order',
@@ -76,37 +109,106 @@ testRule(rule, {
         'requests.newlyReceived.research': null,
       }),
       errors: [
-        { messageId: 'blankRow', path: 'requests.newlyReceived' },
-        { messageId: 'blankRow', path: 'requests.carriedOver' },
+        {
+          messageId: 'blankRow',
+          data: {
+            row: '表三（依申请公开）“一、本年新收政府信息公开申请数量”行',
+            rowEn: 'table 3 (requests), row "一、本年新收政府信息公开申请数量"',
+            count: 1,
+            columns: '科研机构',
+          },
+          path: 'requests.newlyReceived',
+        },
+        {
+          messageId: 'blankRow',
+          data: {
+            row: '表三（依申请公开）“二、上年结转政府信息公开申请数量”行',
+            rowEn: 'table 3 (requests), row "二、上年结转政府信息公开申请数量"',
+            count: 1,
+            columns: '其他',
+          },
+          path: 'requests.carriedOver',
+        },
       ],
     },
     {
       name: 'a blank in table 2 (2019 对外公开总数量)',
       report: withCells(v19, { 'proactive.normativeDocuments.totalPublished': null }),
-      errors: [{ messageId: 'blankRow', path: 'proactive.normativeDocuments' }],
+      errors: [
+        {
+          messageId: 'blankRow',
+          data: {
+            row: '表二（主动公开）“规范性文件”行',
+            rowEn: 'table 2 (proactive disclosure), row "规范性文件"',
+            count: 1,
+            columns: '对外公开总数量',
+          },
+          path: 'proactive.normativeDocuments',
+        },
+      ],
     },
     {
       name: 'a blank in table 2 (2021 本年收费金额)',
       report: withCells(v21, { 'proactive.fees.amount': null }),
-      errors: [{ messageId: 'blankRow', path: 'proactive.fees' }],
+      errors: [
+        {
+          messageId: 'blankRow',
+          data: {
+            row: '表二（主动公开）“行政事业性收费”行',
+            rowEn: 'table 2 (proactive disclosure), row "行政事业性收费"',
+            count: 1,
+            columns: '本年收费金额（单位：万元）',
+          },
+          path: 'proactive.fees',
+        },
+      ],
     },
     {
       name: 'a blank in table 4',
       report: withCells(v21, { 'reviewLitigation.litigationDirect.pending': null }),
-      errors: [{ messageId: 'blankRow', path: 'reviewLitigation.litigationDirect' }],
+      errors: [
+        {
+          messageId: 'blankRow',
+          data: {
+            row: '表四（复议诉讼）“行政诉讼·未经复议直接起诉”行',
+            rowEn: 'table 4 (review and litigation), row "行政诉讼·未经复议直接起诉"',
+            count: 1,
+            columns: '尚未审结',
+          },
+          path: 'reviewLitigation.litigationDirect',
+        },
+      ],
     },
     {
       name: 'a table with no figure at all: one finding for the table',
       report: noRequests,
-      errors: [{ messageId: 'emptyTable', path: 'requests' }],
+      errors: [
+        {
+          messageId: 'emptyTable',
+          data: { table: '表三（依申请公开）', tableEn: 'table 3 (requests)' },
+          path: 'requests',
+        },
+      ],
     },
     {
       name: 'a report with no figure at all: one finding per table',
       report: blankReport('2019'),
       errors: [
-        { messageId: 'emptyTable', path: 'proactive' },
-        { messageId: 'emptyTable', path: 'requests' },
-        { messageId: 'emptyTable', path: 'reviewLitigation' },
+        {
+          messageId: 'emptyTable',
+          data: { table: '表二（主动公开）', tableEn: 'table 2 (proactive disclosure)' },
+          path: 'proactive',
+        },
+        {
+          messageId: 'emptyTable',
+          data: { table: '表三（依申请公开）', tableEn: 'table 3 (requests)' },
+          path: 'requests',
+        },
+        {
+          messageId: 'emptyTable',
+          data: { table: '表四（复议诉讼）', tableEn: 'table 4 (review and litigation)' },
+          path: 'reviewLitigation',
+        },
       ],
     },
   ],

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { FORMAT_2019 } from '../model/formats/index.ts';
 import { blankReport } from '../model/report.ts';
 import { rule } from './blank-total.ts';
-import { runRule, testRule, validReport, withCells } from './tester.ts';
+import { runRule, testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 const v21 = validReport('2021');
 const v19 = validReport('2019');
@@ -61,23 +61,54 @@ testRule(rule, {
     {
       name: 'a blank total in table 3',
       report: withCells(v21, { 'requests.granted.total': null }),
-      errors: [{ messageId: 'blankTotal', path: 'requests.granted.total' }],
+      errors: [
+        {
+          messageId: 'blankTotal',
+          data: {
+            cell: '表三（依申请公开）“（一）予以公开”行“总计”列',
+            cellEn: 'table 3 (requests), row "（一）予以公开", column "总计"',
+          },
+          path: 'requests.granted.total',
+        },
+      ],
     },
     {
       name: 'a blank total in a nested row of table 3 (2021 （六）3)',
       report: withCells(v21, { 'requests.otherHandling.other.total': null }),
-      errors: [{ messageId: 'blankTotal', path: 'requests.otherHandling.other.total' }],
+      errors: [
+        {
+          messageId: 'blankTotal',
+          data: {
+            cell: '表三（依申请公开）“3.其他”行“总计”列',
+            cellEn: 'table 3 (requests), row "3.其他", column "总计"',
+          },
+          path: 'requests.otherHandling.other.total',
+        },
+      ],
     },
     {
       name: 'a blank total in table 4',
       report: withCells(v21, { 'reviewLitigation.litigationAfterReview.total': null }),
-      errors: [{ messageId: 'blankTotal', path: 'reviewLitigation.litigationAfterReview.total' }],
+      errors: [
+        {
+          messageId: 'blankTotal',
+          data: {
+            cell: '表四（复议诉讼）“行政诉讼·复议后起诉”行“总计”列',
+            cellEn: 'table 4 (review and litigation), row "行政诉讼·复议后起诉", column "总计"',
+          },
+          path: 'reviewLitigation.litigationAfterReview.total',
+        },
+      ],
     },
     {
       name: 'the whole 总计 column blank (sample 001): one finding per cell',
       report: totalColumnBlank,
       errors: requests19.rows.map((r) => ({
         messageId: 'blankTotal',
+        data: {
+          cell: `表三（依申请公开）“${r.label}”行“总计”列`,
+          cellEn: `table 3 (requests), row "${r.label}", column "总计"`,
+        },
         path: ['requests', ...r.path, 'total'].join('.'),
       })),
     },
@@ -90,7 +121,16 @@ testRule(rule, {
         'reviewLitigation.review.pending': null,
         'reviewLitigation.review.total': null,
       }),
-      errors: [{ messageId: 'blankTotal', path: 'reviewLitigation.review.total' }],
+      errors: [
+        {
+          messageId: 'blankTotal',
+          data: {
+            cell: '表四（复议诉讼）“行政复议”行“总计”列',
+            cellEn: 'table 4 (review and litigation), row "行政复议", column "总计"',
+          },
+          path: 'reviewLitigation.review.total',
+        },
+      ],
     },
   ],
 });

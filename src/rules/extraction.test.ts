@@ -8,7 +8,7 @@ import { readHtml } from '../read/html.ts';
 import { readPdf } from '../read/pdf.ts';
 import { readText } from '../read/text.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
-import { testRule, validReport, type RuleCase } from './tester.ts';
+import { testRule, validReport, type RuleCase } from '../../test/support/rule-tester.ts';
 
 const HEAD = '某市民政局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n';
 const T3 = (rows: string) =>
@@ -64,6 +64,13 @@ async function fromPdf(
   return { name, report: validReport('2021'), options: { extraction: found }, errors: [{ messageId }] };
 }
 
+/** A case with the data of each finding it expects, in order (the stage's data, passed on by the rule). */
+function stating(c: RuleCase, ...data: Record<string, unknown>[]): RuleCase {
+  if (data.length !== c.errors?.length)
+    throw new Error(`${c.name}: ${data.length} data for ${c.errors?.length} errors`);
+  return { ...c, errors: c.errors.map((e, i) => ({ ...e, data: data[i]! })) };
+}
+
 /** A diagnostic as the PDF reader gives it when tesseract fails (no page of this test can make it fail). */
 const ocrFailed: Diagnostic = {
   ruleId: 'read/ocr',
@@ -75,25 +82,37 @@ const ocrFailed: Diagnostic = {
 
 const CASES: Record<string, RuleCase[]> = {
   'read/no-text-layer': [
-    await fromPdf('a scan, OCR off', pdfFixture('scanned.pdf'), 'read/no-text-layer', 'noTextLayer', false),
-    await fromPdf(
-      'a blank page, OCR off',
-      tinyPdf([TEXT_PAGE, BLANK_PAGE]),
-      'read/no-text-layer',
-      'pagesWithoutText',
-      false,
+    stating(
+      await fromPdf('a scan, OCR off', pdfFixture('scanned.pdf'), 'read/no-text-layer', 'noTextLayer', false),
+      { file: 'r.pdf' },
     ),
-    await fromPdf(
-      'a 30 dpi scan OCR cannot read',
-      pdfFixture('scanned.pdf'),
-      'read/no-text-layer',
-      'scanUnreadable',
+    stating(
+      await fromPdf(
+        'a blank page, OCR off',
+        tinyPdf([TEXT_PAGE, BLANK_PAGE]),
+        'read/no-text-layer',
+        'pagesWithoutText',
+        false,
+      ),
+      { file: 'r.pdf', pages: '2' },
     ),
-    await fromPdf(
-      'a blank page OCR finds nothing on',
-      tinyPdf([TEXT_PAGE, BLANK_PAGE]),
-      'read/no-text-layer',
-      'pagesUnreadable',
+    stating(
+      await fromPdf(
+        'a 30 dpi scan OCR cannot read',
+        pdfFixture('scanned.pdf'),
+        'read/no-text-layer',
+        'scanUnreadable',
+      ),
+      { file: 'r.pdf' },
+    ),
+    stating(
+      await fromPdf(
+        'a blank page OCR finds nothing on',
+        tinyPdf([TEXT_PAGE, BLANK_PAGE]),
+        'read/no-text-layer',
+        'pagesUnreadable',
+      ),
+      { file: 'r.pdf', pages: '2' },
     ),
   ],
   'read/broken': [
@@ -101,100 +120,149 @@ const CASES: Record<string, RuleCase[]> = {
     await fromPdf('a page that is not a page', tinyPdf([TEXT_PAGE, '42']), 'read/broken', 'pageBroken'),
   ],
   'read/ocr': [
-    await fromPdf('a scanned page read by OCR', pdfFixture('scan-title.pdf'), 'read/ocr', 'ocrPages'),
-    {
-      name: 'OCR failed',
-      report: validReport('2021'),
-      options: { extraction: [ocrFailed] },
-      errors: [{ messageId: 'ocrFailed' }],
-    },
+    stating(
+      await fromPdf('a scanned page read by OCR', pdfFixture('scan-title.pdf'), 'read/ocr', 'ocrPages'),
+      { file: 'r.pdf', pages: '1' },
+    ),
+    stating(
+      {
+        name: 'OCR failed',
+        report: validReport('2021'),
+        options: { extraction: [ocrFailed] },
+        errors: [{ messageId: 'ocrFailed' }],
+      },
+      { file: 'r.pdf', pages: '2', reason: 'worker exited' },
+    ),
   ],
   'extract/unreadable-figure': [
-    fromText(
-      'a figure with an unreadable character (U+FFFD, as a reader leaves it)',
-      T3('一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\ufffd'),
-      'unreadableFigure',
+    stating(
+      fromText(
+        'a figure with an unreadable character (U+FFFD, as a reader leaves it)',
+        T3('一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\ufffd'),
+        'unreadableFigure',
+      ),
+      { text: '1' },
     ),
   ],
   'read/charset': [
-    (() => {
-      const page = `<html><head><meta charset="gb2312"></head><body><pre>\n${T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0')}</pre></body></html>`;
-      const doc = readHtml(new TextEncoder().encode(page), { path: 'page.html' });
-      const { report, diagnostics } = extract(doc);
-      return {
-        name: 'a UTF-8 page that says gb2312',
-        report: report!,
-        options: { extraction: [...doc.diagnostics, ...diagnostics] },
-        errors: [{ messageId: 'charsetMismatch' }],
-      };
-    })(),
+    stating(
+      (() => {
+        const page = `<html><head><meta charset="gb2312"></head><body><pre>\n${T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0')}</pre></body></html>`;
+        const doc = readHtml(new TextEncoder().encode(page), { path: 'page.html' });
+        const { report, diagnostics } = extract(doc);
+        return {
+          name: 'a UTF-8 page that says gb2312',
+          report: report!,
+          options: { extraction: [...doc.diagnostics, ...diagnostics] },
+          errors: [{ messageId: 'charsetMismatch' }],
+        };
+      })(),
+      { file: 'page.html', declared: 'gb2312', encoding: 'utf-8' },
+    ),
   ],
   'read/encoding': [
-    fromText(
-      'bytes that are neither UTF-8 nor GB18030',
-      new Uint8Array([
-        ...new TextEncoder().encode(T3('一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1')),
-        0xff,
-        0xfe,
-        0x80,
-        0x81,
-      ]),
-      'undecodable',
+    stating(
+      fromText(
+        'bytes that are neither UTF-8 nor GB18030',
+        new Uint8Array([
+          ...new TextEncoder().encode(T3('一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1')),
+          0xff,
+          0xfe,
+          0x80,
+          0x81,
+        ]),
+        'undecodable',
+      ),
+      { file: '', count: 4, encoding: 'utf-8' },
     ),
   ],
   'extract/extra-cells': [
-    fromText('eight figures for seven columns', T3('（七）总计\t15\t0\t0\t0\t0\t0\t0\t15'), 'extraCells'),
+    stating(
+      fromText('eight figures for seven columns', T3('（七）总计\t15\t0\t0\t0\t0\t0\t0\t15'), 'extraCells'),
+      { row: '（七）总计', dropped: '0' },
+    ),
   ],
   'extract/missing-cells': [
-    fromText(
-      'six figures placed under their columns',
-      T3(
-        '一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n四、结转下年度继续办理\t\t\t0\t0\t0\t0\t0\t0',
+    stating(
+      fromText(
+        'six figures placed under their columns',
+        T3(
+          '一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n四、结转下年度继续办理\t\t\t0\t0\t0\t0\t0\t0',
+        ),
+        'missingCellsPlaced',
       ),
-      'missingCellsPlaced',
+      { row: '四、结转下年度继续办理' },
     ),
   ],
   'extract/unplaced-cells': [
-    fromText(
-      'one figure for seven columns, beside a row read whole',
-      T3('一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n（七）总计5'),
-      'missingCells',
+    stating(
+      fromText(
+        'one figure for seven columns, beside a row read whole',
+        T3('一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n（七）总计5'),
+        'missingCells',
+      ),
+      { row: '（七）总计' },
     ),
     // The table read as one stream of tokens (nothing else in it read): the message names the figures.
-    fromText('one figure for seven columns', T3('（七）总计5'), 'missingCellsRun'),
+    stating(fromText('one figure for seven columns', T3('（七）总计5'), 'missingCellsRun'), {
+      row: '（七）总计',
+      text: '5',
+    }),
   ],
   'extract/ambiguous-cells': [
-    fromText('eight figures no total explains', T3('（七）总计\t15\t2\t0\t0\t0\t0\t9\t15'), 'ambiguousCells'),
-    fromText(
-      'run together, four splits fit, beside a row read whole',
-      T3(
-        '一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n1.信访举报投诉类申请96341471912520255013296',
+    stating(
+      fromText(
+        'eight figures no total explains',
+        T3('（七）总计\t15\t2\t0\t0\t0\t0\t9\t15'),
+        'ambiguousCells',
       ),
-      'unsplittable',
+      { row: '（七）总计', text: '15 2 0 0 0 0 9 15' },
     ),
-    fromText(
-      'run together, four splits fit',
-      T3('1.信访举报投诉类申请96341471912520255013296'),
-      'unsplittableRun',
+    stating(
+      fromText(
+        'run together, four splits fit, beside a row read whole',
+        T3(
+          '一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n1.信访举报投诉类申请96341471912520255013296',
+        ),
+        'unsplittable',
+      ),
+      { row: '1.信访举报投诉类申请' },
+    ),
+    stating(
+      fromText(
+        'run together, four splits fit',
+        T3('1.信访举报投诉类申请96341471912520255013296'),
+        'unsplittableRun',
+      ),
+      { row: '1.信访举报投诉类申请', text: '96341471912520255013296' },
     ),
   ],
   'extract/split-digits': [
-    fromText('run together, one split', T3('一、本年新收政府信息公开申请数量7000007'), 'splitDigits'),
+    stating(
+      fromText('run together, one split', T3('一、本年新收政府信息公开申请数量7000007'), 'splitDigits'),
+      { row: '一、本年新收政府信息公开申请数量' },
+    ),
   ],
   'extract/unknown-row': [
-    fromText(
-      'a local row',
-      `${HEAD.replace('三、收到和处理政府信息公开申请情况', '二、主动公开政府信息情况')}第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n其他主动公开文件\t1\t1\t1\n规章\t0\t0\t0\n`,
-      'unknownRow',
+    stating(
+      fromText(
+        'a local row',
+        `${HEAD.replace('三、收到和处理政府信息公开申请情况', '二、主动公开政府信息情况')}第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n其他主动公开文件\t1\t1\t1\n规章\t0\t0\t0\n`,
+        'unknownRow',
+      ),
+      { label: '其他主动公开文件', table: '主动公开政府信息情况' },
     ),
   ],
   'extract/duplicate-row': [
-    fromText(
-      'a row given twice',
-      T3(
-        '二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1',
+    stating(
+      fromText(
+        'a row given twice',
+        T3(
+          '二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1',
+        ),
+        'duplicateRow',
       ),
-      'duplicateRow',
+      { row: '二、上年结转政府信息公开申请数量' },
     ),
   ],
   // 22 of the 23 rows of a 2019 table 3 missing; tables 2 and 4 missing.
@@ -207,61 +275,85 @@ const CASES: Record<string, RuleCase[]> = {
     ),
   ],
   'extract/missing-table': [
-    (() => {
-      const page = readFileSync(join(import.meta.dirname, '../../test/fixtures/html/2021-images.html'));
-      const doc = readHtml(new Uint8Array(page), { path: '2021-images.html' });
-      const { report, diagnostics } = extract(doc);
-      return {
-        name: 'a web page whose three tables are images',
-        report: report!,
-        options: { extraction: [...doc.diagnostics, ...diagnostics] },
-        errors: [
-          { messageId: 'missingTableImage' },
-          { messageId: 'missingTableImage' },
-          { messageId: 'missingTableImage' },
-        ],
-      };
-    })(),
-    fromText(
-      'no tables 2 and 4',
-      T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0'),
-      'missingTable',
-      2,
+    stating(
+      (() => {
+        const page = readFileSync(join(import.meta.dirname, '../../test/fixtures/html/2021-images.html'));
+        const doc = readHtml(new Uint8Array(page), { path: '2021-images.html' });
+        const { report, diagnostics } = extract(doc);
+        return {
+          name: 'a web page whose three tables are images',
+          report: report!,
+          options: { extraction: [...doc.diagnostics, ...diagnostics] },
+          errors: [
+            { messageId: 'missingTableImage' },
+            { messageId: 'missingTableImage' },
+            { messageId: 'missingTableImage' },
+          ],
+        };
+      })(),
+      { table: '主动公开政府信息情况', count: 1, images: '/upload/2024/proactive.png' },
+      { table: '收到和处理政府信息公开申请情况', count: 1, images: '/upload/2024/requests.png' },
+      { table: '政府信息公开行政复议、行政诉讼情况', count: 1, images: '/upload/2024/review-litigation.png' },
+    ),
+    stating(
+      fromText(
+        'no tables 2 and 4',
+        T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0'),
+        'missingTable',
+        2,
+      ),
+      { table: '主动公开政府信息情况' },
+      { table: '政府信息公开行政复议、行政诉讼情况' },
     ),
   ],
   'extract/unit-converted': [
-    fromText(
-      '采购总金额 in 元',
-      `${HEAD.replace('三、收到和处理政府信息公开申请情况', '二、主动公开政府信息情况')}第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t3\t251000元\n`,
-      'unitConverted',
+    stating(
+      fromText(
+        '采购总金额 in 元',
+        `${HEAD.replace('三、收到和处理政府信息公开申请情况', '二、主动公开政府信息情况')}第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t3\t251000元\n`,
+        'unitConverted',
+      ),
+      { text: '251000元', value: 25.1 },
     ),
   ],
   'extract/format-version-unknown': [
-    fromText(
-      'no version words',
-      T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0'),
-      'versionUnknown',
+    stating(
+      fromText(
+        'no version words',
+        T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0'),
+        'versionUnknown',
+      ),
+      { version: '2019' },
     ),
   ],
   'extract/agency-missing': [
-    fromText(
-      'no title',
-      T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0').split('\n').slice(1).join('\n'),
-      'agencyMissing',
+    stating(
+      fromText(
+        'no title',
+        T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0').split('\n').slice(1).join('\n'),
+        'agencyMissing',
+      ),
+      {},
     ),
   ],
   'extract/year-missing': [
-    fromText(
-      'no year',
-      T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0').replace('2019年', ''),
-      'yearMissing',
+    stating(
+      fromText(
+        'no year',
+        T3('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0').replace('2019年', ''),
+        'yearMissing',
+      ),
+      {},
     ),
   ],
   'extract/year-conflict': [
-    fromText(
-      'title and period disagree',
-      `${HEAD}本报告所列数据统计期限为2018年1月1日至12月31日。\n`,
-      'yearConflict',
+    stating(
+      fromText(
+        'title and period disagree',
+        `${HEAD}本报告所列数据统计期限为2018年1月1日至12月31日。\n`,
+        'yearConflict',
+      ),
+      { title: 2019, period: 2018 },
     ),
   ],
 };

@@ -2,7 +2,7 @@
 import { rule as T2_1 } from './T2-1.ts';
 import { rule as T3_4 } from './T3-4.ts';
 import { rule as T4_4 } from './T4-4.ts';
-import { testRule, validReport, withCells } from './tester.ts';
+import { testRule, validReport, withCells } from '../../test/support/rule-tester.ts';
 
 testRule(T2_1, {
   valid: [
@@ -20,17 +20,35 @@ testRule(T2_1, {
     {
       name: 'a negative count',
       report: withCells(validReport('2021'), { 'proactive.regulations.issued': -1 }),
-      errors: [{ messageId: 'negative', path: 'proactive.regulations.issued' }],
+      errors: [
+        {
+          messageId: 'negative',
+          data: { cell: '表二（主动公开）“规章”行“本年制发件数”列', value: -1 },
+          path: 'proactive.regulations.issued',
+        },
+      ],
     },
     {
       name: 'a fraction of a decision',
       report: withCells(validReport('2021'), { 'proactive.licensing.decisions': 2.5 }),
-      errors: [{ messageId: 'fraction', path: 'proactive.licensing.decisions' }],
+      errors: [
+        {
+          messageId: 'fraction',
+          data: { cell: '表二（主动公开）“行政许可”行“本年处理决定数量”列', value: 2.5 },
+          path: 'proactive.licensing.decisions',
+        },
+      ],
     },
     {
       name: 'a negative amount',
       report: withCells(validReport('2019'), { 'proactive.procurement.amount': -3 }),
-      errors: [{ messageId: 'negativeAmount', path: 'proactive.procurement.amount' }],
+      errors: [
+        {
+          messageId: 'negativeAmount',
+          data: { cell: '表二（主动公开）“政府集中采购”行“采购总金额”列', value: -3 },
+          path: 'proactive.procurement.amount',
+        },
+      ],
     },
   ],
 });
@@ -41,12 +59,24 @@ testRule(T3_4, {
     {
       name: 'a negative count',
       report: withCells(validReport('2019'), { 'requests.granted.research': -2 }),
-      errors: [{ messageId: 'negative', path: 'requests.granted.research' }],
+      errors: [
+        {
+          messageId: 'negative',
+          data: { cell: '表三（依申请公开）“（一）予以公开”行“科研机构”列', value: -2 },
+          path: 'requests.granted.research',
+        },
+      ],
     },
     {
       name: 'a fraction',
       report: withCells(validReport('2019'), { 'requests.carriedOver.total': 0.5 }),
-      errors: [{ messageId: 'fraction', path: 'requests.carriedOver.total' }],
+      errors: [
+        {
+          messageId: 'fraction',
+          data: { cell: '表三（依申请公开）“二、上年结转政府信息公开申请数量”行“总计”列', value: 0.5 },
+          path: 'requests.carriedOver.total',
+        },
+      ],
     },
   ],
 });
@@ -57,12 +87,24 @@ testRule(T4_4, {
     {
       name: 'a negative count',
       report: withCells(validReport('2021'), { 'reviewLitigation.review.upheld': -1 }),
-      errors: [{ messageId: 'negative', path: 'reviewLitigation.review.upheld' }],
+      errors: [
+        {
+          messageId: 'negative',
+          data: { cell: '表四（复议诉讼）“行政复议”行“结果维持”列', value: -1 },
+          path: 'reviewLitigation.review.upheld',
+        },
+      ],
     },
     {
       name: 'a fraction',
       report: withCells(validReport('2021'), { 'reviewLitigation.review.total': 1.5 }),
-      errors: [{ messageId: 'fraction', path: 'reviewLitigation.review.total' }],
+      errors: [
+        {
+          messageId: 'fraction',
+          data: { cell: '表四（复议诉讼）“行政复议”行“总计”列', value: 1.5 },
+          path: 'reviewLitigation.review.total',
+        },
+      ],
     },
   ],
 });

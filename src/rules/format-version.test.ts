@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import type { Report } from '../model/report.ts';
 import { rule } from './format-version.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const ofYear = (version: '2019' | '2021', year: number | null): Report => ({ ...validReport(version), year });
 
@@ -19,17 +19,53 @@ testRule(rule, {
     {
       name: 'the old template used for 2021',
       report: ofYear('2019', 2021),
-      errors: [{ messageId: 'mismatch', path: 'formatVersion' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: {
+            year: 2021,
+            expected: '2021',
+            expectedDocument: '国办公开办函〔2021〕30号',
+            actual: '2019',
+            actualDocument: '国办公开办函〔2019〕60号',
+          },
+          path: 'formatVersion',
+        },
+      ],
     },
     {
       name: 'the old template used for 2023',
       report: ofYear('2019', 2023),
-      errors: [{ messageId: 'mismatch', path: 'formatVersion' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: {
+            year: 2023,
+            expected: '2021',
+            expectedDocument: '国办公开办函〔2021〕30号',
+            actual: '2019',
+            actualDocument: '国办公开办函〔2019〕60号',
+          },
+          path: 'formatVersion',
+        },
+      ],
     },
     {
       name: 'the 2021 format used for 2020',
       report: ofYear('2021', 2020),
-      errors: [{ messageId: 'mismatch', path: 'formatVersion' }],
+      errors: [
+        {
+          messageId: 'mismatch',
+          data: {
+            year: 2020,
+            expected: '2019',
+            expectedDocument: '国办公开办函〔2019〕60号',
+            actual: '2021',
+            actualDocument: '国办公开办函〔2021〕30号',
+          },
+          path: 'formatVersion',
+        },
+      ],
     },
   ],
 });

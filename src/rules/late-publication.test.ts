@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../model/report.ts';
 import { deadlineKind, rule } from './late-publication.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const of = (agency: string | null, year = 2022): Report => ({ ...validReport('2021'), agency, year });
 
@@ -32,25 +32,65 @@ testRule(rule, {
       name: 'a department in February',
       report: of('某市民政局'),
       options: { publishedAt: '2023-02-15' },
-      errors: [{ messageId: 'late', path: 'year' }],
+      errors: [
+        {
+          messageId: 'late',
+          data: {
+            publishedAt: '2023-02-15',
+            deadline: '2023-01-31',
+            days: 15,
+            who: '县级以上人民政府部门',
+            whoEn: 'government departments',
+            date: '1月31日',
+            dateEn: '31 January',
+          },
+          path: 'year',
+        },
+      ],
     },
     {
       name: 'a government’s 办公室 is a department',
       report: of('三门峡市人民政府办公室'),
       options: { publishedAt: '2023-03-01' },
-      errors: [{ messageId: 'late' }],
+      errors: [
+        {
+          messageId: 'late',
+          data: {
+            publishedAt: '2023-03-01',
+            deadline: '2023-01-31',
+            days: 29,
+            who: '县级以上人民政府部门',
+            whoEn: 'government departments',
+            date: '1月31日',
+            dateEn: '31 January',
+          },
+        },
+      ],
     },
     {
       name: 'a county government in April',
       report: of('义马市人民政府'),
       options: { publishedAt: '2023-04-01' },
-      errors: [{ messageId: 'late' }],
+      errors: [
+        {
+          messageId: 'late',
+          data: {
+            publishedAt: '2023-04-01',
+            deadline: '2023-03-31',
+            days: 1,
+            who: '县级以上地方人民政府',
+            whoEn: 'local governments',
+            date: '3月31日',
+            dateEn: '31 March',
+          },
+        },
+      ],
     },
     {
       name: 'a date that does not exist',
       report: of('某市民政局'),
       options: { publishedAt: '2023-02-30' },
-      errors: [{ messageId: 'invalidDate', path: 'year' }],
+      errors: [{ messageId: 'invalidDate', data: { publishedAt: '2023-02-30' }, path: 'year' }],
     },
   ],
 });

@@ -1,7 +1,7 @@
 // Test table of section-missing: each of the six sections must be present.
 import type { HeadingInfo, Report } from '../model/report.ts';
 import { rule } from './section-missing.ts';
-import { testRule, validReport } from './tester.ts';
+import { testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const v = validReport('2021');
 const withOutline = (outline: HeadingInfo[] | undefined): Report => {
@@ -27,28 +27,43 @@ testRule(rule, {
     {
       name: 'section 六 missing',
       report: without('other'),
-      errors: [{ messageId: 'missing', path: 'sections.other' }],
+      errors: [{ messageId: 'missing', data: { heading: '六、其他需要报告的事项' }, path: 'sections.other' }],
     },
     {
       name: 'sections 四 and 五 missing',
       report: without('reviewLitigation', 'problems'),
       errors: [
-        { messageId: 'missing', path: 'sections.reviewLitigation' },
-        { messageId: 'missing', path: 'sections.problems' },
+        {
+          messageId: 'missing',
+          data: { heading: '四、政府信息公开行政复议、行政诉讼情况' },
+          path: 'sections.reviewLitigation',
+        },
+        {
+          messageId: 'missing',
+          data: { heading: '五、存在的主要问题及改进情况' },
+          path: 'sections.problems',
+        },
       ],
     },
     {
       name: 'no heading found at all',
       report: withOutline([]),
-      errors: ['overview', 'proactive', 'requests', 'reviewLitigation', 'problems', 'other'].map((k) => ({
+      errors: v.outline!.map((h) => ({
         messageId: 'missing',
-        path: `sections.${k}`,
+        data: { heading: h.text },
+        path: `sections.${h.section}`,
       })),
     },
     {
       name: 'no outline (a JSON report): a section text is null',
       report: { ...withOutline(undefined), sections: { ...v.sections, problems: null } },
-      errors: [{ messageId: 'missing', path: 'sections.problems' }],
+      errors: [
+        {
+          messageId: 'missing',
+          data: { heading: '五、存在的主要问题及改进情况' },
+          path: 'sections.problems',
+        },
+      ],
     },
   ],
 });

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import type { HeadingInfo, Report } from '../model/report.ts';
 import { rule } from './section-number.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const v = validReport('2019');
 const edit = (changes: Record<number, Partial<HeadingInfo>>, repeatFirst = false): Report => {
@@ -30,27 +30,53 @@ testRule(rule, {
     {
       name: '"1、 总体情况" for 一 (sample 000)',
       report: edit({ 0: arabicOne }),
-      errors: [{ messageId: 'wrongNumber', path: 'sections.overview' }],
+      errors: [
+        {
+          messageId: 'wrongNumber',
+          data: { heading: '1、 总体情况', written: '1', expected: '一', official: '一、总体情况' },
+          path: 'sections.overview',
+        },
+      ],
     },
     {
       name: 'a repeated heading numbered "1、" twice',
       report: edit({ 0: arabicOne }, true),
       errors: [
-        { messageId: 'wrongNumber', path: 'sections.overview' },
-        { messageId: 'wrongNumber', path: 'sections.overview' },
+        {
+          messageId: 'wrongNumber',
+          data: { heading: '1、 总体情况', written: '1', expected: '一', official: '一、总体情况' },
+          path: 'sections.overview',
+        },
+        {
+          messageId: 'wrongNumber',
+          data: { heading: '1、 总体情况', written: '1', expected: '一', official: '一、总体情况' },
+          path: 'sections.overview',
+        },
       ],
     },
     {
       name: 'another section’s numeral',
       report: edit({ 1: { number: '三', text: '三、主动公开政府信息情况' } }),
-      errors: [{ messageId: 'wrongNumber', path: 'sections.proactive' }],
+      errors: [
+        {
+          messageId: 'wrongNumber',
+          data: {
+            heading: '三、主动公开政府信息情况',
+            written: '三',
+            expected: '二',
+            official: '二、主动公开政府信息情况',
+          },
+          path: 'sections.proactive',
+        },
+      ],
     },
     {
       name: 'every heading in Arabic numerals',
       report: edit(Object.fromEntries([0, 1, 2, 3, 4, 5].map((i) => [i, { number: String(i + 1) }]))),
-      errors: ['overview', 'proactive', 'requests', 'reviewLitigation', 'problems', 'other'].map((k) => ({
+      errors: v.outline!.map((h, i) => ({
         messageId: 'wrongNumber',
-        path: `sections.${k}`,
+        data: { heading: h.text, written: String(i + 1), expected: h.number, official: h.text },
+        path: `sections.${h.section}`,
       })),
     },
   ],

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import type { HeadingInfo, Report } from '../model/report.ts';
 import { rule } from './section-order.ts';
-import { runRule, testRule, validReport } from './tester.ts';
+import { runRule, testRule, validReport } from '../../test/support/rule-tester.ts';
 
 const v = validReport('2021');
 const [one, two, three, four, five, six] = v.outline!;
@@ -31,23 +31,55 @@ testRule(rule, {
     {
       name: '三 and 四 swapped: the one out of the ordered run',
       report: withOutline([one, two, four, three, five, six]),
-      errors: [{ messageId: 'outOfOrder', path: 'sections.requests' }],
+      errors: [
+        {
+          messageId: 'outOfOrder',
+          data: { heading: '三、收到和处理政府信息公开申请情况', order: '一、二、四、三、五、六' },
+          path: 'sections.requests',
+        },
+      ],
     },
     {
       name: '六 moved to the front: one finding, not five',
       report: withOutline([six, one, two, three, four, five]),
-      errors: [{ messageId: 'outOfOrder', path: 'sections.other' }],
+      errors: [
+        {
+          messageId: 'outOfOrder',
+          data: { heading: '六、其他需要报告的事项', order: '六、一、二、三、四、五' },
+          path: 'sections.other',
+        },
+      ],
     },
     {
       name: 'reversed',
       report: withOutline([six, five, four, three, two, one]),
       // No two in order: the first found stays, the other five are out of place.
       errors: [
-        { messageId: 'outOfOrder', path: 'sections.problems' },
-        { messageId: 'outOfOrder', path: 'sections.reviewLitigation' },
-        { messageId: 'outOfOrder', path: 'sections.requests' },
-        { messageId: 'outOfOrder', path: 'sections.proactive' },
-        { messageId: 'outOfOrder', path: 'sections.overview' },
+        {
+          messageId: 'outOfOrder',
+          data: { heading: '五、存在的主要问题及改进情况', order: '六、五、四、三、二、一' },
+          path: 'sections.problems',
+        },
+        {
+          messageId: 'outOfOrder',
+          data: { heading: '四、政府信息公开行政复议、行政诉讼情况', order: '六、五、四、三、二、一' },
+          path: 'sections.reviewLitigation',
+        },
+        {
+          messageId: 'outOfOrder',
+          data: { heading: '三、收到和处理政府信息公开申请情况', order: '六、五、四、三、二、一' },
+          path: 'sections.requests',
+        },
+        {
+          messageId: 'outOfOrder',
+          data: { heading: '二、主动公开政府信息情况', order: '六、五、四、三、二、一' },
+          path: 'sections.proactive',
+        },
+        {
+          messageId: 'outOfOrder',
+          data: { heading: '一、总体情况', order: '六、五、四、三、二、一' },
+          path: 'sections.overview',
+        },
       ],
     },
   ],

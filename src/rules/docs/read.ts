@@ -1,0 +1,128 @@
+// The documentation of the findings of reading (read/…), rules generated in src/rules/extraction.ts: what each checks,
+// why, how to fix it, and its examples (docs/rules/).
+import { pdfFixture, type RuleDocs } from './kit.ts';
+
+export const docs: readonly RuleDocs[] = [
+  {
+    id: 'read/no-text-layer',
+    what: {
+      zh: 'PDF 的某些页（或全部页）没有文字层，只有图片（扫描件、拍照件），而且这些页没有被读出：文字识别（OCR）已关闭，或 OCR 也读不出可靠的文字（分辨率过低、图像模糊）。消息列出未读取的页码。',
+      en: 'Pages of a PDF (or all of them) have no text layer, only images, and were not read: OCR was off, or found no reliable text (too coarse or blurred a scan).',
+    },
+    why: {
+      zh: '年度报告要向社会公布（《中华人民共和国政府信息公开条例》第四十九条），统计表的数字须能逐项核对和汇总（format-spec §8）。只有图片的页面，其中的表格和数字无法读取，也就无法检查。',
+      en: 'The report is published (条例第四十九条) and its figures are checked and summed (format-spec §8); figures in an image cannot be.',
+    },
+    fix: {
+      zh: '用定稿的 Word、WPS 文件直接导出 PDF（“另存为 PDF”，不要打印后扫描）；只能提供扫描件的，扫描分辨率不低于 200 dpi，并核对识别出的数字。',
+      en: 'Export the PDF from the original document instead of scanning a print; a scan needs at least 200 dpi, and its figures must be checked.',
+    },
+    example: {
+      defect: {
+        zh: '报告只以 30 dpi 的扫描图片发布（test/fixtures/pdf/scanned.pdf，2021 年格式示例报告的第 1 页），没有文字层，OCR 也读不出可靠的文字。',
+        en: 'The report published only as a 30 dpi scan (test/fixtures/pdf/scanned.pdf); OCR finds no reliable text in it.',
+      },
+      pdf: () => pdfFixture('scanned.pdf'),
+    },
+  },
+  {
+    id: 'read/broken',
+    what: {
+      zh: '文件已损坏或无法解析（例如下载不完整、文件被截断），或 PDF 的某一页无法解析而被跳过。消息给出原因和页码。',
+      en: 'The file is broken or cannot be parsed (a download cut short), or a page of a PDF cannot be parsed and was skipped.',
+    },
+    why: {
+      zh: '年度报告要完整地向社会公布（《中华人民共和国政府信息公开条例》第四十九条）。文件或页面损坏，其中的文字和统计表就无法读取，公众和汇总单位看到的报告不完整。',
+      en: 'A report is published whole (条例第四十九条); a broken file or page hides its text and tables.',
+    },
+    fix: {
+      zh: '重新下载或重新导出文件，确认能在常用阅读器中完整打开每一页后再提交。',
+      en: 'Download or export the file again and check that every page opens in a reader.',
+    },
+    example: {
+      defect: {
+        zh: '报告的 PDF 下载不完整，只有开头 400 个字节（test/fixtures/pdf/scan-title.pdf 截断）。',
+        en: 'The PDF of the report downloaded only in part: its first 400 bytes.',
+      },
+      pdf: () => pdfFixture('scan-title.pdf').slice(0, 400),
+    },
+  },
+  {
+    id: 'read/ocr',
+    what: {
+      zh: 'PDF 的某些页没有文字层（扫描件），nianbao 用文字识别（OCR，tesseract 中文模型）读取了这些页。读出的每个数字都带有识别置信度（0–100，见 JSON 的 provenance）；中文模型没有把握的数字，再用只认数字的英文模型单独识别一次，两种切分方式结果一致且置信度足够高才采用；仍然存疑的数字不采用，单元格留空并另行提示（[[extract/unreadable-figure]]）。消息列出用 OCR 读取的页码；OCR 本身失败时也在此提示。',
+      en: 'Pages without a text layer were read by OCR (tesseract, Simplified Chinese); every figure carries its confidence; a figure the Chinese model is unsure of is read again alone by a digits-only English model and taken only when that reading is sure, and figures still unsure are left blank ([[extract/unreadable-figure]]).',
+    },
+    why: {
+      zh: 'OCR 会认错字，尤其是单独一个数字（如把 7 认成“了”）。统计表的每个数字都要能核对（format-spec §8），所以由 OCR 读出的数字必须与原件逐一核对，不能当作与文字版同样可靠。',
+      en: 'OCR misreads, lone digits most of all; every figure must be verifiable (format-spec §8), so figures read by OCR must be checked against the original.',
+    },
+    fix: {
+      zh: '尽量提供带文字层的 PDF（由 Word、WPS 直接导出）。只能用扫描件时，对照原件逐一核对识别出的数字，特别是置信度低的和被留空的单元格。',
+      en: 'Provide a PDF with a text layer if possible; otherwise check the figures read by OCR against the original, the blank ones first.',
+    },
+    example: {
+      defect: {
+        zh: '报告第 1 页（标题和“一、总体情况”）是 200 dpi 的黑白扫描图片（test/fixtures/pdf/scan-title.pdf），由 OCR 读取；其余页缺失，故另有缺表等提示。',
+        en: 'Page 1 of a report as a 200 dpi black-and-white scan (test/fixtures/pdf/scan-title.pdf), read by OCR; the other pages are missing.',
+      },
+      pdf: () => pdfFixture('scan-title.pdf'),
+    },
+  },
+  {
+    id: 'read/charset',
+    what: {
+      zh: '网页在 <meta> 中声明的字符集（如 gb2312）与文件实际的编码（如 UTF-8）不符。nianbao 按实际内容解码，并提示声明有误。',
+      en: 'A web page declares a charset in <meta> that its bytes are not in; nianbao decodes by the bytes and says so.',
+    },
+    why: {
+      zh: '年度报告要在政府网站上向社会公布（《中华人民共和国政府信息公开条例》第四十九条）。声明错误的网页在部分浏览器、转载和采集工具中会显示为乱码，公众读到的数字和标题可能与定稿不一致。',
+      en: 'Reports are published on the web (条例第四十九条); a wrong declaration shows garbled text in some browsers and crawlers.',
+    },
+    fix: {
+      zh: '把网页头部的 <meta charset> 改为文件实际保存的编码（通常是 UTF-8），或把文件按声明的编码重新保存。',
+      en: 'Declare the encoding the file is saved in (usually UTF-8), or save the file in the declared one.',
+    },
+    example: {
+      defect: {
+        zh: '报告作为网页发布，<meta> 声明字符集为 gb2312，文件实际是 UTF-8。',
+        en: 'The report published as a web page that declares gb2312 but is saved in UTF-8.',
+      },
+      bytes: (b) =>
+        new Uint8Array([
+          ...new TextEncoder().encode(
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><pre>\n',
+          ),
+          ...b,
+          ...new TextEncoder().encode('</pre></body></html>\n'),
+        ]),
+    },
+  },
+  {
+    id: 'read/encoding',
+    what: {
+      zh: '读取文件时，有些字节无法按识别出的字符编码（UTF-8、GB18030、Big5 等）解码，已替换为“�”。消息给出无法解码的处数。',
+      en: 'Some bytes cannot be decoded in the detected character encoding; they were replaced by "�".',
+    },
+    why: {
+      zh: '年度报告要向社会公布（《中华人民共和国政府信息公开条例》第四十九条），公众和汇总单位读到的文字应与定稿一致。乱码多出在不同编码的文本拼接、转存或传输损坏时，可能正好落在数字、标题或表格标签上，使其后的读取和核对都不可靠。',
+      en: 'A report is published (条例第四十九条); garbled bytes can hit a figure or a label and make what follows unreliable.',
+    },
+    fix: {
+      zh: '用定稿的原始文件（Word、WPS 或网页原文）重新导出为 UTF-8 文本后再检查，核对“�”所在位置的文字和数字是否完整；不要把不同来源、不同编码的文本直接拼接。',
+      en: 'Export the text again from the original document as UTF-8 and check the text where "�" appears.',
+    },
+    example: {
+      defect: {
+        zh: '“一、总体情况”第一段中拼接进了一段 GBK 编码的文字（“自然资源”四个字），文件其余部分是 UTF-8。',
+        en: 'A phrase in GBK pasted into the first paragraph of section 一 of a UTF-8 file.',
+      },
+      bytes: (b) => {
+        const text = new TextDecoder().decode(b);
+        const at = new TextEncoder().encode(text.slice(0, text.indexOf('围绕国土空间规划'))).length;
+        const gbk = [0xd7, 0xd4, 0xc8, 0xbb, 0xd7, 0xca, 0xd4, 0xb4]; // 自然资源
+        return new Uint8Array([...b.slice(0, at), ...gbk, ...b.slice(at)]);
+      },
+    },
+  },
+];
