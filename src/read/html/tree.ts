@@ -2,6 +2,7 @@
 // element's plain text, a table's rows and cells).
 import type { AnyNode, Element, Text } from 'domhandler';
 
+/** Element nodes (scripts and styles are elements too). */
 export const isElement = (n: AnyNode): n is Element =>
   n.type === 'tag' || n.type === 'script' || n.type === 'style';
 export const isText = (n: AnyNode): n is Text => n.type === 'text';

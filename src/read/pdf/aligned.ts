@@ -7,6 +7,7 @@ import { boxSpan, HEADING_START, lineSpan, type Line } from './lines.ts';
 /** Figures as aligned text shows them (layout.ts FIGURE_WORD): digits with separators, a sign, a unit, a dash. */
 const FIGURE = /^[+\-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(万元|元|件|个|项|条)?$|^[/\\\-—–－―]+$/;
 
+/** A line of two words or more (separated by a column gap): a row of a table aligned by position. */
 export const isAligned = (l: Line) => l.words.length >= 2;
 const figureCount = (l: Line) => l.words.filter((w) => FIGURE.test(w.text)).length;
 /** A short line without a sentence in it: a wrapped label or a caption between aligned lines. */

@@ -2,6 +2,7 @@
 import { renderMessage, type Diagnostic, type Severity } from '../../model/diagnostic.ts';
 import { PDF_MESSAGES } from '../messages.ts';
 
+/** A PDF reader diagnostic with its zh message rendered. */
 export function pdfDiagnostic(
   ruleId: string,
   messageId: keyof typeof PDF_MESSAGES & string,
@@ -11,6 +12,7 @@ export function pdfDiagnostic(
   return { ruleId, severity, messageId, message: renderMessage(PDF_MESSAGES[messageId]!.zh, data), data };
 }
 
+/** The message of an error pdf.js threw. */
 export function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

@@ -5,8 +5,10 @@ import type { SourceSpan } from '../../model/source.ts';
 // Layout space is the page as seen (pdf.js viewport at scale 1: origin top left, y down, /Rotate
 // applied); source boxes are given back in PDF user space, as a PDF viewer expects them.
 
+/** An affine transform [a, b, c, d, e, f], as PDF writes them. */
 export type Matrix = [number, number, number, number, number, number];
 
+/** The transform `n` then `m`. */
 export const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[0] * n[0] + m[2] * n[1],
   m[1] * n[0] + m[3] * n[1],
@@ -16,6 +18,7 @@ export const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[1] * n[4] + m[3] * n[5] + m[5],
 ];
 
+/** The inverse transform (a singular one as if its determinant were 1). */
 export function invert(m: Matrix): Matrix {
   const det = m[0] * m[3] - m[1] * m[2] || 1;
   return [
@@ -28,6 +31,7 @@ export function invert(m: Matrix): Matrix {
   ];
 }
 
+/** A point through a transform. */
 export const apply = (m: Matrix, x: number, y: number): [number, number] => [
   m[0] * x + m[2] * y + m[4],
   m[1] * x + m[3] * y + m[5],
@@ -67,6 +71,7 @@ export interface PageData {
   ocr?: boolean;
 }
 
+/** A coordinate to two decimals. */
 export const round = (v: number) => Math.round(v * 100) / 100;
 
 /** A box of layout space as a source span in PDF user space. */
@@ -110,4 +115,5 @@ function ocrConfidence(page: PageData, x0: number, y0: number, x1: number, y1: n
   return found ? min : pageMin;
 }
 
+/** Chinese characters and full-width punctuation: joined without spaces, a full em wide. */
 export const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u2014]/;

@@ -133,8 +133,10 @@ export function dropFurniture(pages: { page: PageData; lines: Line[] }[]): void 
   });
 }
 
+/** The box of a line, from a little above its type to a little below its baseline. */
 export const lineSpan = (l: Line) => pdfSpan(l.page, l.x0, l.y - l.size * 0.85, l.x1, l.y + l.size * 0.2);
 
+/** The box of lines on one page (the first line's). */
 export function boxSpan(lines: readonly Line[]): SourceSpan {
   const first = lines[0]!;
   const x0 = Math.min(...lines.map((l) => l.x0));
@@ -144,5 +146,6 @@ export function boxSpan(lines: readonly Line[]): SourceSpan {
   return pdfSpan(first.page, x0, y0, x1, y1);
 }
 
+/** The start of a numbered heading or row label: "一、", "（六）", "3、", "2." (not "2.5"). */
 export const HEADING_START =
   /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．]|\d{1,2}\.(?!\d))/;

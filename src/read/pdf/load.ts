@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+/** The pdf.js module. */
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfJs> | null = null;
 /** pdf.js is loaded on first use: reading other kinds of file never pays for it. */
@@ -19,4 +20,5 @@ export function assetUrls() {
   });
 }
 
+/** A document pdf.js opened. */
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;

@@ -26,6 +26,7 @@ export function continuesParagraph(prev: Line, next: Line, bounds: { left: numbe
   );
 }
 
+/** Lines as one paragraph: joined without a space next to Chinese, OCR's unsure marks dropped. */
 export function paragraph(lines: readonly Line[]): Paragraph {
   let text = '';
   for (const l of lines) {
