@@ -2,8 +2,8 @@
 import {
   describeAgencyName,
   matchKey,
-  normaliseAgencyName,
-  normaliseRegionPath,
+  normalizeAgencyName,
+  normalizeRegionPath,
   proposeMerges,
   type KnownAgency,
 } from './agency-names.ts';
@@ -107,8 +107,8 @@ export async function findOrCreateAgency(
 
 /** Agencies whose name (normalised, or its match key) is the one given, optionally inside a region. */
 export async function findAgencies(db: Db, name: string, region?: string | null): Promise<Agency[]> {
-  const n = normaliseAgencyName(name);
-  const r = normaliseRegionPath(region);
+  const n = normalizeAgencyName(name);
+  const r = normalizeRegionPath(region);
   let q = db
     .selectFrom('agencies as a')
     .selectAll('a')
@@ -130,7 +130,7 @@ export async function findAgencies(db: Db, name: string, region?: string | null)
 /** Every agency of a region and below (all when none is given). */
 export async function agencies(db: Db, region?: string | null): Promise<Agency[]> {
   let q = db.selectFrom('agencies as a').selectAll('a');
-  const r = normaliseRegionPath(region);
+  const r = normalizeRegionPath(region);
   if (r) q = q.where((eb) => inRegion(eb, r));
   return (await q.orderBy('a.region_path').orderBy('a.name').execute()).map(toAgency);
 }

@@ -2,7 +2,7 @@
 // its diagnostics; the same bytes again change nothing.
 import { createHash } from 'node:crypto';
 import { findOrCreateAgency } from './agencies.ts';
-import { normaliseRegionPath } from './agency-names.ts';
+import { normalizeRegionPath } from './agency-names.ts';
 import { insertDiagnostics } from './diagnostics.ts';
 import { proposalsWhere } from './merges.ts';
 import { insertVersion } from './reports.ts';
@@ -26,7 +26,7 @@ export async function importFile(db: Db, input: ImportInput): Promise<ImportResu
 
 async function importOnce(db: Db, input: ImportInput): Promise<ImportResult> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const region = normaliseRegionPath(input.region);
+  const region = normalizeRegionPath(input.region);
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('source_files')

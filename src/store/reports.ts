@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Report } from '../model/report.ts';
 import { inRegion, toAgency } from './agencies.ts';
-import { describeAgencyName, normaliseRegionPath } from './agency-names.ts';
+import { describeAgencyName, normalizeRegionPath } from './agency-names.ts';
 import { cellRows } from './cells.ts';
 import type { AgencyYearStatus, Db, StoredReport, Trx } from './types.ts';
 
@@ -153,7 +153,7 @@ export async function currentReports(
   options: { year: number; region?: string | null },
 ): Promise<StoredReport[]> {
   let q = reportQuery(db).where('r.is_current', '=', true).where('r.year', '=', options.year);
-  const region = normaliseRegionPath(options.region);
+  const region = normalizeRegionPath(options.region);
   if (region) q = q.where((eb) => inRegion(eb, region));
   const rows = await q.orderBy('a.region_path').orderBy('a.name').orderBy('r.id').execute();
   return rows.map(toStoredReport);
@@ -170,7 +170,7 @@ export async function currentReportOf(
   region: string | null | undefined,
   year: number,
 ): Promise<StoredReport | null> {
-  const r = normaliseRegionPath(region);
+  const r = normalizeRegionPath(region);
   const { normalised } = describeAgencyName(agencyName, r);
   const rows = await reportQuery(db)
     .where('r.is_current', '=', true)
@@ -225,7 +225,7 @@ export async function reportsWithErrors(
 ): Promise<StoredReport[]> {
   let q = reportQuery(db).where('r.is_current', '=', true);
   if (options.year !== undefined) q = q.where('r.year', '=', options.year);
-  const region = normaliseRegionPath(options.region);
+  const region = normalizeRegionPath(options.region);
   if (region) q = q.where((eb) => inRegion(eb, region));
   const rows = await q
     .where((eb) =>
@@ -250,7 +250,7 @@ export async function regionStatus(
   options: { year: number; region?: string | null },
 ): Promise<AgencyYearStatus[]> {
   let q = db.selectFrom('agencies as a').selectAll('a');
-  const region = normaliseRegionPath(options.region);
+  const region = normalizeRegionPath(options.region);
   if (region) q = q.where((eb) => inRegion(eb, region));
   const agencies = await q.orderBy('a.region_path').orderBy('a.name').execute();
   if (agencies.length === 0) return [];
