@@ -185,7 +185,7 @@ function consoleCommands(text: string): { command: string; shown: string }[] {
 }
 
 /** Output with trailing whitespace removed from each line and at the end. */
-const normalise = (text: string) =>
+const normalize = (text: string) =>
   text
     .split('\n')
     .map((l) => l.trimEnd())
@@ -206,8 +206,8 @@ describe('the commands of the pages give the output they show', () => {
         const [program, ...argv] = command.split(/\s+/);
         expect(program, `${path}: a console command that is not nianbao: ${command}`).toBe('nianbao');
         const { output } = await runCli(argv);
-        expect(normalise(output), `${path}: the output of \`${command}\` has changed: ${REGENERATE}`).toBe(
-          normalise(shown),
+        expect(normalize(output), `${path}: the output of \`${command}\` has changed: ${REGENERATE}`).toBe(
+          normalize(shown),
         );
       }
     });

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { baseReport } from '../rules/docs/kit.ts';
 import { withCells } from '../rules/valid-report.ts';
 import { compareReports } from './compare.ts';
-import { normaliseForSimilarity, textSimilarity } from './similarity.ts';
+import { normalizeForSimilarity, textSimilarity } from './similarity.ts';
 
 describe('textSimilarity', () => {
   it('is 1 for the same text, whatever the figures, spaces and punctuation', () => {
-    expect(normaliseForSimilarity('２０２２年， 本局收到申请 110 件。')).toBe('0年本局收到申请0件');
+    expect(normalizeForSimilarity('２０２２年， 本局收到申请 110 件。')).toBe('0年本局收到申请0件');
     expect(textSimilarity('2021年本局收到申请96件。', '2022年，本局收到申请 110 件')).toBe(1);
   });
   it('is 0 for texts with no bigram in common, null when either is empty', () => {

@@ -5,7 +5,7 @@
  * "0". Figures and years change every year while copied prose does not, so a report that only updated its figures
  * still measures as a copy (the 2021 format's （四）明确责任 sanctions "内容雷同", format-spec §3.1, X-5).
  */
-export function normaliseForSimilarity(text: string): string {
+export function normalizeForSimilarity(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\s\p{P}\p{S}]+/gu, '')
@@ -26,14 +26,14 @@ function bigrams(text: string): Map<string, number> {
 
 /**
  * Similarity of two texts in [0, 1]: the weighted (multiset) Jaccard index of their character bigrams, Σ min ÷ Σ max
- * over the bigram counts, on the normalised texts (normaliseForSimilarity). 1 means the same bigrams as often,
+ * over the bigram counts, on the normalised texts (normalizeForSimilarity). 1 means the same bigrams as often,
  * 0 none in common. Bigrams suit Chinese, which has no spaces to cut words at, and are insensitive to paragraphs
  * moved around; linear in the length. Null when either text is empty after normalising (nothing to compare).
  */
 export function textSimilarity(a: string | null, b: string | null): number | null {
   if (a === null || b === null) return null;
-  const x = bigrams(normaliseForSimilarity(a));
-  const y = bigrams(normaliseForSimilarity(b));
+  const x = bigrams(normalizeForSimilarity(a));
+  const y = bigrams(normalizeForSimilarity(b));
   if (x.size === 0 || y.size === 0) return null;
   let min = 0;
   let max = 0;
@@ -48,5 +48,5 @@ export function textSimilarity(a: string | null, b: string | null): number | nul
 
 /** The length of a text as the similarity measure counts it (characters after normalising). */
 export function similarityLength(text: string | null): number {
-  return text === null ? 0 : [...normaliseForSimilarity(text)].length;
+  return text === null ? 0 : [...normalizeForSimilarity(text)].length;
 }

@@ -1,4 +1,5 @@
-// Tests of aggregate(): cell-wise sums, blanks, exact amounts, mixed versions; the property of issue 6's acceptance.
+// Tests of aggregate(): cell-wise sums, blanks, exact amounts, mixed versions; the property that the aggregate of
+// generated reports is their cell-wise sum and passes every rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../check.ts';
@@ -140,7 +141,7 @@ describe('aggregate', () => {
   });
 });
 
-describe('property (issue 6 acceptance): the aggregate of N generated reports', () => {
+describe('property: the aggregate of N generated reports', () => {
   const versions: FormatVersion[] = ['2019', '2021'];
   for (const version of versions)
     it(`equals their cell-wise sum and passes every rule (${version} format)`, () => {

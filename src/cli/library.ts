@@ -1,4 +1,4 @@
-// The library commands: import, agencies, merges and aggregate over the report database (issue 6).
+// The library commands: import, agencies, merges and aggregate over the report database (src/store).
 import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
@@ -407,7 +407,7 @@ export interface MissingAgency {
 }
 
 /**
- * The aggregate as `--format json` prints it: exactly `{ report, members, missing }` (issue 6). The report is the
+ * The aggregate as `--format json` prints it: exactly `{ report, members, missing }`. The report is the
  * contract (report-json.md key order) plus nianbao's `aggregate: { members }` mark; the aggregate's diagnostics
  * (mixed versions, blanks summed as 0) go to stderr, so the JSON stays this shape.
  */

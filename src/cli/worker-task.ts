@@ -2,8 +2,17 @@
 import type { Task } from './batch.ts';
 import type { ReportFile } from '../model/file.ts';
 
+/**
+ * An extract result a worker serialised for JSON output: the entry in `json`, and of the report only whether there
+ * is one (`true`), which is all the main thread reads of it.
+ */
+export interface SerializedResult extends Omit<ReportFile, 'report' | 'json'> {
+  report: true | null;
+  json: string;
+}
+
 /** Runs a task on one file; never throws (the pipeline turns every problem into a diagnostic). */
-export async function runTask(t: Task): Promise<ReportFile> {
+export async function runTask(t: Task): Promise<ReportFile | SerializedResult> {
   if (t.task === 'extract') {
     const { processFile } = await import('./process.ts');
     const result = await processFile(t.file, { lang: t.lang, cwd: t.cwd, ocr: t.ocr ?? true });
@@ -11,7 +20,7 @@ export async function runTask(t: Task): Promise<ReportFile> {
     // Only what the main thread needs besides the text: whether there is a report, and why not.
     return {
       file: result.file,
-      report: result.report ? ({} as ReportFile['report']) : null,
+      report: result.report ? true : null,
       diagnostics: result.report ? [] : result.diagnostics,
       json: JSON.stringify(result),
     };

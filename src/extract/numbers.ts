@@ -40,11 +40,6 @@ function isUnsureFigure(t: string): boolean {
   return [...bare].length <= 1 || !/[\u3400-\u9fff]/.test(bare);
 }
 
-/** True when the text is a run of digits only (a candidate for splitting run-together cells). */
-export function isDigitRun(raw: string): boolean {
-  return /^\d{2,}$/.test(foldWidth(raw).replace(STRIP, ''));
-}
-
 /** Converts an amount written in 元 to 万元 exactly, by moving the decimal point (no binary rounding). */
 export function yuanToWanyuan(value: number): number {
   const neg = value < 0;

@@ -1,7 +1,7 @@
 // The format's identities as equations over model paths, and the rules built on them (T3-1…T3-3, T4-1…T4-3).
 import type { ModelPath } from '../model/diagnostic.ts';
 import type { FormatDef, TableDef, TableKey } from '../model/format.ts';
-import { evaluate, rowLabel } from '../model/cells.ts';
+import { evaluate } from '../model/cells.ts';
 import type { Equation, Rule, RuleContext, RuleMeta } from './types.ts';
 
 const tableOf = (format: FormatDef, key: TableKey): TableDef => format.tables.find((t) => t.key === key)!;
@@ -20,7 +20,7 @@ export function rowEquations(
       if (onlyRow && r.path.join('.') !== onlyRow) continue;
       if (!r.columns.some((c) => c.key === id.total)) continue;
       const at = (col: string): ModelPath => [key, ...r.path, col];
-      out.push({ id: onlyRow ? `${identity}` : identity, lhs: [at(id.total)], rhs: id.parts.map(at) });
+      out.push({ id: identity, lhs: [at(id.total)], rhs: id.parts.map(at) });
     }
   return out;
 }
@@ -41,11 +41,6 @@ export function columnEquations(
     column,
     eq: { id: identity, lhs: id.lhs.map((r) => at(r, column)), rhs: id.rhs.map((r) => at(r, column)) },
   }));
-}
-
-/** Data common to arithmetic findings: both sides, the blanks counted as 0. */
-export function sums(ctx: RuleContext, eq: Equation) {
-  return evaluate(ctx.report, eq);
 }
 
 /** Extraction ids that mean a row's figures could not be read (so its blanks are not blanks). */
@@ -122,5 +117,3 @@ export function blockRule(id: string, block: string, basis: string): Rule {
     },
   };
 }
-
-export { rowLabel };

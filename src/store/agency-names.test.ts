@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   describeAgencyName,
   matchKey,
-  normaliseAgencyName,
-  normaliseRegionPath,
+  normalizeAgencyName,
+  normalizeRegionPath,
   proposeMerges,
   qualifyAgencyName,
   regionsCompatible,
   type KnownAgency,
 } from './agency-names.ts';
 
-describe('normaliseAgencyName', () => {
+describe('normalizeAgencyName', () => {
   it.each([
     ['上饶市 民政局', '上饶市民政局'],
     ['\u3000上饶市民政局\u200b', '上饶市民政局'],
@@ -20,15 +20,15 @@ describe('normaliseAgencyName', () => {
     ['“上饶市民政局”', '上饶市民政局'],
     ['上饶市民政局：', '上饶市民政局'],
     ['ＡＢＣ县１号办公室', 'ABC县1号办公室'],
-  ])('%s → %s', (name, expected) => expect(normaliseAgencyName(name)).toBe(expected));
+  ])('%s → %s', (name, expected) => expect(normalizeAgencyName(name)).toBe(expected));
 });
 
-describe('normaliseRegionPath', () => {
+describe('normalizeRegionPath', () => {
   it('joins normalised components with /, whatever the separator', () => {
-    expect(normaliseRegionPath(' 江西省／上饶市 ')).toBe('江西省/上饶市');
-    expect(normaliseRegionPath('河南省 > 三门峡市 > 义马市')).toBe('河南省/三门峡市/义马市');
-    expect(normaliseRegionPath('/河南省//')).toBe('河南省');
-    expect(normaliseRegionPath(null)).toBe('');
+    expect(normalizeRegionPath(' 江西省／上饶市 ')).toBe('江西省/上饶市');
+    expect(normalizeRegionPath('河南省 > 三门峡市 > 义马市')).toBe('河南省/三门峡市/义马市');
+    expect(normalizeRegionPath('/河南省//')).toBe('河南省');
+    expect(normalizeRegionPath(null)).toBe('');
   });
 });
 

@@ -53,7 +53,7 @@ const BRACKETS: Record<string, string> = {
  * Normalises a name as published: NFKC (full-width letters and digits, compatibility forms), no whitespace or
  * zero-width characters, every kind of bracket as ASCII parentheses, no quotes, no punctuation at either end.
  */
-export function normaliseAgencyName(name: string): string {
+export function normalizeAgencyName(name: string): string {
   return name
     .normalize('NFKC')
     .replace(/[\s\u200b-\u200d\ufeff]+/g, '')
@@ -67,12 +67,12 @@ export function regionComponents(path: string | null | undefined): string[] {
   if (!path) return [];
   return path
     .split(/[/／\\>›]/)
-    .map(normaliseAgencyName)
+    .map(normalizeAgencyName)
     .filter((c) => c.length > 0);
 }
 
 /** A region path in its stored form: normalised components joined by "/", '' for none. */
-export function normaliseRegionPath(path: string | null | undefined): string {
+export function normalizeRegionPath(path: string | null | undefined): string {
   return regionComponents(path).join('/');
 }
 
@@ -126,7 +126,7 @@ function hasPlacePrefix(name: string): boolean {
  * is the innermost region's ("民政局" → "上饶市民政局"). A name whose place is not in the region is left alone.
  */
 export function qualifyAgencyName(name: string, regionPath: string | null | undefined): string {
-  let n = normaliseAgencyName(name);
+  let n = normalizeAgencyName(name);
   const comps = regionComponents(regionPath);
   if (comps.length === 0 || n.length === 0) return n;
   // Drop ancestors written before a deeper component: 江西省上饶市民政局 → 上饶市民政局.
@@ -161,7 +161,7 @@ export function qualifyAgencyName(name: string, regionPath: string | null | unde
 /** The key merges are proposed on: variants of one body's name written the same way. */
 export function matchKey(qualifiedName: string): string {
   return (
-    normaliseAgencyName(qualifiedName)
+    normalizeAgencyName(qualifiedName)
       // One body with a second name in brackets (一个机构两块牌子) is still the same body.
       .replace(/\([^()]*\)/g, '')
       .replace(/人民政府/g, '政府')
@@ -194,7 +194,7 @@ function kindOf(key: string): AgencyKind | null {
 
 /** Everything the store derives from a name and the region it was imported under. */
 export function describeAgencyName(name: string, regionPath: string | null | undefined): AgencyName {
-  const normalised = normaliseAgencyName(name);
+  const normalised = normalizeAgencyName(name);
   const qualified = qualifyAgencyName(normalised, regionPath);
   const key = matchKey(qualified);
   return {

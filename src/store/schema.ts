@@ -18,7 +18,7 @@ export interface AgencyTable {
   id: Id;
   /** The display name (the qualified name, e.g. 上饶市民政局). */
   name: string;
-  /** `normaliseAgencyName(name)`: NFKC, no whitespace, one kind of bracket. */
+  /** `normalizeAgencyName(name)`: NFKC, no whitespace, one kind of bracket. */
   normalised_name: string;
   /** `matchKey(name)`: the normalised name with 人民政府 → 政府 and office variants unified; merges are proposed on it. */
   match_key: string;
