@@ -2,6 +2,33 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The top-level modules above the layers: the engine, the pipeline, the library API. */
+const TOP = ['**/check.ts', '**/pipeline.ts', '**/library.ts'];
+
+/** A layer's import bans: no folder of `folders` (at any depth) and none of `files`; its tests are exempt. */
+function layer(files, folders, extra = []) {
+  return [
+    {
+      files: [files],
+      ignores: ['src/**/*.test.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...folders.map((f) => ({
+                group: [`**/${f}/**`, `../${f}/*`, `../../${f}/*`],
+                message: `design.md: this layer may not import ${f}/`,
+              })),
+              ...extra.map((f) => ({ group: [f], message: 'design.md: this layer may not import it' })),
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'coverage'] },
   js.configs.recommended,
@@ -12,27 +39,31 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  {
-    // design.md: src/model imports nothing else from src/.
-    files: ['src/model/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['../read/*', '../extract/*', '../cli/*', '../rules/*', '../render/*', '../store/*'] },
-      ],
-    },
-  },
-  {
-    // design.md: readers know nothing about report rows or rules (their tests may extract what they read).
-    files: ['src/read/**/*.ts'],
-    ignores: ['src/read/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['../extract/*', '../cli/*', '../rules/*', '../model/formats*', '../model/format-*'] },
-      ],
-    },
-  },
+  // design.md's layer table, one block per folder: what each layer may not import. The patterns match the import
+  // string at any depth ('../../read/x.ts' too), so subfolders are covered; tests may import anything.
+  ...layer('src/model/**/*.ts', ['read', 'extract', 'rules', 'aggregate', 'render', 'store', 'cli'], TOP),
+  ...layer(
+    'src/read/**/*.ts',
+    ['extract', 'rules', 'aggregate', 'render', 'store', 'cli'],
+    [...TOP, '**/model/format.ts', '**/model/formats/**'],
+  ),
+  ...layer('src/extract/**/*.ts', ['rules', 'aggregate', 'render', 'store', 'cli'], TOP),
+  ...layer('src/aggregate/**/*.ts', ['read', 'extract', 'rules', 'render', 'store', 'cli'], TOP),
+  ...layer(
+    'src/rules/**/*.ts',
+    ['render', 'store', 'cli'],
+    ['**/check.ts', '**/pipeline.ts', '**/library.ts'],
+  ),
+  ...layer(
+    'src/render/**/*.ts',
+    ['store', 'cli', 'read', 'extract'],
+    ['**/check.ts', '**/pipeline.ts', '**/library.ts'],
+  ),
+  ...layer(
+    'src/store/**/*.ts',
+    ['cli', 'render', 'read', 'extract', 'rules'],
+    ['**/check.ts', '**/pipeline.ts'],
+  ),
   {
     // design.md: library code never exits the process or prints; only src/cli may.
     files: ['src/**/*.ts'],

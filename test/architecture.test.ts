@@ -2,6 +2,7 @@
 // runs — static or dynamic — and not the type-only ones, which TypeScript erases.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -104,5 +105,34 @@ describe('the import graph of src/', () => {
         ]),
       ),
     ).toEqual([['a.ts', 'b.ts']]);
+  });
+});
+
+describe('the layer table of design.md, enforced by lint', () => {
+  const eslint = new ESLint();
+  const banned = async (file: string, code: string) =>
+    (await eslint.lintText(code, { filePath: file }))[0]!.messages
+      .filter((m) => m.ruleId === 'no-restricted-imports')
+      .map((m) => m.message.replace(/ import is restricted.*$/, ''));
+
+  it.each([
+    ['src/model/formats/probe.ts', "import { readText } from '../../read/text.ts';"],
+    ['src/read/pdf/probe.ts', "import { extract } from '../../extract/index.ts';"],
+    ['src/read/probe.ts', "import { FORMAT_2019 } from '../model/formats/index.ts';"],
+    ['src/extract/stream/probe.ts', "import { check } from '../../check.ts';"],
+    ['src/aggregate/probe.ts', "import { RULES } from '../rules/index.ts';"],
+    ['src/render/report/probe.ts', "import { openStore } from '../../store/index.ts';"],
+    ['src/store/probe.ts', "import { main } from '../cli/main.ts';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await banned(file, `${code}\nexport const used = 1;\n`)).toHaveLength(1);
+  });
+
+  it('lets a layer import the layers below it, and tests import anything', async () => {
+    expect(await banned('src/rules/probe.ts', "import { exactSum } from '../aggregate/sum.ts';\n")).toEqual(
+      [],
+    );
+    expect(
+      await banned('src/read/probe.test.ts', "import { extract } from '../extract/index.ts';\n"),
+    ).toEqual([]);
   });
 });
