@@ -145,21 +145,40 @@ export function checkUnreported(
   return out;
 }
 
-const CRASH = {
-  zh: '规则“{rule}”运行出错，未能检查本报告的这一项（请报告此问题）：{error}',
-  en: 'rule "{rule}" failed and did not check this report (please report it): {error}',
-};
+/** The messages of internal/exception: a bug in nianbao, reported as a finding so that the batch goes on. */
+const INTERNAL = {
+  exception: {
+    zh: '处理“{file}”时程序内部出错（请报告此问题）：{error}',
+    en: 'internal error while processing "{file}" (please report it): {error}',
+  },
+  ruleException: {
+    zh: '规则“{rule}”运行出错，未能检查本报告的这一项（请报告此问题）：{error}',
+    en: 'rule "{rule}" failed and did not check this report (please report it): {error}',
+  },
+} as const;
 
-/** The finding for a rule that threw: `internal/exception`, naming the rule (ESLint appends `Rule: "<id>"`). */
-function ruleCrash(rule: string, error: unknown, lang: Lang): Diagnostic {
-  const data = { rule, error: error instanceof Error ? error.message : String(error) };
+/** An internal/exception finding: a file a stage threw on (`exception`), or a rule that threw (`ruleException`). */
+export function internalFinding(
+  messageId: keyof typeof INTERNAL,
+  data: Record<string, unknown>,
+  lang: Lang = 'zh',
+): Diagnostic {
   return {
     ruleId: 'internal/exception',
     severity: 'error',
-    messageId: 'ruleException',
-    message: renderMessage(CRASH[lang], data),
+    messageId,
+    message: renderMessage(INTERNAL[messageId][lang], data),
     data,
   };
+}
+
+/** The finding for a rule that threw, naming the rule (ESLint appends `Rule: "<id>"`). */
+function ruleCrash(rule: string, error: unknown, lang: Lang): Diagnostic {
+  return internalFinding(
+    'ruleException',
+    { rule, error: error instanceof Error ? error.message : String(error) },
+    lang,
+  );
 }
 
 const RULE_IDS = new Set(RULES.map((r) => r.meta.id));

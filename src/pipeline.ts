@@ -1,8 +1,8 @@
 // The pipeline, composed once (design.md): bytes → read → extract → check, carried by one ReportFile. Every caller
 // uses it — the CLI commands, the library API (importReport), the worker threads — so they cannot drift apart.
-import { check, checkUnreported, type CheckOptions } from './check.ts';
+import { check, checkUnreported, internalFinding, type CheckOptions } from './check.ts';
 import { extract } from './extract/index.ts';
-import { renderMessage, type Diagnostic, type Lang } from './model/diagnostic.ts';
+import type { Diagnostic, Lang } from './model/diagnostic.ts';
 import type { ReportFile } from './model/file.ts';
 import { read } from './read/index.ts';
 
@@ -56,20 +56,12 @@ export async function processFile(
   return checkFile(await extractFile(file, bytes, options), { lang: options.lang, ...options.check });
 }
 
-const EXCEPTION = {
-  zh: '处理“{file}”时程序内部出错（请报告此问题）：{error}',
-  en: 'internal error while processing "{file}" (please report it): {error}',
-};
-
 /** The finding for an exception escaping a stage: a bug in nianbao, reported so that the batch goes on. */
 export function internalError(file: string, error: unknown, lang: Lang = 'zh'): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
-  const data = { file, error: message, stack: error instanceof Error ? error.stack : undefined };
-  return {
-    ruleId: 'internal/exception',
-    severity: 'error',
-    messageId: 'exception',
-    message: renderMessage(EXCEPTION[lang], data),
-    data,
-  };
+  return internalFinding(
+    'exception',
+    { file, error: message, stack: error instanceof Error ? error.stack : undefined },
+    lang,
+  );
 }
