@@ -63,7 +63,7 @@ export function extraList(id: string, example: Example, extra: Record<string, Ui
 export function pdfSection(id: string, output: string): string {
   const file = examplePath(id, 'incorrect');
   return [
-    `示例文件 [\`${file}\`](examples/${docName(id)}.incorrect.txt) 是一个 PDF 文件（文件类型由内容判断，与扩展名无关）：`,
+    `示例文件 [\`${file}\`](examples/${docName(id)}.incorrect.txt) 是一个单独的文件（PDF、压缩包或二进制数据；文件类型由内容判断，与扩展名无关）：`,
     '',
     fenced('console', `$ nianbao check ${file}\n${output.replace(/\s+$/, '')}`),
   ].join('\n');

@@ -1,10 +1,12 @@
 // Test tables of the reading and extraction rules: real texts that show each problem, checked under its own id.
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { readHtml } from '../read/html.ts';
+import { read } from '../read/index.ts';
 import { readPdf } from '../read/pdf.ts';
 import { readText } from '../read/text.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
@@ -64,6 +66,24 @@ async function fromPdf(
   return { name, report: validReport('2021'), options: { extraction: found }, errors: [{ messageId }] };
 }
 
+/** A case from any file as `read` takes it (the kind told by its bytes): its one finding of `ruleId`, on a valid report. */
+async function fromFile(
+  name: string,
+  bytes: Uint8Array,
+  ruleId: string,
+  messageId: string,
+): Promise<RuleCase> {
+  const doc = await read(bytes, { path: 'r' });
+  const found = doc.diagnostics.filter((d) => d.ruleId === ruleId);
+  expect(found.map((d) => d.messageId)).toEqual([messageId]);
+  return {
+    name,
+    report: validReport('2021'),
+    options: { extraction: found },
+    errors: [{ messageId, data: { file: 'r', ...(ruleId === 'read/unsupported' ? { kind: 'zip' } : {}) } }],
+  };
+}
+
 /** A case with the data of each finding it expects, in order (the stage's data, passed on by the rule). */
 function stating(c: RuleCase, ...data: Record<string, unknown>[]): RuleCase {
   if (data.length !== c.errors?.length)
@@ -81,6 +101,43 @@ const ocrFailed: Diagnostic = {
 };
 
 const CASES: Record<string, RuleCase[]> = {
+  'read/empty': [await fromFile('an empty file', new Uint8Array(0), 'read/empty', 'empty')],
+  'read/binary': [
+    await fromFile(
+      'control characters, not text',
+      new Uint8Array(Array.from({ length: 64 }, (_, i) => 1 + (i % 8))),
+      'read/binary',
+      'binary',
+    ),
+  ],
+  'read/unsupported': [
+    await fromFile(
+      'a ZIP without a Word or Excel document',
+      zipSync({ 'a.txt': strToU8('x') }),
+      'read/unsupported',
+      'unsupported',
+    ),
+  ],
+  'read/encrypted': [
+    await fromFile('an encrypted PDF', pdfFixture('encrypted.pdf'), 'read/encrypted', 'encrypted'),
+  ],
+  'extract/no-report': [
+    stating(
+      {
+        name: 'a meeting notice, not a report',
+        report: validReport('2021'),
+        options: {
+          extraction: extract(
+            readText(
+              new TextEncoder().encode('关于召开政务公开工作会议的通知\n各科室：定于下周一召开会议。\n'),
+            ),
+          ).diagnostics,
+        },
+        errors: [{ messageId: 'noReport' }],
+      },
+      { chars: 29 },
+    ),
+  ],
   'read/no-text-layer': [
     stating(
       await fromPdf('a scan, OCR off', pdfFixture('scanned.pdf'), 'read/no-text-layer', 'noTextLayer', false),
@@ -378,13 +435,13 @@ describe('extraction problems without a rule', () => {
     const { check } = await import('../check.ts');
     const report = validReport('2021');
     const page = {
-      ruleId: 'read/encrypted',
+      ruleId: 'read/unreadable',
       severity: 'error' as const,
-      messageId: 'encrypted',
-      message: 'x.pdf：PDF 已加密（需要打开密码），无法读取',
-      data: { file: 'x.pdf' },
+      messageId: 'unreadable',
+      message: '无法读取文件“x.pdf”：文件不存在（ENOENT）',
+      data: { file: 'x.pdf', code: 'ENOENT' },
     };
     expect(check(report, { extraction: [page] })).toEqual([page]);
-    expect(check(report, { extraction: [page], rules: { 'read/encrypted': 'off' } })).toEqual([]);
+    expect(check(report, { extraction: [page], rules: { 'read/unreadable': 'off' } })).toEqual([]);
   });
 });

@@ -7,6 +7,25 @@ import type { Rule } from './types.ts';
 
 /** One row per reader or extraction rule: id, default severity, its message ids, its title. */
 const TABLE: readonly [string, Severity, readonly string[], string, string, string][] = [
+  ['read/empty', 'error', ['empty'], '文件为空', 'An empty file', '读取'],
+  ['read/binary', 'error', ['binary'], '文件不是文本', 'A file that is not text', '读取'],
+  [
+    'read/unsupported',
+    'error',
+    ['unsupported'],
+    '不支持的文件类型',
+    'A kind of file that is not read',
+    '读取',
+  ],
+  ['read/encrypted', 'error', ['encrypted'], 'PDF 已加密', 'An encrypted PDF', '读取'],
+  [
+    'extract/no-report',
+    'error',
+    ['noReport'],
+    '文档不是年度报告',
+    'A document that holds no annual report',
+    '格式',
+  ],
   [
     'read/encoding',
     'warning',

@@ -4,6 +4,29 @@ import { baseReport, AGENCY, edit, change, T3_HEADER, type RuleDocs } from './ki
 
 export const docs: readonly RuleDocs[] = [
   {
+    id: 'extract/no-report',
+    what: {
+      zh: '文档读出来了，但其中既没有年度报告六个部分的标题（“一、总体情况”等），也没有三张统计表的行名（“规章”“本年新收政府信息公开申请数量”“行政复议”等）：它不是一份政府信息公开工作年度报告。消息给出文档的字数。',
+      en: 'The document was read, but holds neither the headings of the six sections nor a row label of the three tables: it is not an annual report on government information disclosure.',
+    },
+    why: {
+      zh: '年度报告按统一格式编制（国办公开办函〔2021〕30号），由六个部分和三张统计表组成；没有这些内容的文件无法作为年度报告核对和汇总。常见原因是提交错了文件（通知、附件说明、其他报告）。',
+      en: 'A report follows the national format of six sections and three tables (国办公开办函〔2021〕30号); a file without them is most often the wrong file submitted.',
+    },
+    fix: {
+      zh: '确认提交的是年度报告本身；扫描件请确认已读取（见 [[read/no-text-layer]]）。',
+      en: 'Check that the file is the report itself; for a scan, see [[read/no-text-layer]].',
+    },
+    example: {
+      defect: {
+        zh: '提交的文件是一则会议通知，不是年度报告。',
+        en: 'The file submitted is a meeting notice, not the annual report.',
+      },
+      text: () =>
+        '关于召开政务公开工作会议的通知\n\n各科室：定于下周一上午九时在三楼会议室召开政务公开工作会议，请准时参加。\n',
+    },
+  },
+  {
     id: 'extract/unreadable-figure',
     what: {
       zh: '统计表某一栏的数字无法可靠识别：文字识别（OCR）对它没有把握（置信度低、单独一个字被认成汉字、数字位数与所占宽度不符），或其中有无法辨认的字符“�”。nianbao 不猜测数字，该单元格留空并给出原文。',

@@ -44,7 +44,7 @@ export interface Example {
   text?: (text: string) => string;
   /** …or on its bytes (encodings)… */
   bytes?: (bytes: Uint8Array) => Uint8Array;
-  /** …or the incorrect example is a PDF of its own (the PDF reader's problems; shown by name, not as lines). */
+  /** …or the incorrect example is a file of its own: a PDF, a ZIP, binary bytes (the readers' problems; shown by name, not as lines). */
   pdf?: () => Uint8Array;
   /** Lines shown besides those around the change (column headers). */
   also?: readonly Focus[];

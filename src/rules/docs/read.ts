@@ -1,8 +1,97 @@
 // The documentation of the findings of reading (read/…), rules generated in src/rules/extraction.ts: what each checks,
 // why, how to fix it, and its examples (docs/rules/).
+import { strToU8, zipSync } from 'fflate';
 import { pdfFixture, type RuleDocs } from './kit.ts';
 
+/** A ZIP archive of one text file (no Word or Excel document inside). */
+const zipOfOneFile = (name: string, text: string) => zipSync({ [name]: strToU8(text) });
+
 export const docs: readonly RuleDocs[] = [
+  {
+    id: 'read/empty',
+    what: {
+      zh: '文件是空的（0 字节，或只有空白），或网页中没有正文文字，没有可读取的内容。',
+      en: 'The file is empty (no bytes, or only white space), or a web page has no body text: there is nothing to read.',
+    },
+    why: {
+      zh: '年度报告要完整地向社会公布（《中华人民共和国政府信息公开条例》第四十九条）。空文件多是导出、上传或下载失败，公众看到的是一个打不开的链接。',
+      en: 'A report is published whole (条例第四十九条); an empty file is a failed export, upload or download.',
+    },
+    fix: {
+      zh: '重新导出或重新上传报告，确认文件能打开并能看到全文后再提交。',
+      en: 'Export or upload the report again and check that it opens with its whole text.',
+    },
+    example: {
+      defect: { zh: '上传的报告文件是空的（0 字节）。', en: 'The uploaded report file is empty (0 bytes).' },
+      bytes: () => new Uint8Array(0),
+    },
+  },
+  {
+    id: 'read/binary',
+    what: {
+      zh: '文件的内容大多是控制字符，不是文本，也不是 nianbao 能识别的 PDF、DOCX、DOC、XLSX 或网页：可能是其他程序的文件被改了扩展名。',
+      en: 'The file is mostly control characters: not text, nor a PDF, DOCX, DOC, XLSX or web page nianbao can tell; often another program’s file renamed.',
+    },
+    why: {
+      zh: '年度报告要以公众能打开的格式公布（《中华人民共和国政府信息公开条例》第四十九条）；无法识别的二进制文件，其中的文字和统计表都无法读取和核对。',
+      en: 'A report is published in a form the public can open (条例第四十九条); an unknown binary file cannot be read or checked.',
+    },
+    fix: {
+      zh: '提交报告的原始文件（Word、WPS、PDF 或网页），不要修改文件的扩展名。',
+      en: 'Submit the report as its original file (Word, WPS, PDF or web page), without renaming its extension.',
+    },
+    example: {
+      defect: {
+        zh: '提交的“报告”是一段二进制数据（控制字符），不是文本或可识别的文档。',
+        en: 'The submitted "report" is binary data (control characters), not text or a known document.',
+      },
+      pdf: () => new Uint8Array(Array.from({ length: 256 }, (_, i) => 1 + (i % 8))),
+    },
+  },
+  {
+    id: 'read/unsupported',
+    what: {
+      zh: '文件是 nianbao 不读取的类型：例如不含 Word 或 Excel 文档的 ZIP 压缩包。消息给出文件类型。',
+      en: 'The file is of a kind nianbao does not read, e.g. a ZIP archive that holds no Word or Excel document.',
+    },
+    why: {
+      zh: '年度报告要以公众能直接打开的格式公布（《中华人民共和国政府信息公开条例》第四十九条）；压缩包等文件无法直接阅读，其中的报告也无法核对。',
+      en: 'A report is published in a form the public can open directly (条例第四十九条).',
+    },
+    fix: {
+      zh: '解压后提交其中的报告文件（DOCX、DOC、PDF、XLSX、网页或文本）。',
+      en: 'Unpack it and submit the report file inside (DOCX, DOC, PDF, XLSX, web page or text).',
+    },
+    example: {
+      defect: {
+        zh: '提交的是一个 ZIP 压缩包（其中只有一个 readme.txt），不是报告文件。',
+        en: 'A ZIP archive (holding only a readme.txt) submitted instead of the report.',
+      },
+      pdf: () => zipOfOneFile('readme.txt', '年度报告见附件'),
+    },
+  },
+  {
+    id: 'read/encrypted',
+    what: {
+      zh: 'PDF 已加密，需要密码才能打开，无法读取其中的文字。',
+      en: 'The PDF is encrypted: it needs a password to open, and its text cannot be read.',
+    },
+    why: {
+      zh: '主动公开的年度报告应能被公众自由阅读（《中华人民共和国政府信息公开条例》第四十九条）；加密的文件公众打不开，汇总单位也无法核对。',
+      en: 'A published report must be open to anyone (条例第四十九条); an encrypted file is not.',
+    },
+    fix: {
+      zh: '导出 PDF 时不要设置打开密码；如需防止修改，可只设置权限密码。',
+      en: 'Export the PDF without an open password (a permissions password, if any, does not stop reading).',
+    },
+    example: {
+      defect: {
+        zh: '报告的 PDF 设置了打开密码（test/fixtures/pdf/encrypted.pdf）。',
+        en: 'The PDF of the report has an open password (test/fixtures/pdf/encrypted.pdf).',
+      },
+      pdf: () => pdfFixture('encrypted.pdf'),
+    },
+  },
   {
     id: 'read/no-text-layer',
     what: {
