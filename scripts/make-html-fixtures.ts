@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { extract } from '../src/extract/index.ts';
 import type { Block } from '../src/model/document.ts';
-import type { FormatDef, RowDef, SectionKey, TableDef } from '../src/model/format.ts';
+import type { FormatDef, SectionKey, TableDef } from '../src/model/format.ts';
 import { formatOf } from '../src/model/formats/index.ts';
+import { table3Labels, type GCell } from './lib/grid.ts';
 import { cellsOf, rowValues, SECTION_KEYS, type Report } from '../src/model/report.ts';
 import { readText } from '../src/read/text.ts';
 import { validReport, withCells } from '../src/rules/valid-report.ts';
@@ -138,14 +139,6 @@ function report2021(): Report {
 // ---------------------------------------------------------------------------------------------------------------
 // Tables in the official layout, as grids of cells with rowspan and colspan
 
-interface GCell {
-  text: string;
-  colspan?: number;
-  rowspan?: number;
-  /** The dotted model path of a figure cell. */
-  path?: string;
-  head?: boolean;
-}
 type GRow = GCell[];
 
 const fig = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
@@ -198,35 +191,15 @@ function requestsGrid(report: Report, t: TableDef, breakHeader = false): GRow[] 
       head: true,
     })),
   ];
-  const parentOf = (r: RowDef) =>
-    r.parentGroup ?? (r.group && !r.group.startsWith('（') ? r.group : undefined);
-  const count = (test: (r: RowDef) => boolean) => t.rows.filter(test).length;
-  let outer = '';
-  let inner = '';
-  for (const r of t.rows) {
-    const labels: GCell[] = [];
-    const parent = parentOf(r);
-    if (parent) {
-      if (parent !== outer) labels.push({ text: parent, rowspan: count((x) => parentOf(x) === parent) });
-      outer = parent;
-      if (r.parentGroup) {
-        if (r.group !== inner) labels.push({ text: r.group!, rowspan: count((x) => x.group === r.group) });
-        inner = r.group!;
-        labels.push({ text: r.label });
-      } else {
-        inner = '';
-        labels.push({ text: r.label, colspan: 2 });
-      }
-    } else {
-      outer = inner = '';
-      labels.push({ text: r.label, colspan: 3 });
-    }
+  const labelCells = table3Labels(t.rows);
+  t.rows.forEach((r, i) => {
+    const labels = labelCells[i]!;
     const v = rowValues(report.requests, r);
     rows.push([
       ...labels,
       ...r.columns.map((c) => ({ text: fig(v[c.key]), path: `requests.${r.path.join('.')}.${c.key}` })),
     ]);
-  }
+  });
   return rows;
 }
 

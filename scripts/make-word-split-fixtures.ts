@@ -17,8 +17,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { extract } from '../src/extract/index.ts';
 import type { Block } from '../src/model/document.ts';
-import type { FormatVersion, RowDef, SectionKey, TableDef } from '../src/model/format.ts';
+import type { FormatVersion, SectionKey, TableDef } from '../src/model/format.ts';
 import { formatOf } from '../src/model/formats/index.ts';
+import { table3Labels, type GCell } from './lib/grid.ts';
 import { rowValues, SECTION_KEYS, type TableValues } from '../src/model/report.ts';
 import { readHtml } from '../src/read/html.ts';
 import { readText } from '../src/read/text.ts';
@@ -87,12 +88,6 @@ function wording(
 // ---------------------------------------------------------------------------------------------------------------
 // The official layout as a grid (format-spec §5): the same grids as scripts/make-html-fixtures.ts draws.
 
-interface GCell {
-  text: string;
-  colspan?: number;
-  rowspan?: number;
-  path?: string;
-}
 type GRow = GCell[];
 
 const fig = (v: number | null | undefined, thousands: boolean) =>
@@ -136,29 +131,9 @@ function requestsGrid(t: Tables, def: TableDef, thousands: boolean): GRow[] {
     ],
     ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((text) => ({ text })),
   ];
-  const parentOf = (r: RowDef) =>
-    r.parentGroup ?? (r.group && !r.group.startsWith('（') ? r.group : undefined);
-  const count = (test: (r: RowDef) => boolean) => def.rows.filter(test).length;
-  let outer = '';
-  let inner = '';
-  for (const r of def.rows) {
-    const labels: GCell[] = [];
-    const parent = parentOf(r);
-    if (parent) {
-      if (parent !== outer) labels.push({ text: parent, rowspan: count((x) => parentOf(x) === parent) });
-      outer = parent;
-      if (r.parentGroup) {
-        if (r.group !== inner) labels.push({ text: r.group!, rowspan: count((x) => x.group === r.group) });
-        inner = r.group!;
-        labels.push({ text: r.label });
-      } else {
-        inner = '';
-        labels.push({ text: r.label, colspan: 2 });
-      }
-    } else {
-      outer = inner = '';
-      labels.push({ text: r.label, colspan: 3 });
-    }
+  const labelCells = table3Labels(def.rows);
+  def.rows.forEach((r, i) => {
+    const labels = labelCells[i]!;
     const v = rowValues(t.requests, r);
     rows.push([
       ...labels,
@@ -167,7 +142,7 @@ function requestsGrid(t: Tables, def: TableDef, thousands: boolean): GRow[] {
         path: `requests.${r.path.join('.')}.${c.key}`,
       })),
     ]);
-  }
+  });
   return rows;
 }
 
