@@ -16,6 +16,7 @@ import type { Block } from '../src/model/document.ts';
 import type { FormatDef, SectionKey, TableDef } from '../src/model/format.ts';
 import { formatOf } from '../src/model/formats/index.ts';
 import { table3Labels, type GCell } from './lib/grid.ts';
+import { random } from './lib/random.ts';
 import { cellsOf, rowValues, SECTION_KEYS, type Report } from '../src/model/report.ts';
 import { readText } from '../src/read/text.ts';
 import { validReport, withCells } from '../src/rules/valid-report.ts';
@@ -55,18 +56,6 @@ function sectionsOf(report: Report): Source['sections'] {
     heading: report.outline?.find((o) => o.section === key)?.text ?? f.sections[i]!.heading,
     lines: (report.sections[key] ?? '').split('\n').filter((l) => l.trim() !== ''),
   }));
-}
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

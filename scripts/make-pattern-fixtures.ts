@@ -82,24 +82,30 @@ const isFigure = (s: string) => /^[+\-−]?[\d,]+(\.\d+)?$/.test(s.trim());
 // ---------------------------------------------------------------------------------------------------------------
 // Pattern 1: one cell per line without TABs
 
-/** The cell-per-line text of samples 000–002 (one TAB-prefixed cell per line, a blank line after each row). */
-function cellPerLineTabbed(blocks: readonly Block[]): string {
+/**
+ * A sample laid out again: each paragraph followed by a blank line, each table as the lines `table` makes of its
+ * rows, followed by a blank line unless `gap` is false.
+ */
+function laidOut(blocks: readonly Block[], table: (rows: string[][]) => string[], gap = true): string {
   const lines: string[] = [];
   for (const b of blocks) {
-    if (b.kind === 'para') {
-      lines.push(b.text, '');
-      continue;
-    }
-    for (const row of b.rows) {
-      for (const cell of row) {
-        const [first, ...rest] = cell.split('\n');
-        lines.push('\t' + first, ...rest);
-      }
-      lines.push('');
-    }
-    lines.push('');
+    if (b.kind === 'para') lines.push(b.text, '');
+    else lines.push(...table(b.rows), ...(gap ? [''] : []));
   }
   return lines.join('\n') + '\n';
+}
+
+/** The cell-per-line text of samples 000–002 (one TAB-prefixed cell per line, a blank line after each row). */
+function cellPerLineTabbed(blocks: readonly Block[]): string {
+  return laidOut(blocks, (rows) =>
+    rows.flatMap((row) => [
+      ...row.flatMap((cell) => {
+        const [first, ...rest] = cell.split('\n');
+        return ['\t' + first, ...rest];
+      }),
+      '',
+    ]),
+  );
 }
 
 /** Pattern 1a: the cell-per-line text with the leading TAB of every line removed (issue 10, 15/198). */
@@ -116,19 +122,17 @@ function withoutTabs(text: string): string {
  * empty line like any other cell's, so it shows as two more blank lines.
  */
 function blankLineCells(blocks: readonly Block[]): string {
-  const lines: string[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'para') {
-      lines.push(b.text, '');
-      continue;
-    }
-    for (const row of b.rows)
-      for (const cell of row) {
-        const text = cell.replace(/\n/g, '').trim();
-        lines.push(isFigure(text) ? '  ' + text : text, '');
-      }
-  }
-  return lines.join('\n') + '\n';
+  return laidOut(
+    blocks,
+    (rows) =>
+      rows.flatMap((row) =>
+        row.flatMap((cell) => {
+          const text = cell.replace(/\n/g, '').trim();
+          return [isFigure(text) ? '  ' + text : text, ''];
+        }),
+      ),
+    false,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -136,76 +140,52 @@ function blankLineCells(blocks: readonly Block[]): string {
 
 const flat = (cell: string) => cell.replace(/\n/g, '').trim();
 
+/** A row's cells flattened, and how many remain once the empty cells at its end are left out (one at least). */
+function trimmed(row: readonly string[]): [string[], number] {
+  const cells = row.map(flat);
+  let n = cells.length;
+  while (n > 1 && cells[n - 1] === '') n--;
+  return [cells, n];
+}
+
 /** Pattern 2a: pipe rows without the leading "|" ("规章 | 0 | 0 | 0 |"), a "--- |" separator under each first row. */
 function barePipes(blocks: readonly Block[]): string {
-  const lines: string[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'para') {
-      lines.push(b.text, '');
-      continue;
-    }
-    b.rows.forEach((row, r) => {
-      lines.push(row.map(flat).join(' | ') + ' |');
-      if (r === 0) lines.push(row.map(() => '---').join(' | ') + ' |');
-    });
-    lines.push('');
-  }
-  return lines.join('\n') + '\n';
+  return laidOut(blocks, (rows) =>
+    rows.flatMap((row, r) => [
+      row.map(flat).join(' | ') + ' |',
+      ...(r === 0 ? [row.map(() => '---').join(' | ') + ' |'] : []),
+    ]),
+  );
 }
 
 /** Pattern 2a': pipe rows without the leading "|", cells packed against the bars, rows padded with fillers ("规章|0|0|0|||"). */
 function bareFillerPipes(blocks: readonly Block[]): string {
-  const lines: string[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'para') {
-      lines.push(b.text, '');
-      continue;
-    }
-    const width = Math.max(...b.rows.map((r) => r.length));
-    for (const row of b.rows) {
-      const cells = row.map(flat);
-      let n = cells.length;
-      while (n > 1 && cells[n - 1] === '') n--;
-      lines.push(cells.slice(0, n).join('|') + '|' + '|'.repeat(width - n));
-    }
-    lines.push('');
-  }
-  return lines.join('\n') + '\n';
+  return laidOut(blocks, (rows) => {
+    const width = Math.max(...rows.map((r) => r.length));
+    return rows.map((row) => {
+      const [cells, n] = trimmed(row);
+      return cells.slice(0, n).join('|') + '|' + '|'.repeat(width - n);
+    });
+  });
 }
 
 /** Pattern 2b: every cell on a line of its own followed by a line holding only "|"; rows follow each other. */
 function barLines(blocks: readonly Block[]): string {
-  const lines: string[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'para') {
-      lines.push(b.text, '');
-      continue;
-    }
-    for (const row of b.rows) for (const cell of row) lines.push(flat(cell), '|');
-    lines.push('');
-  }
-  return lines.join('\n') + '\n';
+  return laidOut(blocks, (rows) => rows.flatMap((row) => row.flatMap((cell) => [flat(cell), '|'])));
 }
 
 /** Pattern 2c: Markdown rows padded to the table's width with "|" fillers ("| 第二十条第（一）项 ||||"). */
 function fillerPipes(blocks: readonly Block[]): string {
-  const lines: string[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'para') {
-      lines.push(b.text, '');
-      continue;
-    }
-    const width = Math.max(...b.rows.map((r) => r.length));
-    b.rows.forEach((row, r) => {
-      const cells = row.map(flat);
-      let n = cells.length;
-      while (n > 1 && cells[n - 1] === '') n--;
-      lines.push('| ' + cells.slice(0, n).join(' | ') + ' |' + '|'.repeat(width - n));
-      if (r === 0) lines.push('|' + '---|'.repeat(width));
+  return laidOut(blocks, (rows) => {
+    const width = Math.max(...rows.map((r) => r.length));
+    return rows.flatMap((row, r) => {
+      const [cells, n] = trimmed(row);
+      return [
+        '| ' + cells.slice(0, n).join(' | ') + ' |' + '|'.repeat(width - n),
+        ...(r === 0 ? ['|' + '---|'.repeat(width)] : []),
+      ];
     });
-    lines.push('');
-  }
-  return lines.join('\n') + '\n';
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

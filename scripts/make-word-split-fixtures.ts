@@ -20,6 +20,7 @@ import type { Block } from '../src/model/document.ts';
 import type { FormatVersion, SectionKey, TableDef } from '../src/model/format.ts';
 import { formatOf } from '../src/model/formats/index.ts';
 import { table3Labels, type GCell } from './lib/grid.ts';
+import { random } from './lib/random.ts';
 import { rowValues, SECTION_KEYS, type TableValues } from '../src/model/report.ts';
 import { readHtml } from '../src/read/html.ts';
 import { readText } from '../src/read/text.ts';
@@ -41,18 +42,6 @@ interface Source {
   /** Lines before the first section heading. */
   preamble: string[];
   sections: { key: SectionKey; heading: string; lines: string[] }[];
-}
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function tablesOf(o: Record<string, unknown>): Tables {
