@@ -62,6 +62,22 @@ export interface DocumentImage {
 /** A block of the document body. */
 export type Block = Paragraph | Table;
 
+/**
+ * A block with every source span (its own, its rows', its cells') passed through `map`: how a reader that parses text
+ * it made from its input (a DOCX's tab paragraphs, a web page's text flow) points the spans back into that input.
+ */
+export function mapSources(b: Block, map: (s: SourceSpan) => SourceSpan): Block {
+  if (b.kind === 'paragraph') return { ...b, source: map(b.source) };
+  return {
+    ...b,
+    source: map(b.source),
+    rows: b.rows.map((r) => ({
+      source: map(r.source),
+      cells: r.cells.map((c) => ({ ...c, source: map(c.source) })),
+    })),
+  };
+}
+
 /** The kinds of input nianbao reads. */
 export type InputKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'xlsx' | 'json';
 

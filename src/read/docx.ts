@@ -1,7 +1,7 @@
 // DOCX reader: word/document.xml → Document; table cells with gridSpan and vMerge resolved, text boxes kept.
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Block, Document, Paragraph, TableCell, TableRow } from '../model/document.ts';
+import { mapSources, type Block, type Document, type TableCell, type TableRow } from '../model/document.ts';
 import type { SourceSpan } from '../model/source.ts';
 import { parseTextBlocks } from './layout.ts';
 import { readDiagnostic } from './messages.ts';
@@ -104,18 +104,7 @@ function flushText(state: State): void {
   const blocks = parseTextBlocks(pending.map((p) => p.text.replace(/\n/g, ' ')).join('\n'));
   const map = (s: SourceSpan): SourceSpan =>
     s.kind === 'text' ? { kind: 'docx', paragraph: pending[s.line - 1]?.index ?? pending[0]!.index } : s;
-  for (const b of blocks) {
-    if (b.kind === 'paragraph') state.blocks.push({ ...b, source: map(b.source) } satisfies Paragraph);
-    else
-      state.blocks.push({
-        ...b,
-        source: map(b.source),
-        rows: b.rows.map((r) => ({
-          source: map(r.source),
-          cells: r.cells.map((c) => ({ ...c, source: map(c.source) })),
-        })),
-      });
-  }
+  for (const b of blocks) state.blocks.push(mapSources(b, map));
 }
 
 /** The text of a paragraph: runs' text, tabs and breaks; deleted text and field codes left out. */

@@ -190,16 +190,18 @@ function reviewLitigation(t: TableDef, report: Report): Grid {
   return g;
 }
 
+/** The grid of each table, by its key. */
+const GRIDS: Record<TableKey, (t: TableDef, report: Report) => Grid> = {
+  proactive,
+  requests,
+  reviewLitigation,
+};
+
 /** The three tables of a report in the official layout of its format version. */
 export function officialLayout(report: Report): TableLayout[] {
   const f = formatOf(report.formatVersion);
   return f.tables.map((t) => {
-    const g =
-      t.key === 'proactive'
-        ? proactive(t, report)
-        : t.key === 'requests'
-          ? requests(t, report)
-          : reviewLitigation(t, report);
+    const g = GRIDS[t.key](t, report);
     const cols = Math.max(...g.cells.map((c) => c.col + c.colSpan));
     const firstData = Math.min(...g.cells.filter((c) => c.role !== 'header').map((c) => c.row));
     return {

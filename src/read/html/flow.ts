@@ -2,7 +2,7 @@
 // character mapped to its source), lines through the text layouts, tables read as grids where they stand.
 import { load } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
-import type { Block, DocumentImage } from '../../model/document.ts';
+import { mapSources, type Block, type DocumentImage } from '../../model/document.ts';
 import type { SourceSpan, TextSpan } from '../../model/source.ts';
 import { parseTextBlocks } from '../layout.ts';
 import { ArticleFinder, CHROME_LINE } from './article.ts';
@@ -222,18 +222,7 @@ export class PageReader implements TableReader {
         return l?.span ?? { kind: 'html', line: 1, column: 1, endLine: 1, endColumn: 1 };
       return this.source.spanOf(start, Math.max(start, end));
     };
-    for (const b of blocks) {
-      if (b.kind === 'paragraph') this.blocks.push({ ...b, source: map(b.source) });
-      else
-        this.blocks.push({
-          ...b,
-          source: map(b.source),
-          rows: b.rows.map((r) => ({
-            source: map(r.source),
-            cells: r.cells.map((c) => ({ ...c, source: map(c.source) })),
-          })),
-        });
-    }
+    for (const b of blocks) this.blocks.push(mapSources(b, map));
   }
 
   /** <pre>: the text as typed, line breaks and runs of spaces kept, through the text layouts. */

@@ -1,5 +1,5 @@
 // A report as Markdown for quick reading: title, the six sections, the three tables as flat GitHub pipe tables.
-import type { RowDef, TableDef } from '../../model/format.ts';
+import type { RowDef, TableDef, TableKey } from '../../model/format.ts';
 import { formatOf } from '../../model/formats/index.ts';
 import { rowValues, type Report } from '../../model/report.ts';
 import { figureText, reportTitle } from '../layout.ts';
@@ -80,6 +80,13 @@ function reviewLitigation(table: TableDef, report: Report): string[][] {
   ];
 }
 
+/** The pipe tables of each statistics table, by its key. */
+const TABLES: Record<TableKey, (table: TableDef, report: Report) => string[][]> = {
+  proactive,
+  requests,
+  reviewLitigation,
+};
+
 /**
  * The report as Markdown: the title as a level-1 heading, each official section heading as a level-2 heading
  * followed by its paragraphs (blank-line separated) and, in sections 二 to 四, its table. Text is written as it is,
@@ -93,13 +100,7 @@ export function renderMarkdown(report: Report): string {
     for (const p of (report.sections[section.key] ?? '').split('\n'))
       if (p.trim() !== '') out.push(p.trim(), '');
     for (const table of format.tables.filter((t) => t.section === section.key)) {
-      const tables =
-        table.key === 'proactive'
-          ? proactive(table, report)
-          : table.key === 'requests'
-            ? requests(table, report)
-            : reviewLitigation(table, report);
-      for (const t of tables) out.push(...t, '');
+      for (const t of TABLES[table.key](table, report)) out.push(...t, '');
     }
   }
   return out.join('\n');
