@@ -1,5 +1,4 @@
 // End-to-end tests of `nianbao check`: in-process through main(argv, io), plus one run as a child process.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import type { Report } from '../src/model/report.ts';
 import { locate, nameOf } from '../src/model/cells.ts';
 import { RULES } from '../src/rules/index.ts';
 import { sarifErrors } from './support/sarif.ts';
-import { ROOT, SAMPLE, SAMPLES, runMain } from './support/cli.ts';
+import { ROOT, SAMPLE, SAMPLES, runMain, runNode } from './support/cli.ts';
 
 interface Entry {
   file: string;
@@ -262,16 +261,7 @@ describe('nianbao check, files and configuration', () => {
 
 describe('nianbao check as a command', () => {
   it('runs as a child process: exit 1, the findings on stdout without colours, --help lists check', async () => {
-    const exec = (args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['bin/nianbao.js', ...args], { cwd: ROOT });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-        child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
+    const exec = (args: string[]) => runNode(['bin/nianbao.js', ...args]);
     const { code, stdout, stderr } = await exec(['check', broken]);
     expect(stderr).toBe('');
     expect(code).toBe(1);

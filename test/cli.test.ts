@@ -1,24 +1,9 @@
 // End-to-end tests of the `nianbao` command, run as a child process exactly as a user runs it.
-import { spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SAMPLES = readdirSync(join(ROOT, 'examples/reports'))
-  .filter((n) => n.endsWith('.txt'))
-  .sort()
-  .map((n) => `examples/reports/${n}`);
+import { ROOT, runNode, SAMPLES } from './support/cli.ts';
 
 interface Entry {
   file: string;
@@ -27,17 +12,7 @@ interface Entry {
 }
 
 /** Runs `node bin/nianbao.js ARGS` in the project root. */
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/nianbao.js', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runNode(['bin/nianbao.js', ...args]);
 
 const expected = (file: string) =>
   JSON.parse(

@@ -1,11 +1,9 @@
 // The README's quick start is the contract of a fresh clone: exactly two commands, both backed by package.json.
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ROOT, runNode } from './support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
@@ -31,19 +29,7 @@ describe('README quick start', () => {
   it('`npm start` runs: every bundled sample is extracted and the command exits 0', async () => {
     const [cmd, ...args] = pkg.scripts.start!.split(/\s+/);
     expect(cmd).toBe('node');
-    const { code, stdout, stderr } = await new Promise<{
-      code: number | null;
-      stdout: string;
-      stderr: string;
-    }>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd: ROOT });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-      child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-      child.on('error', reject);
-      child.on('close', (c) => resolve({ code: c, stdout, stderr }));
-    });
+    const { code, stdout, stderr } = await runNode(args);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const samples = readdirSync(join(ROOT, 'examples/reports')).filter((n) => !n.startsWith('.'));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseReport } from '../rules/docs/kit.ts';
 import { withCells } from '../rules/valid-report.ts';
+import { SECTION_KEYS } from '../model/report.ts';
 import { compareReports } from './compare.ts';
 import { normalizeForSimilarity, textSimilarity } from './similarity.ts';
 
@@ -87,14 +88,7 @@ describe('compareReports', () => {
     const problems = c.sections.find((s) => s.section === 'problems')!;
     expect(problems.similarity).toBe(1);
     expect(problems.lengthA).toBeGreaterThan(50);
-    expect(c.sections.map((s) => s.section)).toEqual([
-      'overview',
-      'proactive',
-      'requests',
-      'reviewLitigation',
-      'problems',
-      'other',
-    ]);
+    expect(c.sections.map((s) => s.section)).toEqual(SECTION_KEYS);
   });
 
   it('across versions compares tables 3 and 4, table 3’s （六） as one row, and never table 2', () => {

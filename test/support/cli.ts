@@ -1,4 +1,5 @@
 // The command run in-process for end-to-end tests: main(argv, io) with captured output, from the project root.
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,4 +31,17 @@ export async function runMain(
     ...io,
   });
   return { code, stdout, stderr };
+}
+
+/** Runs `node ARGS` as a child process in the project root (`['bin/nianbao.js', …]` for the command itself). */
+export function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

@@ -140,34 +140,27 @@ export function findRulings(
       if (data[across ? side * width + k : k * width + side]! < DARK) return true;
     return false;
   };
-  for (let y = 0; y < height; y++) {
-    let start = -1;
-    for (let x = 0; x <= width; x++) {
-      const dark = x < width && darkAcross(y, x, true);
-      if (dark && start < 0) start = x;
-      else if (!dark && start >= 0) {
-        if (x - start >= minRun) {
-          horizontal.push({ x0: start, x1: x, y0: y + 0.5, y1: y + 0.5 });
-          erase.push([y, start, x, true]);
+  // Each row (across) and each column: the runs of dark pixels at least minRun long.
+  const scan = (across: boolean) => {
+    const [lines, length] = across ? [height, width] : [width, height];
+    for (let at = 0; at < lines; at++) {
+      let start = -1;
+      for (let k = 0; k <= length; k++) {
+        const dark = k < length && darkAcross(at, k, across);
+        if (dark && start < 0) start = k;
+        else if (!dark && start >= 0) {
+          if (k - start >= minRun) {
+            if (across) horizontal.push({ x0: start, x1: k, y0: at + 0.5, y1: at + 0.5 });
+            else vertical.push({ x0: at + 0.5, x1: at + 0.5, y0: start, y1: k });
+            erase.push([at, start, k, across]);
+          }
+          start = -1;
         }
-        start = -1;
       }
     }
-  }
-  for (let x = 0; x < width; x++) {
-    let start = -1;
-    for (let y = 0; y <= height; y++) {
-      const dark = y < height && darkAcross(x, y, false);
-      if (dark && start < 0) start = y;
-      else if (!dark && start >= 0) {
-        if (y - start >= minRun) {
-          vertical.push({ x0: x + 0.5, x1: x + 0.5, y0: start, y1: y });
-          erase.push([x, start, y, false]);
-        }
-        start = -1;
-      }
-    }
-  }
+  };
+  scan(true);
+  scan(false);
   // With the grey fringe the renderer leaves on each side of a line, and its wobble.
   for (const [at, from, to, across] of erase)
     for (let side = Math.max(0, at - 2); side <= Math.min((across ? height : width) - 1, at + 2); side++)
