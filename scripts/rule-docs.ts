@@ -5,14 +5,13 @@
 //   node --import tsx scripts/rule-docs.ts T3-1 …   only these rules (nothing removed)
 //
 // The prose and the examples sit beside each rule (src/rules/<id>.docs.ts; src/rules/docs/read.ts and extract.ts for
-// the stage findings), collected in src/rules/docs/index.ts; test/rules-docs.test.ts re-runs every command of the
+// the stage findings), found there by scripts/rule-docs/registry.ts; test/rules-docs.test.ts re-runs every command of the
 // pages and fails when an output differs, so run `npm run docs:rules` after changing a rule or its docs.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docName } from '../src/model/cells.ts';
 import { main } from '../src/cli/main.ts';
-import { DOCS_BY_ID, RULE_DOCS } from '../src/rules/docs/index.ts';
 import type { Kind } from '../src/rules/docs/kit.ts';
 import { RULES } from '../src/rules/index.ts';
 import type { Rule } from '../src/rules/types.ts';
@@ -28,6 +27,7 @@ import {
   extraFiles,
 } from './rule-docs/files.ts';
 import { exampleSection, extraList, page, pdfSection, readme } from './rule-docs/page.ts';
+import { DOCS_BY_ID, RULE_DOCS } from './rule-docs/registry.ts';
 
 export { DOCS_DIR, EXAMPLES_DIR, ROOT, docPath };
 
@@ -51,10 +51,7 @@ export async function runCli(argv: readonly string[]): Promise<{ code: number; o
 async function generateRule(rule: Rule, registered: ReadonlySet<string>): Promise<string[]> {
   const { id } = rule.meta;
   const docs = DOCS_BY_ID.get(id);
-  if (!docs)
-    return [
-      `${id}: no docs — add them in src/rules/${docName(id)}.docs.ts, listed in src/rules/docs/index.ts`,
-    ];
+  if (!docs) return [`${id}: no docs — add them in src/rules/${docName(id)}.docs.ts (export const docs)`];
   const { example } = docs;
   const problems: string[] = [];
 

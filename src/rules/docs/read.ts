@@ -4,7 +4,9 @@ import { strToU8, zipSync } from 'fflate';
 import { pdfFixture, type RuleDocs } from './kit.ts';
 
 /** A ZIP archive of one text file (no Word or Excel document inside). */
-const zipOfOneFile = (name: string, text: string) => zipSync({ [name]: strToU8(text) });
+// A fixed date in the zip, so that regenerating the docs writes the same bytes.
+const zipOfOneFile = (name: string, text: string) =>
+  zipSync({ [name]: [strToU8(text), { mtime: new Date('2022-01-01T00:00:00Z') }] });
 
 export const docs: readonly RuleDocs[] = [
   {
