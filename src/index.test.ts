@@ -36,6 +36,7 @@ it('extracts a report that satisfies the contract schema', async () => {
 it('exports the database entry points from nianbao/store only', async () => {
   const store = await import('./store.ts');
   expect(Object.keys(store).sort()).toEqual([
+    'NoDatabaseError',
     'StoreError',
     'editReport',
     'importReport',

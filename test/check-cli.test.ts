@@ -246,14 +246,14 @@ describe('nianbao check, files and configuration', () => {
 
     it('an unusable configuration is a usage error naming the problem, before any file is read', async () => {
       const bad = await run(['check', '--config', 'bad.json', 'report.txt'], { cwd });
-      expect(bad.code).toBe(1);
+      expect(bad.code).toBe(2);
       expect(bad.stdout).toBe('');
       expect(bad.stderr).toContain('fatal');
       const none = await run(['check', '--config', 'none.json', 'report.txt'], { cwd });
-      expect(none.code).toBe(1);
+      expect(none.code).toBe(2);
       expect(none.stderr).toContain('none.json');
       const flag = await run(['check', '--rule', 'T3-2', 'report.txt'], { cwd });
-      expect(flag.code).toBe(1);
+      expect(flag.code).toBe(2);
       expect(flag.stderr).toContain('--rule');
     });
   });

@@ -12,7 +12,7 @@ describe('nianbao check with the context of the cross-year and aggregate rules',
       'no-such-file.txt',
       `${EXAMPLES}/T3-6.correct.txt`,
     ]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(output).toMatch(/^nianbao: no-such-file\.txt: /);
     expect(output).not.toContain('T3-6.correct.txt');
   });

@@ -130,7 +130,7 @@ describe('nianbao', () => {
 
   it('rejects an unknown format with a usage error on stderr', async () => {
     const { code, stdout, stderr } = await run(['extract', '--format', 'xml', SAMPLES[0]!]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('xml');
   });

@@ -258,11 +258,11 @@ describe('nianbao aggregate, agencies, merges', () => {
     expect(imp.stdout).toMatch(/建议改名 #1：市民政局（江西省\/上饶市）→ 上饶市民政局/);
     const list = await run(['merges', '--db', mdb]);
     expect(list.stdout).toMatch(/^建议改名 #1：/);
-    expect((await run(['merges', '--db', mdb, '--confirm', 'x'])).code).toBe(1);
+    expect((await run(['merges', '--db', mdb, '--confirm', 'x'])).code).toBe(2);
     const ok = await run(['merges', '--db', mdb, '--confirm', '1', '--by', '张三']);
     expect([ok.code, ok.stdout]).toEqual([0, '已确认 #1\n']);
     const again = await run(['merges', '--db', mdb, '--reject', '1']);
-    expect(again.code).toBe(1);
+    expect(again.code).toBe(2);
     expect(again.stderr).toContain('already confirmed');
     expect((await run(['merges', '--db', mdb])).stdout).toBe('没有待审核的合并建议\n');
     await withStore(mdb, async (store) => {
@@ -271,9 +271,9 @@ describe('nianbao aggregate, agencies, merges', () => {
     });
   }, 30_000);
 
-  it('a database that cannot be opened is one message, exit 1', async () => {
+  it('a database that cannot be opened is one message, exit 2', async () => {
     const r = await run(['agencies', '--db', 'postgres://nobody@127.0.0.1:1/none']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^nianbao: 无法打开数据库：/);
   }, 30_000);
 });
@@ -349,7 +349,7 @@ describe('nianbao compare', () => {
       '--years',
       '2019,2021',
     ]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('三门峡市人民政府办公室没有 2021 年的报告（有报告的年度：2019, 2020）');
     const nobody = await run([
       'compare',
@@ -363,6 +363,6 @@ describe('nianbao compare', () => {
       'en',
     ]);
     expect(nobody.stderr).toContain('no agency "无此局" in the library');
-    expect((await run(['compare', SAMPLE('003')])).code).toBe(1);
+    expect((await run(['compare', SAMPLE('003')])).code).toBe(2);
   }, 30_000);
 });

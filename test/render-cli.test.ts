@@ -48,7 +48,7 @@ describe('nianbao render', () => {
 
   it('asks for -o DIR when several inputs would go to one place', async () => {
     const r = await run(['render', SAMPLE('000'), SAMPLE('002'), '--to', 'html']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('-o');
   });
 
@@ -165,7 +165,7 @@ describe('nianbao new', () => {
     const json = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(json).toMatchObject({ formatVersion: '2021', agency: '某县审计局', year: 2023 });
     const bad = await run(['new', '--year', '23', '-o', join(dir, 'bad.xlsx')]);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(existsSync(join(dir, 'bad.xlsx'))).toBe(false);
   });
 });

@@ -7,16 +7,13 @@ import { createSarif, jsonChunks, textFile, textSummary } from '../render/diagno
 import type { SeverityCounts } from '../render/diagnostics/index.ts';
 import { RULES } from '../rules/index.ts';
 import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
-import type { Io } from './io.ts';
+import { EXIT, type Io } from './io.ts';
 import type { Task } from './batch.ts';
 import { noReportLine, noReportReason, processFile } from './process.ts';
 import type { Report } from '../model/report.ts';
 
 /** Output formats of `check`. */
 export type CheckFormat = 'text' | 'json' | 'sarif';
-
-/** Exit codes of `check`: 0 no error found, 1 some error-severity finding (or a usage error), 2 some file unreadable. */
-export const CHECK_EXIT = { ok: 0, errors: 1, usage: 1, unreadable: 2 } as const;
 
 /** Options of checking one file. */
 export interface CheckFileOptions {
@@ -116,13 +113,13 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(`nianbao: ${error.message}\n`);
-    return CHECK_EXIT.usage;
+    return EXIT.usage;
   }
   for (const w of unknownRuleWarnings(config, RULE_BY_ID.keys(), lang)) io.err(`nianbao: ${w}\n`);
   const loaded = await loadContext(options, cwd, lang);
   if ('error' in loaded) {
     io.err(`nianbao: ${loaded.error}\n`);
-    return CHECK_EXIT.usage;
+    return EXIT.usage;
   }
   const { expandInputs } = await import('./batch.ts');
   const { unreadable, counts } = await checkAll(
@@ -139,8 +136,8 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
     },
     io,
   );
-  if (unreadable) return CHECK_EXIT.unreadable;
-  return counts.error ? CHECK_EXIT.errors : CHECK_EXIT.ok;
+  if (unreadable) return EXIT.unreadable;
+  return counts.error ? EXIT.errors : EXIT.ok;
 }
 
 /**

@@ -16,10 +16,11 @@ export interface Io {
 }
 
 /**
- * Exit codes: 0 success, 1 usage error (and, for `check`, some error-severity finding), 2 some file could not be
- * read (it wins over 1; the other files are still processed).
+ * Exit codes, as ESLint's: 0 no error; 1 some finding of severity error; 2 the command could not do its job as asked
+ * — a usage or configuration error (refused before any file is read), or some input that could not be read (the
+ * other files are still processed, and 2 wins over 1).
  */
-export const EXIT = { ok: 0, usage: 1, errors: 1, unreadable: 2 } as const;
+export const EXIT = { ok: 0, errors: 1, usage: 2, unreadable: 2 } as const;
 
 const write = (stream: NodeJS.WriteStream) => (text: string) =>
   new Promise<void>((resolve) => {

@@ -22,6 +22,10 @@ export interface LibraryOptions {
 /** The wording of the library commands, in both languages (design.md principle 5). */
 export const LIBRARY_MESSAGES = {
   cannotOpen: { zh: '无法打开数据库：{reason}', en: 'cannot open the database: {reason}' },
+  noDatabase: {
+    zh: '{db}：没有数据库（数据库由 nianbao import 新建；请检查 --db 或 NIANBAO_DB）',
+    en: '{db}: there is no database here (nianbao import creates one; check --db or NIANBAO_DB)',
+  },
   imported: { zh: '已导入', en: 'imported' },
   'new-version': { zh: '新版本', en: 'new version' },
   unchanged: { zh: '未变', en: 'unchanged' },
@@ -90,20 +94,26 @@ export function say(
 
 /**
  * Opens the store for a command and runs `body` on it, closing it afterwards (a PGlite directory is then free for
- * the next process); a database that cannot be opened is a message on stderr and exit 1, never a stack trace.
+ * the next process). Only `import` creates a database (`create`); a location holding none, or a database that cannot
+ * be opened, is a message on stderr naming it and exit 2, never a stack trace.
  */
 export async function withStore(
   options: LibraryOptions,
   io: Io,
   body: (store: Store) => Promise<number>,
+  { create = false }: { create?: boolean } = {},
 ): Promise<number> {
-  const { openStore, StoreError } = await import('../store/index.ts');
+  const { openStore, NoDatabaseError, StoreError } = await import('../store/index.ts');
   let store: Store;
   try {
-    store = await openStore(options.db);
+    store = await openStore(options.db, { create });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.err(`nianbao: ${say(options.lang, 'cannotOpen', { reason })}\n`);
+    if (error instanceof NoDatabaseError)
+      io.err(`nianbao: ${say(options.lang, 'noDatabase', { db: error.location })}\n`);
+    else {
+      const reason = error instanceof Error ? error.message : String(error);
+      io.err(`nianbao: ${say(options.lang, 'cannotOpen', { reason })}\n`);
+    }
     return EXIT.usage;
   }
   try {
@@ -178,61 +188,66 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
     io.err(`nianbao: ${say(lang, 'noFiles')}\n`);
     return EXIT.usage;
   }
-  return withStore(options, io, async (store) => {
-    const started = performance.now();
-    const tally = { imported: 0, newVersion: 0, unchanged: 0, unreadable: 0, errors: 0, warnings: 0 };
-    let proposals = 0;
-    const width = Math.max(...files.map(displayWidth));
-    const statusWidth = Math.max(
-      ...(['imported', 'new-version', 'unchanged', 'unreadable'] as const).map((s) =>
-        displayWidth(say(lang, s)),
-      ),
-    );
-    const line = (status: string, file: string, rest: string) =>
-      io.out(`${pad(status, statusWidth)}  ${pad(file, width)}  ${rest}\n`);
-    for (const file of files) {
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await readFile(resolve(cwd, file)));
-      } catch (error) {
-        // No bytes, nothing to keep: the file is only named with the reason.
-        tally.unreadable++;
-        await line(say(lang, 'unreadable'), file, unreadableDiagnostic(file, error, lang).message);
-        continue;
+  return withStore(
+    options,
+    io,
+    async (store) => {
+      const started = performance.now();
+      const tally = { imported: 0, newVersion: 0, unchanged: 0, unreadable: 0, errors: 0, warnings: 0 };
+      let proposals = 0;
+      const width = Math.max(...files.map(displayWidth));
+      const statusWidth = Math.max(
+        ...(['imported', 'new-version', 'unchanged', 'unreadable'] as const).map((s) =>
+          displayWidth(say(lang, s)),
+        ),
+      );
+      const line = (status: string, file: string, rest: string) =>
+        io.out(`${pad(status, statusWidth)}  ${pad(file, width)}  ${rest}\n`);
+      for (const file of files) {
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(await readFile(resolve(cwd, file)));
+        } catch (error) {
+          // No bytes, nothing to keep: the file is only named with the reason.
+          tally.unreadable++;
+          await line(say(lang, 'unreadable'), file, unreadableDiagnostic(file, error, lang).message);
+          continue;
+        }
+        const result = await importReport(store, bytes, {
+          fileName: file,
+          region: options.region ?? null,
+          check: { lang },
+        });
+        const stored = result.reportId === null ? null : await store.report(result.reportId);
+        if (!stored) {
+          // Unreadable now, or bytes already stored as unreadable: either way no report, and the reason kept.
+          tally.unreadable++;
+          const why = firstProblem(await store.fileDiagnostics(result.sourceFileId));
+          await line(say(lang, 'unreadable'), file, why ?? '');
+          continue;
+        }
+        if (result.status === 'unchanged') tally.unchanged++;
+        else if (result.status === 'new-version') tally.newVersion++;
+        else tally.imported++;
+        if (result.status !== 'unchanged') {
+          tally.errors += stored.errors;
+          tally.warnings += stored.warnings;
+        }
+        let rest = `${describeStored(stored, lang)}  ${say(lang, 'counts', { errors: stored.errors, warnings: stored.warnings })}`;
+        if (result.previousYearReportId !== null && stored.year !== null)
+          rest += `  ${say(lang, 'checkedAgainst', { year: stored.year - 1 })}`;
+        await line(say(lang, result.status), file, rest);
+        for (const p of result.proposals) {
+          proposals++;
+          await io.out(`  ${describeProposal(p, lang)}\n`);
+        }
       }
-      const result = await importReport(store, bytes, {
-        fileName: file,
-        region: options.region ?? null,
-        check: { lang },
-      });
-      const stored = result.reportId === null ? null : await store.report(result.reportId);
-      if (!stored) {
-        // Unreadable now, or bytes already stored as unreadable: either way no report, and the reason kept.
-        tally.unreadable++;
-        const why = firstProblem(await store.fileDiagnostics(result.sourceFileId));
-        await line(say(lang, 'unreadable'), file, why ?? '');
-        continue;
-      }
-      if (result.status === 'unchanged') tally.unchanged++;
-      else if (result.status === 'new-version') tally.newVersion++;
-      else tally.imported++;
-      if (result.status !== 'unchanged') {
-        tally.errors += stored.errors;
-        tally.warnings += stored.warnings;
-      }
-      let rest = `${describeStored(stored, lang)}  ${say(lang, 'counts', { errors: stored.errors, warnings: stored.warnings })}`;
-      if (result.previousYearReportId !== null && stored.year !== null)
-        rest += `  ${say(lang, 'checkedAgainst', { year: stored.year - 1 })}`;
-      await line(say(lang, result.status), file, rest);
-      for (const p of result.proposals) {
-        proposals++;
-        await io.out(`  ${describeProposal(p, lang)}\n`);
-      }
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    await io.out(say(lang, 'importSummary', { files: files.length, ...tally, proposals, seconds }) + '\n');
-    return tally.unreadable ? EXIT.unreadable : EXIT.ok;
-  });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      await io.out(say(lang, 'importSummary', { files: files.length, ...tally, proposals, seconds }) + '\n');
+      return tally.unreadable ? EXIT.unreadable : EXIT.ok;
+    },
+    { create: true },
+  );
 }
 
 function firstProblem(diagnostics: readonly Diagnostic[]): string | undefined {

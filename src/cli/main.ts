@@ -15,7 +15,15 @@ function program(io: Io, result: { code: number }): Command {
     .version(version(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError();
+    // A usage error is one line and where to look, not the whole help (ESLint, git).
+    .showHelpAfterError('(nianbao --help, or nianbao <command> --help, lists the options)')
+    .addHelpText(
+      'after',
+      `
+Exit codes (every command): 0 done, no error; 1 some finding of severity error;
+2 a usage or configuration error (refused before any file is read), or some
+input that could not be read (the other files are still processed).`,
+    );
   const context = { io, exit: (code: number) => void (result.code = code) };
   for (const c of COMMANDS) c.register(cmd, context);
   return cmd;

@@ -1,5 +1,6 @@
 // The library database: PGlite embedded (a directory, or memory) or PostgreSQL (a URL), one schema, the same queries.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import * as agencies from './agencies.ts';
@@ -12,6 +13,7 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import * as reports from './reports.ts';
 import type { Database } from './schema.ts';
 import {
+  NoDatabaseError,
   StoreError,
   type Agency,
   type AgencyYearStatus,
@@ -37,7 +39,7 @@ export type {
   MergeProposal,
   StoredReport,
 } from './types.ts';
-export { StoreError } from './types.ts';
+export { NoDatabaseError, StoreError } from './types.ts';
 
 /** Where the embedded database lives when neither a location nor NIANBAO_DB is given. */
 export const DEFAULT_LOCATION = 'data/nianbao';
@@ -207,9 +209,19 @@ export class Store {
   }
 }
 
+/** Options of openStore. */
+export interface OpenStoreOptions {
+  /**
+   * Create the database when there is none (default true). With false, a location that holds no nianbao database
+   * is a NoDatabaseError and nothing is written there: a mistyped --db of a read command creates nothing.
+   */
+  create?: boolean;
+}
+
 /** Opens (creating and migrating as needed) the store at a location: a directory, 'memory:', or a postgres:// URL. */
-export async function openStore(location?: string): Promise<Store> {
+export async function openStore(location?: string, options: OpenStoreOptions = {}): Promise<Store> {
   const where = storeLocation(location);
+  const create = options.create ?? true;
   let dialect: Dialect;
   let engine: Store['engine'];
   let shown = where;
@@ -223,6 +235,8 @@ export async function openStore(location?: string): Promise<Store> {
     let pglite;
     if (where === 'memory:') pglite = await PGlite.create();
     else {
+      // PG_VERSION is the first file PostgreSQL writes in a data directory, and is there in every one.
+      if (!create && !existsSync(join(where, 'PG_VERSION'))) throw new NoDatabaseError(where);
       mkdirSync(where, { recursive: true });
       pglite = await PGlite.create(where);
     }
@@ -231,14 +245,24 @@ export async function openStore(location?: string): Promise<Store> {
   }
   const db = new Kysely<Database>({ dialect });
   try {
+    if (!create && where !== 'memory:' && !(await hasSchema(db))) throw new NoDatabaseError(shown);
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
     if (error) throw error;
   } catch (e) {
     await db.destroy();
+    if (e instanceof NoDatabaseError) throw e;
     throw new StoreError(
       `cannot open the database at ${shown}: ${e instanceof Error ? e.message : String(e)}`,
       { cause: e },
     );
   }
   return new Store(db, engine, shown);
+}
+
+/** Whether a database already holds nianbao's schema (its migrations table). */
+async function hasSchema(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ t: string | null }>`select to_regclass('kysely_migration')::text as t`.execute(
+    db,
+  );
+  return rows[0]?.t != null;
 }

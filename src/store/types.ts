@@ -129,6 +129,14 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
+/** There is no database at the location, and the caller asked not to create one (every command but import). */
+export class NoDatabaseError extends StoreError {
+  override name = 'NoDatabaseError';
+  constructor(readonly location: string) {
+    super(`there is no database at ${location}`);
+  }
+}
+
 /** The database handle. */
 export type Db = Kysely<Database>;
 /** The database handle or a transaction: helpers run inside the caller's transaction. */

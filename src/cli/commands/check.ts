@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { version } from '../io.ts';
 import {
   FILES_HELP,
-  jobsOf,
+  dateArgument,
   jobsOption,
   langOption,
   ocrOption,
@@ -35,7 +35,11 @@ export const checkCommand: CliCommand = {
         `rule settings, { "rules": { "T3-2": "warning" } } (default: ./.nianbaorc.json if present)`,
       )
       .option('--previous <file>', "the same body's report on the year before, for the cross-year rules")
-      .option('--published-at <date>', 'the date the report was published (YYYY-MM-DD), for late-publication')
+      .option(
+        '--published-at <date>',
+        'the date the report was published (YYYY-MM-DD), for late-publication',
+        dateArgument,
+      )
       .option(
         '--member <file>',
         'a member report a regional aggregate should be the sum of (repeatable), for aggregate-mismatch',
@@ -52,8 +56,9 @@ rule id, suggested repairs) and ends with a summary line; json prints
 [{ file, report, diagnostics }, …] like extract; sarif prints a SARIF 2.1.0 log
 for code-scanning tools. Each rule is documented in docs/rules/.
 
-Exit codes: 0 no error found; 1 some finding of severity error, or a usage
-error; 2 some file could not be read (the other files are still checked).`,
+Exit codes: 0 no error found; 1 some finding of severity error; 2 a usage or
+configuration error, or some file could not be read (the other files are
+still checked).`,
       )
       .action(
         async (
@@ -63,7 +68,7 @@ error; 2 some file could not be read (the other files are still checked).`,
             lang: Lang;
             rule?: string[];
             config?: string;
-            jobs: string;
+            jobs: number;
             previous?: string;
             publishedAt?: string;
             member?: string[];
@@ -71,14 +76,7 @@ error; 2 some file could not be read (the other files are still checked).`,
           },
         ) => {
           const { runCheck } = await import('../check.ts');
-          const { jobs, ...rest } = opts;
-          exit(
-            await runCheck(
-              files,
-              { ...rest, rule: opts.rule ?? [], version: version(), jobs: jobsOf(jobs) },
-              io,
-            ),
-          );
+          exit(await runCheck(files, { ...opts, rule: opts.rule ?? [], version: version() }, io));
         },
       );
   },

@@ -1,7 +1,7 @@
 // nianbao extract: the figures of each report as JSON (report-json.md), JSON lines, or terminal tables.
 import { Option } from 'commander';
 import { EXIT, type Io } from '../io.ts';
-import { FILES_HELP, jobsOf, jobsOption, ocrOption, type CliCommand } from './types.ts';
+import { FILES_HELP, jobsOption, ocrOption, type CliCommand } from './types.ts';
 
 type Format = 'json' | 'jsonl' | 'table';
 
@@ -19,8 +19,8 @@ export const extractCommand: CliCommand = {
       .addOption(jobsOption())
       .argument('<file...>', FILES_HELP)
       .addOption(ocrOption())
-      .action(async (files: string[], opts: { format: Format; jobs: string; ocr: boolean }) => {
-        exit(await runExtract(files, opts.format, jobsOf(opts.jobs), opts.ocr, io));
+      .action(async (files: string[], opts: { format: Format; jobs: number; ocr: boolean }) => {
+        exit(await runExtract(files, opts.format, opts.jobs, opts.ocr, io));
       });
   },
 };

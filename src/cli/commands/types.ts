@@ -1,6 +1,6 @@
 // A CLI command is a module: its name and how it registers itself on the commander program (ESLint's one file
 // per formatter, applied to commands). main.ts only walks the registry in commands/index.ts.
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { defaultJobs } from '../batch.ts';
 import type { Io } from '../io.ts';
 
@@ -29,18 +29,29 @@ export function ocrOption(): Option {
   );
 }
 
-/** -j, --jobs N. */
+/** -j, --jobs N: a whole number from 1, refused before any file is read. */
 export function jobsOption(): Option {
   return new Option(
     '-j, --jobs <n>',
     'worker threads for a batch (default: cores − 1; in-process on 2 cores or fewer)',
-  ).default(String(defaultJobs()));
+  )
+    .default(defaultJobs())
+    .argParser((value: string) => {
+      if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+        throw new InvalidArgumentError('应为正整数，例如 --jobs 2 (a whole number from 1, e.g. --jobs 2)');
+      return Number(value);
+    });
 }
 
-/** The number of worker threads asked for (1 for anything but a positive integer). */
-export function jobsOf(value: string): number {
-  const n = Number.parseInt(value, 10);
-  return Number.isFinite(n) && n > 0 ? n : 1;
+/** A calendar date YYYY-MM-DD that exists (2021-13-45 does not), for --published-at. */
+export function dateArgument(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]))
+    throw new InvalidArgumentError(
+      '应为存在的日期 YYYY-MM-DD，例如 2022-01-31 (a calendar date YYYY-MM-DD, e.g. 2022-01-31)',
+    );
+  return m[0];
 }
 
 /** --lang zh|en. */

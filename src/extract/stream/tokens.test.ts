@@ -17,6 +17,9 @@ describe('tokenize', () => {
     // 其他对外管理服务事项: 上一年项目数量 100, 本年增/减 −1000000, glued by a crawler (a property-test find).
     expect(figures('其他对外管理服务事项100-10000000')).toEqual(['100', '-10000000']);
     expect(figures('行政许可63-22')).toEqual(['63', '-22']);
+    // 行政事业性收费: 上一年 1900, 本年增/减 −1 — a year and a month to the eye, but a date has its day.
+    expect(figures('行政事业性收费1900-1')).toEqual(['1900', '-1']);
+    expect(figures('行政许可2021-13-45')).toEqual(['2021', '-13', '-45']);
   });
 
   it('takes the numbering of the next label as label text, not a figure ("0 0 01.属于国家秘密")', () => {

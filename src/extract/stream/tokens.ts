@@ -87,9 +87,11 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 const PROSE_AFTER = /^(?:[年月日号时%‰]|周岁|余|多|万(?!元)|亿|千|百)/;
 /**
  * A telephone number or a date written with hyphens ("0591-23179988", "2022-12-31"): prose, not figures. An area code
- * starts with 0, so "100-1000000" (100, then −1000000 glued on) is figures.
+ * starts with 0, so "100-1000000" (100, then −1000000 glued on) is figures; a date has its day and a real month and
+ * day, so "1900-1" (1900, then −1: a property-test find) and "2021-13-45" are figures.
  */
-const PHONE_OR_DATE = /^(?:0\d{2,3}-\d{7,8}(?!\d)|(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?(?!\d))/;
+const PHONE_OR_DATE =
+  /^(?:0\d{2,3}-\d{7,8}(?!\d)|(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?![\d-]))/;
 const COUNT_UNIT = /^(?:件|个|项|条|次|起|宗|人次|家|人)/;
 const PLACEHOLDER = /^(?:[/\\\-—–－―_~～·•×*]+|无|空|暂无)$/;
 
