@@ -101,3 +101,35 @@ describe('readXlsx', () => {
     expect(doc.diagnostics[0]?.message).toContain('broken.xlsx');
   });
 });
+
+describe('workbooks saved again by other programs (test/fixtures/xlsx, scripts/make-xlsx-fixtures.ts)', () => {
+  const fixtures = new URL('../../test/fixtures/', import.meta.url);
+  const fromWord = async (name: string) =>
+    extract(await read(readFileSync(new URL(`docx/${name}.docx`, fixtures)))).report!;
+  for (const program of ['openpyxl', 'libreoffice'])
+    for (const name of ['2021', '000'])
+      it(`reads ${name} as ${program} saved it: every cell, the version, body and year`, async () => {
+        const truth = await fromWord(name);
+        const file = `${name}-${program}.xlsx`;
+        const doc = await read(readFileSync(new URL(`xlsx/${file}`, fixtures)), { path: file });
+        expect(doc.diagnostics).toEqual([]);
+        const got = extract(doc).report!;
+        expect([got.formatVersion, got.agency, got.year]).toEqual([
+          truth.formatVersion,
+          truth.agency,
+          truth.year,
+        ]);
+        expect(cells(got)).toEqual(cells(truth));
+      });
+
+  for (const program of ['openpyxl', 'libreoffice'])
+    it(`reads nianbao new's template as ${program} saved it: the body, the year, every cell blank`, async () => {
+      const file = `template-2025-${program}.xlsx`;
+      const doc = await read(readFileSync(new URL(`xlsx/${file}`, fixtures)), { path: file });
+      expect(doc.diagnostics).toEqual([]);
+      const got = extract(doc).report!;
+      expect([got.formatVersion, got.agency, got.year]).toEqual(['2021', '某县审计局', 2025]);
+      expect([...cells(got).values()].every((v) => v === null)).toBe(true);
+      expect(cells(got).size).toBe(200);
+    });
+});

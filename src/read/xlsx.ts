@@ -1,5 +1,6 @@
 // XLSX reader (exceljs): every sheet a table grid, merged cells resolved, numbers stored as text kept as text.
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Block, Document, TableCell, TableRow } from '../model/document.ts';
 import { brokenDocument } from './messages.ts';
 
@@ -33,6 +34,47 @@ function loneText(row: TableRow): TableCell | undefined {
  */
 const FLAT_HEADER = ['table', 'row', 'rowLabel', 'column', 'columnLabel', 'value', 'source'];
 
+/**
+ * The workbook as exceljs can load it. Its cell comments (notes) are left out: nianbao reads none, and exceljs finds
+ * a comments part only under its own names (xl/comments1.xml): openpyxl writes "/xl/comments/comment1.xml", and
+ * exceljs failed on such a file ("Cannot read properties of undefined (reading 'comments')"). Absolute part names,
+ * which OPC allows, are made relative. A workbook that needs neither is returned as it is.
+ */
+export function loadableWorkbook(bytes: Uint8Array): Uint8Array {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    return bytes; // exceljs says what is wrong with it
+  }
+  let changed = false;
+  for (const [name, data] of Object.entries(files)) {
+    if (!name.endsWith('.rels')) continue;
+    // xl/worksheets/_rels/sheet1.xml.rels holds the relationships of xl/worksheets/sheet1.xml: its targets are
+    // relative to xl/worksheets/.
+    const base = name
+      .replace(/(?:^|\/)_rels\/[^/]*$/, '')
+      .split('/')
+      .filter(Boolean);
+    const xml = strFromU8(data);
+    const fixed = xml.replace(/<Relationship\b[^>]*>/g, (element) => {
+      if (/\bType="[^"]*\/(?:comments|vmlDrawing)"/.test(element)) return '';
+      if (/TargetMode="External"/.test(element)) return element;
+      return element.replace(/\bTarget="\/([^"]*)"/, (_, path: string) => {
+        const to = path.split('/');
+        let common = 0;
+        while (common < base.length && common < to.length - 1 && base[common] === to[common]) common++;
+        return `Target="${[...base.slice(common).map(() => '..'), ...to.slice(common)].join('/')}"`;
+      });
+    });
+    if (fixed !== xml) {
+      files[name] = strToU8(fixed);
+      changed = true;
+    }
+  }
+  return changed ? zipSync(files, { level: 0 }) : bytes;
+}
+
 /** Whether a sheet is nianbao's flat data sheet: its first row is exactly the flat header. */
 function isFlatData(ws: ExcelJS.Worksheet): boolean {
   const first = ws.getRow(1);
@@ -44,9 +86,8 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
   const file = options.path ?? '';
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
-    );
+    const pkg = loadableWorkbook(bytes);
+    await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
     return brokenDocument('xlsx', file, e);
   }
