@@ -122,28 +122,28 @@ function failed(t: Task, error: unknown): ReportFile {
   };
 }
 
-/** Progress on stderr: a bar redrawn in place on a terminal, a plain line every 5 % otherwise; quiet below 20 files. */
+/**
+ * Progress on stderr: a bar redrawn in place, on a terminal only (a log or a CI job gets the findings and the
+ * summary, not 20 progress lines); nothing below 20 files.
+ */
 export function progress(
   total: number,
   write: (s: string) => void,
   tty: boolean,
 ): { tick(file: string): void; done(): void } {
   let n = 0;
-  const step = Math.max(1, Math.floor(total / 20));
-  if (total < 20) return { tick() {}, done() {} };
+  if (total < 20 || !tty) return { tick() {}, done() {} };
   return {
     tick(file: string) {
       n++;
-      if (tty) {
-        const width = 30;
-        const filled = Math.round((n / total) * width);
-        write(
-          `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${n}/${total} ${file.slice(-40).padEnd(40)}`,
-        );
-      } else if (n % step === 0 || n === total) write(`nianbao: ${n}/${total}\n`);
+      const width = 30;
+      const filled = Math.round((n / total) * width);
+      write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${n}/${total} ${file.slice(-40).padEnd(40)}`,
+      );
     },
     done() {
-      if (tty) write('\r' + ' '.repeat(80) + '\r');
+      write('\r' + ' '.repeat(80) + '\r');
     },
   };
 }

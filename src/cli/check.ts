@@ -1,16 +1,31 @@
 // The `check` and `check-samples` commands: read + extract + check each file, print a text, JSON or SARIF report.
 import type { RuleSetting } from '../check.ts';
-import type { Lang } from '../model/diagnostic.ts';
+import { renderMessage, type Lang, type MessageCatalogue } from '../model/diagnostic.ts';
 import type { ReportFile } from '../model/file.ts';
 import { checkFile } from '../pipeline.ts';
-import { createSarif, jsonChunks, textFile, textSummary } from '../render/diagnostics/index.ts';
-import type { SeverityCounts } from '../render/diagnostics/index.ts';
+import {
+  countRules,
+  createSarif,
+  jsonChunks,
+  textFile,
+  textRuleSummary,
+  textSummary,
+} from '../render/diagnostics/index.ts';
+import type { RuleCounts, SeverityCounts } from '../render/diagnostics/index.ts';
 import { RULES } from '../rules/index.ts';
 import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
-import { EXIT, type Io } from './io.ts';
+import { EXIT, toOutput, type Io } from './io.ts';
 import type { Task } from './batch.ts';
 import { noReportLine, noReportReason, processFile } from './process.ts';
 import type { Report } from '../model/report.ts';
+
+/** The wording of check's own lines on stderr. */
+const CHECK_MESSAGES = {
+  tooManyWarnings: {
+    zh: '警告 {count} 条，超过 --max-warnings {max}',
+    en: '{count} warnings, more than --max-warnings {max}',
+  },
+} satisfies MessageCatalogue;
 
 /** Output formats of `check`. */
 export type CheckFormat = 'text' | 'json' | 'sarif';
@@ -71,6 +86,14 @@ export interface CheckRunOptions {
   member?: string[] | undefined;
   /** --no-ocr: leave scanned PDF pages unread. */
   ocr?: boolean;
+  /** --quiet: report errors only (warnings still count for --max-warnings). */
+  quiet?: boolean;
+  /** --max-warnings N: more warnings than N is exit 1, as an error would be. */
+  maxWarnings?: number | undefined;
+  /** -o FILE: write the output there instead of standard output. */
+  output?: string | undefined;
+  /** --no-fold: every finding on a line of its own in text output. */
+  fold?: boolean;
 }
 
 /** Reads the reports named by --previous and --member; a file that gives no report is a usage error. */
@@ -122,21 +145,35 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
     return EXIT.usage;
   }
   const { expandInputs } = await import('./batch.ts');
-  const { unreadable, counts } = await checkAll(
-    (await expandInputs(files, cwd)).map((f) => ({ file: f })),
-    {
-      format: options.format,
-      lang,
-      rules: config.rules,
-      cwd,
-      version: options.version,
-      jobs: options.jobs ?? 1,
-      context: loaded.context,
-      ocr: options.ocr ?? true,
-    },
-    io,
+  const inputs = (await expandInputs(files, cwd)).map((f) => ({ file: f }));
+  const { unreadable, counts } = await toOutput(options.output, cwd, io, (out) =>
+    checkAll(
+      inputs,
+      {
+        format: options.format,
+        lang,
+        rules: config.rules,
+        cwd,
+        version: options.version,
+        jobs: options.jobs ?? 1,
+        context: loaded.context,
+        ocr: options.ocr ?? true,
+        quiet: options.quiet ?? false,
+        fold: options.fold ?? true,
+      },
+      out,
+    ),
   );
   if (unreadable) return EXIT.unreadable;
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    io.err(
+      `nianbao: ${renderMessage(CHECK_MESSAGES.tooManyWarnings[lang], {
+        count: counts.warning,
+        max: options.maxWarnings,
+      })}\n`,
+    );
+    return EXIT.errors;
+  }
   return counts.error ? EXIT.errors : EXIT.ok;
 }
 
@@ -156,11 +193,17 @@ export async function checkAll(
     jobs?: number;
     context?: CheckContext;
     ocr?: boolean;
+    /** Errors only in the output; the counts returned are of every finding. */
+    quiet?: boolean;
+    /** Fold runs of one cause in text output (default true). */
+    fold?: boolean;
   },
   io: Io,
 ): Promise<{ unreadable: number; counts: SeverityCounts }> {
   const { format, lang } = options;
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  const byRule: RuleCounts = new Map();
+  const text = { lang, color: io.color ?? false, fold: options.fold ?? true };
   const sarif = format === 'sarif' ? createSarif({ lang, version: options.version }) : null;
   let unreadable = 0;
   if (format === 'json') await io.out(jsonChunks.open);
@@ -193,14 +236,22 @@ export async function checkAll(
       unreadable++;
       io.err(`nianbao: ${noReportLine(input.file, result.diagnostics, lang)}\n`);
     }
-    if (format === 'json') await io.out(jsonChunks.entry(result, i));
-    else if (sarif) sarif.add(result);
-    else await io.out((i > 0 ? '\n' : '') + textFile(result, { lang, color: io.color ?? false }));
+    const shown = options.quiet
+      ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }
+      : result;
+    countRules(byRule, shown.diagnostics);
+    if (format === 'json') await io.out(jsonChunks.entry(shown, i));
+    else if (sarif) sarif.add(shown);
+    else await io.out((i > 0 ? '\n' : '') + textFile(shown, text));
   }
   bar.done();
   if (format === 'json') await io.out(jsonChunks.close(inputs.length));
   else if (sarif) await io.out(JSON.stringify(sarif.log(), null, 2) + '\n');
-  else
-    await io.out('\n' + textSummary(inputs.length, counts, { lang, color: io.color ?? false, unreadable }));
+  else {
+    // Over a batch, which rules found what: the triage of hundreds of reports starts there.
+    if (inputs.length > 1 && byRule.size > 0) await io.out('\n' + textRuleSummary(byRule, text));
+    const shownCounts = options.quiet ? { ...counts, warning: 0, info: 0 } : counts;
+    await io.out('\n' + textSummary(inputs.length, shownCounts, { ...text, unreadable }));
+  }
   return { unreadable, counts };
 }

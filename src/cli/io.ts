@@ -47,3 +47,48 @@ export function version(): string {
   };
   return pkg.version;
 }
+
+/** A mistake in how the command was called, found while running it: main prints the message, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * Runs `body` with its standard output going to `file` (-o FILE, relative to `cwd`) when one is given: written as a
+ * new file beside the target and renamed into place at the end, so that a failed run leaves no half-written file.
+ * Standard error stays the command's.
+ */
+export async function toOutput<T>(
+  file: string | undefined,
+  cwd: string,
+  io: Io,
+  body: (io: Io) => Promise<T>,
+): Promise<T> {
+  if (file === undefined) return body(io);
+  const { createWriteStream } = await import('node:fs');
+  const { rename, rm } = await import('node:fs/promises');
+  const { resolve } = await import('node:path');
+  const target = resolve(cwd, file);
+  const partial = `${target}.${process.pid}.partial`;
+  const stream = createWriteStream(partial);
+  try {
+    await new Promise<void>((ok, fail) => stream.once('open', () => ok()).once('error', fail));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`-o ${file}：无法写入该文件（${code}）(cannot write the file)`);
+  }
+  const out = (text: string) =>
+    new Promise<void>((ok, fail) => {
+      stream.write(text, (e) => (e ? fail(e) : ok()));
+    });
+  try {
+    const result = await body({ ...io, out, color: false });
+    await new Promise<void>((ok, fail) => stream.end((e?: Error | null) => (e ? fail(e) : ok())));
+    await rename(partial, target);
+    return result;
+  } catch (error) {
+    stream.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
+}

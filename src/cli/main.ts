@@ -2,7 +2,7 @@
 // Each command is a module of commands/ (COMMANDS); this file builds the program from them and runs it.
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands/index.ts';
-import { EXIT, processIo, version, type Io } from './io.ts';
+import { EXIT, processIo, UsageError, version, type Io } from './io.ts';
 
 export { EXIT, processIo, type Io } from './io.ts';
 
@@ -38,6 +38,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (error) {
     // exitOverride turns commander's own exits (help, version, usage errors) into exceptions carrying the code.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof UsageError) {
+      io.err(`nianbao: ${error.message}\n`);
+      return EXIT.usage;
+    }
     throw error;
   }
 }

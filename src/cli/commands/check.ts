@@ -4,6 +4,7 @@ import { version } from '../io.ts';
 import {
   FILES_HELP,
   dateArgument,
+  wholeNumber,
   jobsOption,
   langOption,
   ocrOption,
@@ -45,6 +46,14 @@ export const checkCommand: CliCommand = {
         'a member report a regional aggregate should be the sum of (repeatable), for aggregate-mismatch',
         repeat,
       )
+      .option('--quiet', 'report errors only (warnings still count for --max-warnings)')
+      .addOption(
+        new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings').argParser(
+          wholeNumber('--max-warnings'),
+        ),
+      )
+      .option('-o, --output <file>', 'write the findings to FILE instead of standard output')
+      .option('--no-fold', 'print every finding on a line of its own (text output folds runs of one cause)')
       .addOption(jobsOption())
       .addOption(ocrOption())
       .argument('<file...>', FILES_HELP)
@@ -73,6 +82,10 @@ still checked).`,
             publishedAt?: string;
             member?: string[];
             ocr: boolean;
+            quiet?: boolean;
+            maxWarnings?: number;
+            output?: string;
+            fold: boolean;
           },
         ) => {
           const { runCheck } = await import('../check.ts');

@@ -1,7 +1,7 @@
 // nianbao extract: the figures of each report as JSON (report-json.md), JSON lines, or terminal tables.
 import { Option } from 'commander';
-import { EXIT, type Io } from '../io.ts';
-import { FILES_HELP, jobsOption, ocrOption, type CliCommand } from './types.ts';
+import { EXIT, toOutput, type Io } from '../io.ts';
+import { FILES_HELP, jobsOption, langOption, ocrOption, type CliCommand, type Lang } from './types.ts';
 
 type Format = 'json' | 'jsonl' | 'table';
 
@@ -16,20 +16,29 @@ export const extractCommand: CliCommand = {
           .choices(['json', 'jsonl', 'table'])
           .default('json'),
       )
+      .addOption(langOption())
+      .option('-o, --output <file>', 'write to FILE instead of standard output')
       .addOption(jobsOption())
       .argument('<file...>', FILES_HELP)
       .addOption(ocrOption())
-      .action(async (files: string[], opts: { format: Format; jobs: number; ocr: boolean }) => {
-        exit(await runExtract(files, opts.format, opts.jobs, opts.ocr, io));
+      .action(async (files: string[], opts: ExtractOptions) => {
+        const cwd = io.cwd ?? process.cwd();
+        exit(await toOutput(opts.output, cwd, io, (out) => runExtract(files, opts, out)));
       });
   },
 };
 
+interface ExtractOptions {
+  format: Format;
+  jobs: number;
+  ocr: boolean;
+  lang: Lang;
+  output?: string;
+}
+
 async function runExtract(
   args: string[],
-  format: Format,
-  jobs: number,
-  ocr: boolean,
+  { format, jobs, ocr, lang }: ExtractOptions,
   io: Io,
 ): Promise<number> {
   // Loaded here, not at the top, so that --help and --version start without the library.
@@ -43,7 +52,7 @@ async function runExtract(
   const tasks = files.map((file) => ({
     task: 'extract' as const,
     file,
-    lang: 'zh' as const,
+    lang,
     cwd,
     serialize,
     ocr,
@@ -51,13 +60,13 @@ async function runExtract(
   let unreadable = 0;
   let i = -1;
   if (format === 'json') await io.out('[');
-  for await (const result of runTasks(tasks, jobs, (t) => processFile(t.file, { cwd: t.cwd, ocr }))) {
+  for await (const result of runTasks(tasks, jobs, (t) => processFile(t.file, { cwd: t.cwd, ocr, lang }))) {
     i++;
     const file = result.file;
     bar.tick(file);
     if (result.report === null) {
       unreadable++;
-      io.err(`nianbao: ${noReportLine(file, result.diagnostics)}\n`);
+      io.err(`nianbao: ${noReportLine(file, result.diagnostics, lang)}\n`);
     }
     // Entries are written as each file finishes, so a batch of thousands streams in constant memory.
     if (format === 'json') await io.out((i > 0 ? ',\n' : '\n') + (result.json ?? JSON.stringify(result)));

@@ -43,6 +43,15 @@ export function jobsOption(): Option {
     });
 }
 
+/** A whole number from 0, for options like --max-warnings N. */
+export function wholeNumber(flag: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()))
+      throw new InvalidArgumentError(`应为非负整数，例如 ${flag} 10 (a whole number, e.g. ${flag} 10)`);
+    return Number(value);
+  };
+}
+
 /** A calendar date YYYY-MM-DD that exists (2021-13-45 does not), for --published-at. */
 export function dateArgument(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());

@@ -1,5 +1,14 @@
 // The diagnostic formatters: text for a terminal, JSON like `extract`, and SARIF 2.1.0 for code-scanning tools.
-export { formatText, textFile, textHeader, textSummary } from './text.ts';
+export {
+  countRules,
+  FOLD_FROM,
+  formatText,
+  textFile,
+  textHeader,
+  textRuleSummary,
+  textSummary,
+} from './text.ts';
+export type { RuleCounts } from './text.ts';
 export { placeOf } from './place.ts';
 export type { TextOptions } from './text.ts';
 export { formatJson, jsonChunks } from './json.ts';

@@ -1,5 +1,5 @@
 // Diagnostics as text for a terminal (ESLint's "stylish"): findings grouped by file, suggestions, a summary line.
-import type { Lang, Severity } from '../../model/diagnostic.ts';
+import type { Diagnostic, Lang, Severity } from '../../model/diagnostic.ts';
 import { formatSpan } from '../../model/source.ts';
 import { countFigures, describeReport } from '../describe.ts';
 import { displayWidth, pad } from '../width.ts';
@@ -13,7 +13,17 @@ export interface TextOptions {
   lang?: Lang;
   /** ANSI colours, for a terminal (the CLI turns them on only when standard output is a TTY). */
   color?: boolean;
+  /**
+   * Fold a run of findings of one rule and message in a file (a blank 总计 column is 23 findings of one cause): the
+   * first is shown, then one line counting the others with their places (default true; JSON and SARIF keep all).
+   */
+  fold?: boolean;
 }
+
+/** From how many findings of one rule and message in a file on they are folded. */
+export const FOLD_FROM = 4;
+/** How many places a fold line names before "…". */
+const FOLD_PLACES = 8;
 
 const SEVERITY: Record<Lang, Record<Severity, string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -84,15 +94,103 @@ export function textFile(result: CheckedFile, options: TextOptions = {}): string
   const severityWidth = Math.max(0, ...rows.map((r) => displayWidth(r.severity)));
   const indent = ' '.repeat(2 + spanWidth + 2 + severityWidth + 2);
   const out = [textHeader(result, options)];
-  for (const r of rows) {
-    out.push(
-      `  ${paint(pad(r.span, spanWidth), 'dim')}  ` +
-        `${paint(pad(r.severity, severityWidth), SEVERITY_STYLE[r.d.severity])}  ` +
-        `${r.message}  ${paint(r.d.ruleId, 'dim')}`,
-    );
-    for (const s of r.d.suggestions ?? []) out.push(indent + paint(s.message, 'green'));
+  const line = (r: (typeof rows)[number]) =>
+    `  ${paint(pad(r.span, spanWidth), 'dim')}  ` +
+    `${paint(pad(r.severity, severityWidth), SEVERITY_STYLE[r.d.severity])}  ` +
+    `${r.message}  ${paint(r.d.ruleId, 'dim')}`;
+  for (const run of runsOf(rows, options.fold ?? true)) {
+    const [first, ...rest] = run;
+    out.push(line(first!));
+    for (const s of first!.d.suggestions ?? []) out.push(indent + paint(s.message, 'green'));
+    if (rest.length === 0) continue;
+    // Where the others are, as short as the first line's location: line:col, else the table/row/cell.
+    const places = rest.map((r) => (r.span !== '-' ? r.span : placeOf(result.report, r.d.path, lang) || '-'));
+    out.push(indent + paint(FOLDED[lang](rest.length, places), 'dim'));
   }
   return out.join('\n') + '\n';
+}
+
+/** The fold line: how many more findings of the same cause, and where the first of them are. */
+const FOLDED: Record<Lang, (n: number, places: string[]) => string> = {
+  zh: (n, places) =>
+    `…… 同类另有 ${n} 处：${places.slice(0, FOLD_PLACES).join('、')}${places.length > FOLD_PLACES ? '……' : ''}（--no-fold 逐条列出）`,
+  en: (n, places) =>
+    `… ${n} more of the same: ${places.slice(0, FOLD_PLACES).join(', ')}${places.length > FOLD_PLACES ? ', …' : ''} (--no-fold lists each)`,
+};
+
+/** Data keys that only say where a finding is (its table, row, cell, columns): findings that differ in these alone
+ * have one cause. */
+const PLACE_KEYS = new Set([
+  'file',
+  'table',
+  'tableEn',
+  'row',
+  'rowEn',
+  'cell',
+  'cellEn',
+  'columns',
+  'columnsEn',
+  'count',
+]);
+
+/** What a finding says apart from where: its rule, message, severity and the data that is not a place. */
+function causeOf(d: Diagnostic): string | null {
+  if (d.suggestions?.length) return null; // each repair is shown
+  const rest = Object.entries(d.data ?? {}).filter(([k]) => !PLACE_KEYS.has(k));
+  return JSON.stringify([d.ruleId, d.messageId, d.severity, rest]);
+}
+
+/**
+ * The findings in runs to print: FOLD_FROM or more consecutive findings of one cause (the same rule, message,
+ * severity and data but for the place: a blank 总计 column, a table's missing rows) are one run; any other finding
+ * is a run of its own, so findings with figures of their own (a mismatch of 2 and of 4) are never folded.
+ */
+function runsOf<T extends { d: Diagnostic }>(rows: readonly T[], fold: boolean): T[][] {
+  const runs: T[][] = [];
+  for (let i = 0; i < rows.length;) {
+    const k = causeOf(rows[i]!.d);
+    let j = i + 1;
+    while (fold && k !== null && j < rows.length && causeOf(rows[j]!.d) === k) j++;
+    if (j - i >= FOLD_FROM) runs.push(rows.slice(i, j));
+    else for (let m = i; m < j; m++) runs.push([rows[m]!]);
+    i = j;
+  }
+  return runs;
+}
+
+/** Findings counted by rule over a batch, for the summary's per-rule lines. */
+export type RuleCounts = Map<string, SeverityCounts>;
+
+/** Adds a file's findings to the per-rule counts. */
+export function countRules(counts: RuleCounts, diagnostics: Iterable<Diagnostic>): void {
+  for (const d of diagnostics) {
+    let c = counts.get(d.ruleId);
+    if (!c) counts.set(d.ruleId, (c = { error: 0, warning: 0, info: 0 }));
+    c[d.severity]++;
+  }
+}
+
+/**
+ * The findings by rule, most first (errors before warnings before infos), one rule a line: "  blank-total  错误 23".
+ * Ends with a newline; empty when there are no findings.
+ */
+export function textRuleSummary(counts: RuleCounts, options: TextOptions = {}): string {
+  const lang = options.lang ?? 'zh';
+  const paint = painter(options.color ?? false);
+  const rank = (c: SeverityCounts) => [c.error, c.warning, c.info];
+  const rules = [...counts].sort(([a, x], [b, y]) => {
+    const [p, q] = [rank(x), rank(y)];
+    return q[0]! - p[0]! || q[1]! - p[1]! || q[2]! - p[2]! || (a < b ? -1 : 1);
+  });
+  if (rules.length === 0) return '';
+  const width = Math.max(...rules.map(([id]) => displayWidth(id)));
+  const lines = rules.map(([id, c]) => {
+    const parts = (['error', 'warning', 'info'] as const)
+      .filter((sev) => c[sev] > 0)
+      .map((sev) => paint(`${SEVERITY[lang][sev]} ${c[sev]}`, SEVERITY_STYLE[sev]));
+    return `  ${pad(id, width)}  ${parts.join(lang === 'zh' ? '，' : ', ')}`;
+  });
+  return [lang === 'zh' ? '按规则：' : 'By rule:', ...lines].join('\n') + '\n';
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
