@@ -46,6 +46,36 @@ describe('nianbao render', () => {
     }
   });
 
+  it('says on stderr that a report with errors is written all the same; --strict writes none (exit 1)', async () => {
+    // Sample 002 with its （一）予以公开 / 自然人 cell changed from 0 to 5: T3-2 and T3-3 are errors.
+    const broken = join(dir, '002-broken.txt');
+    const lines = readFileSync(join(ROOT, SAMPLE('002')), 'utf8').split('\n');
+    lines[138] = lines[138]!.replace('0', '5');
+    writeFileSync(broken, lines.join('\n'));
+    const out = join(dir, '002-broken.html');
+    const loose = await run(['render', broken, '--to', 'html', '-o', out]);
+    expect(loose.code).toBe(0);
+    expect(loose.stderr).toContain(`${broken}：2 个错误（nianbao check ${broken} 列出），仍已写出`);
+    expect(existsSync(out)).toBe(true);
+    const strictOut = join(dir, '002-strict.html');
+    const strict = await run(['render', '--strict', broken, '--to', 'html', '-o', strictOut]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('--strict：未写出');
+    expect(existsSync(strictOut)).toBe(false);
+    // A report without errors: not a word.
+    const clean = await run([
+      'render',
+      '--strict',
+      SAMPLE('002'),
+      '--to',
+      'html',
+      '-o',
+      join(dir, '002.html'),
+    ]);
+    expect(clean.code).toBe(0);
+    expect(clean.stderr).not.toContain('错误');
+  });
+
   it('asks for -o DIR when several inputs would go to one place', async () => {
     const r = await run(['render', SAMPLE('000'), SAMPLE('002'), '--to', 'html']);
     expect(r.code).toBe(2);

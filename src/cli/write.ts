@@ -13,6 +13,8 @@ export interface RenderCommandOptions {
   provenance?: boolean;
   /** Read scanned PDF pages by OCR (default true). */
   ocr?: boolean;
+  /** --strict: write no report that has a finding of severity error (exit 1). */
+  strict?: boolean;
 }
 
 const isDirectory = async (path: string) => {
@@ -41,6 +43,7 @@ function outputName(file: string, ext: string, taken: Set<string>): string {
 export async function runRender(inputs: string[], opts: RenderCommandOptions, io: Io): Promise<number> {
   const { expandInputs } = await import('./batch.ts');
   const { noReportLine, processFile } = await import('./process.ts');
+  const { checkFile } = await import('../pipeline.ts');
   const { OUTPUTS, renderReport } = await import('../render/report/index.ts');
   const cwd = io.cwd ?? process.cwd();
   const files = await expandInputs(inputs, cwd);
@@ -64,6 +67,17 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
         code = EXIT.unreadable;
         io.err(`nianbao: ${noReportLine(file, result.diagnostics)}\n`);
         continue;
+      }
+      // A report with errors is not published without a word: said on stderr, refused with --strict.
+      const errors = checkFile(result).diagnostics.filter((d) => d.severity === 'error').length;
+      if (errors > 0) {
+        io.err(
+          `nianbao: ${file}：${errors} 个错误（nianbao check ${file} 列出）${opts.strict ? '，--strict：未写出' : '，仍已写出'} (${errors} errors${opts.strict ? '; --strict: not written' : '; written all the same'})\n`,
+        );
+        if (opts.strict) {
+          if (code === EXIT.ok) code = EXIT.errors;
+          continue;
+        }
       }
       if (combineCsv) {
         reports.push(result.report);

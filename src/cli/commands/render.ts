@@ -19,6 +19,10 @@ export const renderCommand: CliCommand = {
         'output file (one input; for csv, one file for all inputs) or directory (several inputs)',
       )
       .option('--provenance', 'json: keep where each figure came from (provenance, outline)')
+      .option(
+        '--strict',
+        'write no report that has a finding of severity error (exit 1); without it, say so on stderr',
+      )
       .addOption(ocrOption())
       .argument('<file...>', 'report files or folders (any input kind, or report JSON as extract writes it)')
       .addHelpText(
@@ -29,12 +33,13 @@ standard output and binary ones (docx, xlsx, pdf) to <name>.<ext> in the current
 directory. Several inputs go into the directory -o DIR, one file each; with
 --to csv and -o FILE they go into one CSV, a row per cell of every report.
 PDF uses the Chromium npm installs (Linux x64), or NIANBAO_CHROMIUM=path.
-Blank cells stay blank and every figure is written as the report holds it.`,
+Blank cells stay blank and every figure is written as the report holds it; a
+report with errors is written with a line on stderr saying so (--strict: not at all).`,
       )
       .action(
         async (
           files: string[],
-          opts: { to: OutputFormat; output?: string; provenance?: boolean; ocr: boolean },
+          opts: { to: OutputFormat; output?: string; provenance?: boolean; ocr: boolean; strict?: boolean },
         ) => {
           const { runRender } = await import('../write.ts');
           exit(await runRender(files, opts, io));
