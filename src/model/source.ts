@@ -11,6 +11,13 @@ export const TextSpan = z.object({
   column: z.number().int(),
   endLine: z.number().int(),
   endColumn: z.number().int(),
+  /**
+   * A web page's table cell, 0-based: the page's n-th <table> in document order, the row among the table's rows and
+   * the cell among the row's cells — what a reviewer finds in the browser when the page is minified to a few lines.
+   */
+  table: z.number().int().optional(),
+  row: z.number().int().optional(),
+  cell: z.number().int().optional(),
 });
 /** A DOCX location: paragraph index, or table/row/cell indexes (0-based). */
 export const DocxSpan = z.object({
@@ -43,9 +50,13 @@ export function formatSpan(s: SourceSpan | undefined): string {
   if (!s) return '';
   switch (s.kind) {
     case 'text':
-    case 'html':
     case 'doc':
       return `${s.line}:${s.column}`;
+    case 'html':
+      return s.table === undefined
+        ? `${s.line}:${s.column}`
+        : `${s.line}:${s.column} table ${s.table + 1}${s.row === undefined ? '' : ` row ${s.row + 1}`}` +
+            (s.cell === undefined ? '' : ` cell ${s.cell + 1}`);
     case 'docx':
       return s.table !== undefined
         ? `table ${s.table + 1} row ${(s.row ?? 0) + 1} cell ${(s.cell ?? 0) + 1}`

@@ -1,11 +1,13 @@
 // HTML reader: the fixture pages read back to the reports they were made from, cell for cell; charsets, grids, chrome.
 import fc from 'fast-check';
+import { load } from 'cheerio';
 import iconv from 'iconv-lite';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.ts';
 import type { Block, Document, Paragraph, Table } from '../model/document.ts';
-import type { TextSpan } from '../model/source.ts';
+import { formatSpan, type TextSpan } from '../model/source.ts';
+import { read as readAny } from './index.ts';
 import { readHtml } from './html.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -505,5 +507,33 @@ describe('readHtml: images', () => {
     const missing = diagnostics.filter((d) => d.ruleId === 'extract/missing-table');
     expect(missing.length).toBeGreaterThan(0);
     expect(missing.every((d) => d.messageId === 'missingTable')).toBe(true);
+  });
+});
+
+describe('where a web page table cell is, besides line and column', () => {
+  it('names the page’s n-th <table>, the row and the cell of each figure, as the browser counts them', async () => {
+    const file = new URL('../../test/fixtures/real/shuyang-fgj-2023.html', import.meta.url);
+    const bytes = readFileSync(file);
+    const report = extract(await readAny(bytes, { path: 'shuyang-fgj-2023.html' })).report!;
+    // Independently of the reader: cheerio over the same page, tables in document order, rows in table order.
+    const $ = load(new TextDecoder().decode(bytes));
+    const tables = $('table').toArray();
+    let checked = 0;
+    for (const [path, p] of Object.entries(report.provenance ?? {})) {
+      const s = p.source;
+      if (s?.kind !== 'html' || s.table === undefined || s.row === undefined || s.cell === undefined)
+        continue;
+      const rows = $(tables[s.table]!)
+        .find('tr')
+        .toArray()
+        .filter((tr) => $(tr).closest('table')[0] === tables[s.table!]);
+      const cell = $(rows[s.row]!).children('td, th').eq(s.cell);
+      expect(cell.text().replace(/\s+/g, ''), path).toContain(p.text ?? '');
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(formatSpan(report.provenance!['requests.newlyReceived.naturalPerson']!.source)).toMatch(
+      /^\d+:\d+ table \d+ row \d+ cell \d+$/,
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Block, Table, TableCell, TableRow } from '../../model/document.ts';
 import type { TextSpan } from '../../model/source.ts';
 import type { SourceText } from './spans.ts';
-import { BLOCK, isElement, isText, type PageTree } from './tree.ts';
+import { BLOCK, childrenOf, isElement, isText, type PageTree } from './tree.ts';
 
 /** What reading a table needs of the page reader: the tree, the spans, the blocks read so far, the flow. */
 export interface TableReader {
@@ -21,6 +21,13 @@ export interface TableReader {
  */
 export function readTable(table: Element, reader: TableReader): void {
   const rows = reader.tree.rowsOf(table);
+  const index = tableIndex(reader.tree, table);
+  const at = (e: Element, row?: number, cell?: number): TextSpan => ({
+    ...reader.source.elementSpan(e),
+    table: index,
+    ...(row === undefined ? {} : { row }),
+    ...(cell === undefined ? {} : { cell }),
+  });
   const caption = table.children.find((c): c is Element => isElement(c) && c.name === 'caption');
   if (caption && !reader.tree.dropped.has(caption)) {
     const text = cellText(reader.tree, caption, []);
@@ -38,7 +45,7 @@ export function readTable(table: Element, reader: TableReader): void {
     const cells: (TableCell & { end: number })[] = [];
     const nested: Element[] = [];
     let col = 0;
-    for (const td of reader.tree.cellsOf(tr)) {
+    for (const [i, td] of reader.tree.cellsOf(tr).entries()) {
       while (covered[r]!.has(col)) col++;
       const colSpan = spanAttr(td.attribs.colspan, 1000);
       let rowSpan = spanAttr(td.attribs.rowspan, 65534, true);
@@ -47,10 +54,10 @@ export function readTable(table: Element, reader: TableReader): void {
       for (let dr = 1; dr < rowSpan; dr++)
         for (let dc = 0; dc < colSpan; dc++) covered[r + dr]!.add(col + dc);
       const text = cellText(reader.tree, td, nested);
-      cells.push({ text, col, colSpan, rowSpan, source: reader.source.elementSpan(td), end: r + rowSpan });
+      cells.push({ text, col, colSpan, rowSpan, source: at(td, r, i), end: r + rowSpan });
       col += colSpan;
     }
-    built.push({ row: { cells, source: reader.source.elementSpan(tr) }, nested, cells });
+    built.push({ row: { cells, source: at(tr, r) }, nested, cells });
   });
   // Split where a row holds nested tables; spans reaching past a split are cut at it.
   let segment: typeof built = [];
@@ -70,7 +77,7 @@ export function readTable(table: Element, reader: TableReader): void {
       kind: 'table',
       layout: 'grid',
       rows: out,
-      source: built.length === segment.length ? reader.source.elementSpan(table) : spanOfRows(out),
+      source: built.length === segment.length ? at(table) : spanOfRows(out),
     };
     reader.blocks.push(t);
     segment = [];
@@ -88,7 +95,37 @@ export function readTable(table: Element, reader: TableReader): void {
 function spanOfRows(rows: readonly TableRow[]): TextSpan {
   const a = rows[0]!.source as TextSpan;
   const b = rows.at(-1)!.source as TextSpan;
-  return { kind: 'html', line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
+  return {
+    kind: 'html',
+    line: a.line,
+    column: a.column,
+    endLine: b.endLine,
+    endColumn: b.endColumn,
+    ...(a.table === undefined ? {} : { table: a.table }),
+  };
+}
+
+/** The tables of each page in document order, found once per page. */
+const TABLES = new WeakMap<PageTree, Map<Element, number>>();
+
+/** A table's 0-based index among all the page's <table> elements, in document order. */
+function tableIndex(tree: PageTree, table: Element): number {
+  let index = TABLES.get(tree);
+  if (!index) {
+    // Every <table>, the page's chrome included, as document.querySelectorAll('table') counts them.
+    const all: Element[] = [];
+    const visit = (n: AnyNode) => {
+      for (const k of childrenOf(n))
+        if (isElement(k)) {
+          if (k.name === 'table') all.push(k);
+          visit(k);
+        }
+    };
+    visit(tree.root);
+    index = new Map(all.map((t, i) => [t, i]));
+    TABLES.set(tree, index);
+  }
+  return index.get(table)!;
 }
 
 /** A cell's text: line breaks and block boundaries as "\n", white space collapsed, nested tables left out. */
