@@ -1,7 +1,11 @@
 // The shape of a format definition: the official tables, rows, columns and labels as data (design.md principle 1).
 
-/** The two official format versions: 2019 试行 (国办公开办函〔2019〕60号) and 2021 (国办公开办函〔2021〕30号). */
-export type FormatVersion = '2019' | '2021';
+/**
+ * The name of a format version: '2019' (2019 试行, 国办公开办函〔2019〕60号) or '2021' (国办公开办函〔2021〕30号), or one
+ * added with registerFormat (src/model/formats/index.ts). A string, not a union: the versions are data, and a
+ * version registered at run time is as good as a shipped one.
+ */
+export type FormatVersion = string;
 
 /** Keys of the three statistics tables in the report JSON. */
 export type TableKey = 'proactive' | 'requests' | 'reviewLitigation';
