@@ -70,4 +70,13 @@ export function latestFormat(): FormatDef {
   return FORMATS[FORMATS.length - 1]!;
 }
 
+/** The known versions in words, for help and usage messages: "2019 or 2021", "2019 或 2021". */
+export function versionNames(lang: 'zh' | 'en'): string {
+  const names = FORMATS.map((f) => f.version);
+  const last = names.pop()!;
+  return names.length
+    ? `${names.join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? ' 或 ' : ' or '}${last}`
+    : last;
+}
+
 export { FORMAT_2019, FORMAT_2021 };
