@@ -167,7 +167,7 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
   const blanks: BlankCount[] = [];
   let blankCount = 0;
   // Rows of table 3 a member's format has only as a whole (2019's （六）), by path: the versions that have them so.
-  const unsplit = new Map<string, { whole: RowDef; parts: number; versions: Set<FormatVersion> }>();
+  const unsplit = new Map<string, Unsplit>();
   for (const table of out.tables) {
     for (const row of table.rows) {
       const values = rowValues(report[table.key], row);
@@ -188,7 +188,7 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
             const whole = table.key === 'requests' ? wholeRowOf(formats[i]!, table.key, row) : null;
             if (whole) {
               const id = whole.path.join('.');
-              const entry = unsplit.get(id) ?? { whole, parts: 0, versions: new Set<FormatVersion>() };
+              const entry = unsplit.get(id) ?? { whole, versions: new Set<FormatVersion>() };
               entry.versions.add(m.formatVersion);
               unsplit.set(id, entry);
             }
@@ -209,63 +209,73 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
       }
     }
   }
-  // Table 2 of members of more than one lineage: never added (the aggregate's is left blank), said once.
-  const lineages = new Set(formats.map((f) => f.tables.find((t) => t.key === 'proactive')!.lineage));
-  if (lineages.size > 1) {
-    const versions = FORMATS.filter((f) => formats.includes(f));
-    const count = (f: FormatDef) => formats.filter((x) => x === f).length;
-    const counts = versions
-      .map((f) =>
-        lang === 'zh' ? `${f.version} 年格式 ${count(f)} 份` : `${count(f)} in ${f.version} format`,
-      )
-      .join(lang === 'zh' ? '、' : ', ');
-    diagnostics.push(
-      diagnostic(
-        'mixed-table2',
-        'warning',
-        { formats: countWord(versions.length, lang, true), counts, version },
-        lang,
-        ['proactive'],
-      ),
-    );
-  }
-  for (const { whole, versions } of unsplit.values()) {
-    // The subtotal of all members: the row as a whole, or the rows under it.
-    const total: number[] = [];
-    formats.forEach((f, i) => {
-      const rows = f.tables
-        .find((t) => t.key === 'requests')!
-        .rows.filter((r) => r.path.slice(0, whole.path.length).join('.') === whole.path.join('.'));
-      for (const r of rows) {
-        const v = cellOf(members[i]!, 'requests', r.path, 'total');
-        if (v !== null) total.push(v);
-      }
-    });
-    const parts = out.tables
-      .find((t) => t.key === 'requests')!
-      .rows.filter((r) => wholeRowOf(formatOf([...versions][0]!), 'requests', r) === whole).length;
-    diagnostics.push(
-      diagnostic(
-        'other-handling-unsplit',
-        'warning',
-        {
-          n: members.filter((m) => versions.has(m.formatVersion)).length,
-          total: exactSum(total),
-          from: [...versions].join('、'),
-          version,
-          row: whole.label,
-          number: /^（[^）]+）/.exec(whole.label)?.[0] ?? whole.label,
-          parts,
-          partsWord: countWord(parts, lang),
-        },
-        lang,
-        ['requests', ...whole.path],
-      ),
-    );
-  }
+  const mixed = mixedTable2(formats, version, lang);
+  if (mixed) diagnostics.push(mixed);
+  for (const entry of unsplit.values()) diagnostics.push(unsplitRow(entry, members, formats, out, lang));
   if (blanks.length)
     diagnostics.push(diagnostic('blanks', 'info', { cells: blanks.length, count: blankCount }, lang));
   return { report, blanks, diagnostics };
+}
+
+/** A row of table 3 some members' format has only as a whole (2019's （六）), and those members' versions. */
+interface Unsplit {
+  whole: RowDef;
+  versions: Set<FormatVersion>;
+}
+
+/** Table 2 of members of more than one lineage: never added (the aggregate's is left blank), said once. */
+function mixedTable2(formats: readonly FormatDef[], version: FormatVersion, lang: Lang): Diagnostic | null {
+  const lineages = new Set(formats.map((f) => f.tables.find((t) => t.key === 'proactive')!.lineage));
+  if (lineages.size < 2) return null;
+  const versions = FORMATS.filter((f) => formats.includes(f));
+  const count = (f: FormatDef) => formats.filter((x) => x === f).length;
+  const counts = versions
+    .map((f) => (lang === 'zh' ? `${f.version} 年格式 ${count(f)} 份` : `${count(f)} in ${f.version} format`))
+    .join(lang === 'zh' ? '、' : ', ');
+  return diagnostic(
+    'mixed-table2',
+    'warning',
+    { formats: countWord(versions.length, lang, true), counts, version },
+    lang,
+    ['proactive'],
+  );
+}
+
+/** The rows of the aggregate left blank under a row some members have only as a whole, with its subtotal. */
+function unsplitRow(
+  { whole, versions }: Unsplit,
+  members: readonly Report[],
+  formats: readonly FormatDef[],
+  out: FormatDef,
+  lang: Lang,
+): Diagnostic {
+  const under = (r: RowDef) => r.path.slice(0, whole.path.length).join('.') === whole.path.join('.');
+  const requests = (f: FormatDef) => f.tables.find((t) => t.key === 'requests')!;
+  // The subtotal of all members: the row as a whole, or the rows under it.
+  const total: number[] = [];
+  formats.forEach((f, i) => {
+    for (const r of requests(f).rows.filter(under)) {
+      const v = cellOf(members[i]!, 'requests', r.path, 'total');
+      if (v !== null) total.push(v);
+    }
+  });
+  const parts = requests(out).rows.filter((r) => r.path.length > whole.path.length && under(r)).length;
+  return diagnostic(
+    'other-handling-unsplit',
+    'warning',
+    {
+      n: members.filter((m) => versions.has(m.formatVersion)).length,
+      total: exactSum(total),
+      from: [...versions].join('、'),
+      version: out.version,
+      row: whole.label,
+      number: /^（[^）]+）/.exec(whole.label)?.[0] ?? whole.label,
+      parts,
+      partsWord: countWord(parts, lang),
+    },
+    lang,
+    ['requests', ...whole.path],
+  );
 }
 
 /** A member's figure: the cell at table / row path / column, null for a blank or a cell its format lacks. */
