@@ -27,6 +27,7 @@ import {
 import { cellsOf, rowValues } from '../src/model/report.ts';
 import { validReport, withCells } from '../src/rules/valid-report.ts';
 import { arbReport, reportCells } from './support/arbitrary.ts';
+import { EXIT } from '../src/cli/io.ts';
 import { runMain } from './support/cli.ts';
 import { writeReport, type Layout } from './support/writer.ts';
 
@@ -254,7 +255,7 @@ describe('a third format version added from a test', () => {
         Object.fromEntries(F.tables[1]!.rows[0]!.columns.map((c) => [c.key, null])),
       );
       const unknown = await runMain(['new', '--format', '2030', '-o', join(dir, 'c.json')]);
-      expect(unknown.code).toBe(1);
+      expect(unknown.code).toBe(EXIT.usage);
       expect(unknown.stderr).toContain('2019、2021 或 2031');
     } finally {
       rmSync(dir, { recursive: true, force: true });
