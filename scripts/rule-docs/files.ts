@@ -2,6 +2,7 @@
 // office publishes (the test writer's tab layout, a preamble after the title), or the bytes an example asks for.
 import { fileURLToPath } from 'node:url';
 import { docName } from '../../src/model/cells.ts';
+import { FORMATS, formatOf, versionForYear } from '../../src/model/formats/index.ts';
 import type { Report } from '../../src/model/report.ts';
 import { baseReport, withFigures, type Example, type Kind } from '../../src/rules/docs/kit.ts';
 import { writeReport } from '../../test/support/writer.ts';
@@ -24,7 +25,9 @@ export const docPath = (id: string): string => `${DOCS_DIR}/${docName(id)}.md`;
 
 /** The preamble most reports have (format-spec §3, practice): the basis, the statistics period, where to find it. */
 function preamble(report: Report): string {
-  const notice = (report.year ?? 2022) >= 2021 ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号';
+  // The notice of the format in force for the year (国办公开办函〔2021〕30号 from 2021), the oldest before it.
+  const version = versionForYear(report.year ?? 2022);
+  const notice = version ? formatOf(version).document : FORMATS[0]!.document;
   return (
     `本报告根据《中华人民共和国政府信息公开条例》和${notice}的要求编制。` +
     `本报告所列数据统计期限为${report.year}年1月1日至12月31日。` +

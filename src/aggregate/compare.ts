@@ -2,7 +2,8 @@
 import type { Lang } from '../model/diagnostic.ts';
 import type { FormatDef, SectionKey, TableKey } from '../model/format.ts';
 import { formatOf } from '../model/formats/index.ts';
-import { cellsOf, SECTION_KEYS, type Report } from '../model/report.ts';
+import { madeFrom, rowsAcross, sameLineage } from '../model/across.ts';
+import { cellsOf, SECTION_KEYS, TABLE_KEYS, type Report } from '../model/report.ts';
 import { cellAt, nameOf } from '../model/cells.ts';
 import { INDICATOR_KEYS, indicators, indicatorValue, type IndicatorKey } from './indicators.ts';
 import { similarityLength, textSimilarity } from './similarity.ts';
@@ -41,24 +42,24 @@ export interface SectionSimilarity {
 
 /** The result of comparing report a (e.g. last year) with report b (e.g. this year). */
 export interface Comparison {
-  /** Which tables were compared cell by cell: table 2 only when both use the same format version (§4.3). */
+  /** Which tables were compared cell by cell: table 2 only when both formats' are of one lineage (§4.3). */
   comparable: Record<TableKey, boolean>;
   cells: CellDifference[];
   indicators: IndicatorChange[];
   sections: SectionSimilarity[];
 }
 
-/** A figure of a report for a dotted path: the cell, or for a 2021 report the 2019 row （六） as 1 + 2 + 3 (T3-7). */
-function figure(report: Report, path: string[]): number | null {
-  const direct = cellAt(report, path);
-  if (direct !== undefined) return direct;
-  // A 2019 （六） cell asked of a 2021 report: the sum of its three rows, null if any is blank.
-  if (path[0] === 'requests' && path[1] === 'otherHandling' && path.length === 3) {
-    const rows = report.requests.otherHandling as Record<string, Record<string, number | null>>;
-    const values = Object.values(rows).map((r) => r[path[2]!]);
-    return values.every((v): v is number => typeof v === 'number') ? exactSum(values) : null;
-  }
-  return null;
+/**
+ * A figure of a report for a path of the format `f` the two are compared in: the cell, or the sum of the report's
+ * rows that make it (a 2021 report's （六）1 + 2 + 3 for the 2019 row （六）, T3-7), null if any of them is blank.
+ */
+function figure(report: Report, f: FormatDef, cell: FormatCell): number | null {
+  const own = formatOf(report.formatVersion);
+  const rows = rowsAcross(own, f, cell.table.key, cell.row, cell.column.key);
+  if (!rows) return null;
+  if (rows.length === 1) return cellAt(report, [cell.table.key, ...rows[0]!, cell.column.key]) ?? null;
+  const values = rows.map((r) => cellAt(report, [cell.table.key, ...r, cell.column.key]));
+  return values.every((v): v is number => typeof v === 'number') ? exactSum(values) : null;
 }
 
 /** b − a at the inputs' precision. */
@@ -66,18 +67,19 @@ function delta(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : exactSum([b, -a]);
 }
 
+/** A cell of a format (cellsOf). */
+type FormatCell = ReturnType<typeof cellsOf> extends Generator<infer C> ? C : never;
+
 /**
- * The cells both reports have, as paths of the format `f` they are compared in: every cell of tables 3 and 4, table
- * 2 only between reports of the same version, and where the versions differ table 3's （六） as the 2019 row (the
- * 2021 rows 1–3 summed, format-spec §8.1 T3-7) instead of the 2021 rows the 2019 report cannot split.
+ * The format two reports are compared in: their own when they share it; across versions the one whose every
+ * cell the other's report can give (the 2019 shape, where 2021's （六）1–3 sum to the 2019 row, format-spec §8.1
+ * T3-7, while a 2019 （六） cannot be split). Tables of different lineages are left out (table 2, §4.3).
  */
-function comparedCells(f: FormatDef, sameVersion: boolean): { path: string[]; format: FormatDef }[] {
-  const out: { path: string[]; format: FormatDef }[] = [];
-  for (const c of cellsOf(f)) {
-    if (!sameVersion && c.table.key === 'proactive') continue;
-    out.push({ path: c.path, format: f });
-  }
-  return out;
+function comparedFormat(fa: FormatDef, fb: FormatDef): FormatDef {
+  if (fa === fb) return fa;
+  const covers = (from: FormatDef, to: FormatDef) =>
+    TABLE_KEYS.every((k) => !sameLineage(from, to, k) || madeFrom(from, to, k));
+  return covers(fb, fa) || !covers(fa, fb) ? fa : fb;
 }
 
 /**
@@ -88,23 +90,34 @@ function comparedCells(f: FormatDef, sameVersion: boolean): { path: string[]; fo
  */
 export function compareReports(a: Report, b: Report, options: { lang?: Lang } = {}): Comparison {
   const lang = options.lang ?? 'zh';
-  const same = a.formatVersion === b.formatVersion;
-  // Across versions, table 3 is compared in the 2019 shape, where both have every row.
-  const f = formatOf(same ? a.formatVersion : '2019');
+  const fa = formatOf(a.formatVersion);
+  const fb = formatOf(b.formatVersion);
+  const f = comparedFormat(fa, fb);
+  const other = f === fa ? fb : fa;
+  const comparable = Object.fromEntries(TABLE_KEYS.map((k) => [k, sameLineage(fa, fb, k)])) as Record<
+    TableKey,
+    boolean
+  >;
   const cells: CellDifference[] = [];
-  for (const { path, format } of comparedCells(f, same)) {
-    const x = figure(a, path);
-    const y = figure(b, path);
+  for (const cell of cellsOf(f)) {
+    if (!comparable[cell.table.key]) continue;
+    const x = figure(a, f, cell);
+    const y = figure(b, f, cell);
     if (x === y) continue;
-    let label = nameOf(format, path, lang);
-    if (!same && path[1] === 'otherHandling')
-      label += lang === 'zh' ? '（2021 年格式为 1–3 项之和）' : ' (the sum of rows 1–3 in the 2021 format)';
-    cells.push({ path: path.join('.'), label, a: x, b: y, delta: delta(x, y) });
+    let label = nameOf(f, cell.path, lang);
+    // A row the other version splits: say its figure there is the sum of the rows under it.
+    const parts = rowsAcross(other, f, cell.table.key, cell.row, cell.column.key)?.length ?? 1;
+    if (parts > 1)
+      label +=
+        lang === 'zh'
+          ? `（${other.version} 年格式为 1–${parts} 项之和）`
+          : ` (the sum of rows 1–${parts} in the ${other.version} format)`;
+    cells.push({ path: cell.path.join('.'), label, a: x, b: y, delta: delta(x, y) });
   }
   const ia = indicators(a);
   const ib = indicators(b);
   return {
-    comparable: { proactive: same, requests: true, reviewLitigation: true },
+    comparable,
     cells,
     indicators: INDICATOR_KEYS.map((key) => {
       const x = indicatorValue(ia, key);

@@ -6,7 +6,7 @@ import { check } from '../check.ts';
 import type { FormatVersion } from '../model/format.ts';
 import { ReportSchema, type Report } from '../model/report.ts';
 import { validReport, withCells } from '../rules/valid-report.ts';
-import { arbReport, reportCells, YEARS } from '../../test/support/arbitrary.ts';
+import { arbReport, reportCells, yearsOf } from '../../test/support/arbitrary.ts';
 import { aggregate, decimalsOf, exactSum } from './sum.ts';
 
 /** A 2019 member made to satisfy T2-4 (本年新公开 ≤ 对外公开总数), which the arbitrary does not draw for. */
@@ -145,7 +145,7 @@ describe('property: the aggregate of N generated reports', () => {
   const versions: FormatVersion[] = ['2019', '2021'];
   for (const version of versions)
     it(`equals their cell-wise sum and passes every rule (${version} format)`, () => {
-      const [from] = YEARS[version];
+      const [from] = yearsOf(version);
       fc.assert(
         fc.property(fc.array(arbReport(version), { minLength: 1, maxLength: 8 }), (generated) => {
           const members = generated.map((r) => ({ ...withT2_4(r), year: from }));

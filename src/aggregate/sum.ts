@@ -1,9 +1,10 @@
 // Region sums: the cell-wise sum of member reports into one report marked as an aggregate (format-spec §8.5).
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
 import { renderMessage } from '../model/diagnostic.ts';
+import { rowsAcross, wholeRowOf } from '../model/across.ts';
 import type { FormatDef, FormatVersion, RowDef, TableDef } from '../model/format.ts';
-import { formatOf, versionForYear } from '../model/formats/index.ts';
-import { blankReport, rowValues, type Report, type RowValues } from '../model/report.ts';
+import { FORMATS, formatOf, latestFormat, versionForYear } from '../model/formats/index.ts';
+import { blankReport, rowValues, type Report } from '../model/report.ts';
 
 /** Options of an aggregate. */
 export interface AggregateOptions {
@@ -39,12 +40,12 @@ export const AGGREGATE_MESSAGES = {
     en: 'The member reports are for different years ({years}); the aggregate is for {year}',
   },
   'mixed-table2': {
-    zh: '成员报告使用了两版格式（2019 年格式 {n2019} 份、2021 年格式 {n2021} 份）：两版表二的栏目含义不同，不能相加（format-spec §4.3、§8.5），汇总报告（{version} 年格式）的表二留空',
-    en: 'The members use both formats ({n2019} in 2019 format, {n2021} in 2021 format): their table 2 columns mean different things and are never added (format-spec §4.3, §8.5); table 2 of the aggregate ({version} format) is left blank',
+    zh: '成员报告使用了{formats}版格式（{counts}）：{formats}版表二的栏目含义不同，不能相加（format-spec §4.3、§8.5），汇总报告（{version} 年格式）的表二留空',
+    en: 'The members use {formats} formats ({counts}): their table 2 columns mean different things and are never added (format-spec §4.3, §8.5); table 2 of the aggregate ({version} format) is left blank',
   },
   'other-handling-unsplit': {
-    zh: '{n} 份 2019 年格式报告的表三“（六）其他处理”只有一行，无法分到 2021 年格式“（六）其他处理”的 1–3 项（format-spec §8.1 T3-7）：汇总报告这三行留空，全部成员的（六）合计为 {total}；表三（七）总计因此不等于所列各项之和',
-    en: 'Table 3 （六）其他处理 of {n} members in 2019 format is one row and cannot be split into the three rows of the 2021 format (format-spec §8.1 T3-7): they are left blank in the aggregate; the （六） subtotal of all members is {total}, so （七）总计 exceeds the rows shown',
+    zh: '{n} 份 {from} 年格式报告的表三“{row}”只有一行，无法分到 {version} 年格式“{row}”的 1–{parts} 项（format-spec §8.1 T3-7）：汇总报告这{partsWord}行留空，全部成员的{number}合计为 {total}；表三（七）总计因此不等于所列各项之和',
+    en: 'Table 3 {row} of {n} members in {from} format is one row and cannot be split into the {partsWord} rows of the {version} format (format-spec §8.1 T3-7): they are left blank in the aggregate; the {number} subtotal of all members is {total}, so （七）总计 exceeds the rows shown',
   },
   blanks: {
     zh: '{cells} 个单元格中有成员报告留空（共 {count} 处），按 0 相加；只有全部成员都留空的单元格在汇总报告中为空',
@@ -95,35 +96,31 @@ export function exactSum(values: readonly number[]): number {
   return Number((sum / scale).toFixed(d));
 }
 
-/** Where a member's figure for a cell of the aggregate's format comes from. */
+/** Where a member's figure for a cell of the aggregate's format comes from (rowsAcross), null when it cannot say. */
 type Source = readonly (readonly string[])[] | null;
 
 /**
- * The cells of a member's report that make one cell of the aggregate, or null when the member's format cannot say
- * (format-spec §8.5): the same path when it exists in the member's format — tables 3 and 4 and, in the same
- * version, table 2; for a 2019 aggregate, the 2021 （六）1 + 2 + 3 of a 2021 member (T3-7, exact); never across
- * versions in table 2 (§4.3: the columns are not mappable), nor a 2019 （六） into one of the 2021 （六） rows.
+ * The version of the aggregate: the year's format, else the members' commonest version (the newer on a tie, and
+ * the newest with no members).
  */
-function sourceOf(member: FormatDef, out: FormatDef, table: TableDef, row: RowDef, column: string): Source {
-  if (member.version === out.version) return [row.path];
-  if (table.key === 'proactive') return null;
-  const memberTable = member.tables.find((t) => t.key === table.key)!;
-  const key = row.path.join('.');
-  if (memberTable.rows.some((r) => r.path.join('.') === key && r.columns.some((c) => c.key === column)))
-    return [row.path];
-  // A 2019 row (six) against the 2021 rows under it: the parts sum to the whole.
-  const parts = memberTable.rows.filter(
-    (r) => r.path.length > row.path.length && key === r.path.slice(0, row.path.length).join('.'),
-  );
-  return parts.length ? parts.map((r) => r.path) : null;
-}
-
-/** The version of the aggregate: the year's format, else the members' common or majority version (2021 on a tie). */
 function versionOf(members: readonly Report[], year: number | null): FormatVersion {
   const byYear = year === null ? null : versionForYear(year);
   if (byYear) return byYear;
-  const n2019 = members.filter((m) => m.formatVersion === '2019').length;
-  return n2019 > members.length - n2019 ? '2019' : '2021';
+  let best = latestFormat().version;
+  let most = 0;
+  for (const f of FORMATS) {
+    const n = members.filter((m) => m.formatVersion === f.version).length;
+    if (n > 0 && n >= most) [best, most] = [f.version, n];
+  }
+  return best;
+}
+
+/** A small count as a word (两, three), the way the messages say how many versions or rows. */
+function countWord(n: number, lang: Lang, both = false): string {
+  if (lang === 'zh')
+    return n === 2 ? '两' : (['零', '一', '两', '三', '四', '五', '六', '七', '八', '九'][n] ?? String(n));
+  if (both && n === 2) return 'both';
+  return ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][n] ?? String(n);
 }
 
 /**
@@ -169,7 +166,8 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
   const formats = members.map((m) => formatOf(m.formatVersion));
   const blanks: BlankCount[] = [];
   let blankCount = 0;
-  let unsplit = false;
+  // Rows of table 3 a member's format has only as a whole (2019's （六）), by path: the versions that have them so.
+  const unsplit = new Map<string, Unsplit>();
   for (const table of out.tables) {
     for (const row of table.rows) {
       const values = rowValues(report[table.key], row);
@@ -182,11 +180,18 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
         members.forEach((m, i) => {
           let source = sources.get(m.formatVersion);
           if (source === undefined) {
-            source = sourceOf(formats[i]!, out, table, row, column.key);
+            source = rowsAcross(formats[i]!, out, table.key, row, column.key);
             sources.set(m.formatVersion, source);
           }
           if (!source) {
             unmappable = true;
+            const whole = table.key === 'requests' ? wholeRowOf(formats[i]!, table.key, row) : null;
+            if (whole) {
+              const id = whole.path.join('.');
+              const entry = unsplit.get(id) ?? { whole, versions: new Set<FormatVersion>() };
+              entry.versions.add(m.formatVersion);
+              unsplit.set(id, entry);
+            }
             return;
           }
           for (const p of source) {
@@ -195,10 +200,7 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
             else written.push(v);
           }
         });
-        if (unmappable) {
-          if (table.key === 'requests') unsplit = true;
-          continue;
-        }
+        if (unmappable) continue;
         values[column.key] = written.length ? exactSum(written) : null;
         if (blank > 0) {
           blanks.push({ path: [table.key, ...row.path, column.key].join('.'), count: blank });
@@ -207,31 +209,73 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
       }
     }
   }
-  const n2019 = members.filter((m) => m.formatVersion === '2019').length;
-  if (n2019 > 0 && n2019 < members.length)
-    diagnostics.push(
-      diagnostic('mixed-table2', 'warning', { n2019, n2021: members.length - n2019, version }, lang, [
-        'proactive',
-      ]),
-    );
-  if (unsplit) {
-    // The （六） subtotal of all members: the 2019 row, or the 2021 rows under it.
-    const total: number[] = [];
-    members.forEach((m) => {
-      const node = m.requests.otherHandling as RowValues | Record<string, RowValues>;
-      const rows = typeof (node as RowValues).total === 'undefined' ? Object.values(node) : [node];
-      for (const r of rows as RowValues[]) if (typeof r.total === 'number') total.push(r.total);
-    });
-    diagnostics.push(
-      diagnostic('other-handling-unsplit', 'warning', { n: n2019, total: exactSum(total) }, lang, [
-        'requests',
-        'otherHandling',
-      ]),
-    );
-  }
+  const mixed = mixedTable2(formats, version, lang);
+  if (mixed) diagnostics.push(mixed);
+  for (const entry of unsplit.values()) diagnostics.push(unsplitRow(entry, members, formats, out, lang));
   if (blanks.length)
     diagnostics.push(diagnostic('blanks', 'info', { cells: blanks.length, count: blankCount }, lang));
   return { report, blanks, diagnostics };
+}
+
+/** A row of table 3 some members' format has only as a whole (2019's （六）), and those members' versions. */
+interface Unsplit {
+  whole: RowDef;
+  versions: Set<FormatVersion>;
+}
+
+/** Table 2 of members of more than one lineage: never added (the aggregate's is left blank), said once. */
+function mixedTable2(formats: readonly FormatDef[], version: FormatVersion, lang: Lang): Diagnostic | null {
+  const lineages = new Set(formats.map((f) => f.tables.find((t) => t.key === 'proactive')!.lineage));
+  if (lineages.size < 2) return null;
+  const versions = FORMATS.filter((f) => formats.includes(f));
+  const count = (f: FormatDef) => formats.filter((x) => x === f).length;
+  const counts = versions
+    .map((f) => (lang === 'zh' ? `${f.version} 年格式 ${count(f)} 份` : `${count(f)} in ${f.version} format`))
+    .join(lang === 'zh' ? '、' : ', ');
+  return diagnostic(
+    'mixed-table2',
+    'warning',
+    { formats: countWord(versions.length, lang, true), counts, version },
+    lang,
+    ['proactive'],
+  );
+}
+
+/** The rows of the aggregate left blank under a row some members have only as a whole, with its subtotal. */
+function unsplitRow(
+  { whole, versions }: Unsplit,
+  members: readonly Report[],
+  formats: readonly FormatDef[],
+  out: FormatDef,
+  lang: Lang,
+): Diagnostic {
+  const under = (r: RowDef) => r.path.slice(0, whole.path.length).join('.') === whole.path.join('.');
+  const requests = (f: FormatDef) => f.tables.find((t) => t.key === 'requests')!;
+  // The subtotal of all members: the row as a whole, or the rows under it.
+  const total: number[] = [];
+  formats.forEach((f, i) => {
+    for (const r of requests(f).rows.filter(under)) {
+      const v = cellOf(members[i]!, 'requests', r.path, 'total');
+      if (v !== null) total.push(v);
+    }
+  });
+  const parts = requests(out).rows.filter((r) => r.path.length > whole.path.length && under(r)).length;
+  return diagnostic(
+    'other-handling-unsplit',
+    'warning',
+    {
+      n: members.filter((m) => versions.has(m.formatVersion)).length,
+      total: exactSum(total),
+      from: [...versions].join('、'),
+      version: out.version,
+      row: whole.label,
+      number: /^（[^）]+）/.exec(whole.label)?.[0] ?? whole.label,
+      parts,
+      partsWord: countWord(parts, lang),
+    },
+    lang,
+    ['requests', ...whole.path],
+  );
 }
 
 /** A member's figure: the cell at table / row path / column, null for a blank or a cell its format lacks. */

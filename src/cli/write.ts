@@ -136,7 +136,8 @@ export interface NewCommandOptions {
  * year's 结转下年度继续办理 is carried into this year's 上年结转; what was carried and any warning go to stderr.
  */
 export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
-  const { versionForYear } = await import('../model/formats/index.ts');
+  const { findFormat, latestFormat, versionForYear, versionNames } =
+    await import('../model/formats/index.ts');
   const { newReport, TEMPLATE_MESSAGES } = await import('../render/report/template.ts');
   const { renderMessage } = await import('../model/diagnostic.ts');
   const cwd = io.cwd ?? process.cwd();
@@ -145,9 +146,11 @@ export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
     io.err(`nianbao: --year ${opts.year}：应为四位年份，例如 --year 2025 (a four-digit year)\n`);
     return EXIT.usage;
   }
-  const version = (opts.format ?? (year !== null ? versionForYear(year) : null) ?? '2021') as '2019' | '2021';
-  if (version !== '2019' && version !== '2021') {
-    io.err(`nianbao: --format ${opts.format}：应为 2019 或 2021 (the format version: 2019 or 2021)\n`);
+  const version = opts.format ?? (year !== null ? versionForYear(year) : null) ?? latestFormat().version;
+  if (!findFormat(version)) {
+    io.err(
+      `nianbao: --format ${opts.format}：应为 ${versionNames('zh')} (the format version: ${versionNames('en')})\n`,
+    );
     return EXIT.usage;
   }
   let previous: Report | undefined;

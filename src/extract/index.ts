@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Document, DocumentImage } from '../model/document.ts';
 import type { SourceSpan } from '../model/source.ts';
 import type { FormatDef, FormatVersion, SectionKey, TableKey } from '../model/format.ts';
-import { FORMATS, formatOf, versionForYear } from '../model/formats/index.ts';
+import { FORMATS, formatOf, fromFormats, versionForYear } from '../model/formats/index.ts';
 import { SECTION_KEYS, TABLE_KEYS, type Report, type Sections } from '../model/report.ts';
 import type { Extraction } from './types.ts';
 import { itemsOf, streamRows, type Item } from './items.ts';
@@ -186,9 +186,7 @@ function withStreamRows(items: Item[]): Item[] {
   const hasRows = new Set<SectionKey | null>();
   for (const it of items) if (it.kind === 'row') hasRows.add(it.section);
   const anyRows = items.some((it) => it.kind === 'row');
-  const vocabulary = (tableVocabularyCache ??= FORMATS.flatMap((f) =>
-    f.tables.flatMap((t) => t.vocabulary),
-  ).map(normalizeLabel));
+  const vocabulary = tableVocabulary();
   const out: Item[] = [];
   items.forEach((it, i) => {
     const candidate =
@@ -240,16 +238,18 @@ function detectVersion(items: readonly Item[]): { version: FormatVersion; hits: 
   return best;
 }
 
-let tableVocabularyCache: string[] | null = null;
-let vocabularyCache: { words: { version: FormatVersion; word: string }[]; pattern: RegExp } | null = null;
+/** Every format's table vocabulary, normalised once (again when a version is registered). */
+const tableVocabulary = fromFormats((formats) =>
+  formats.flatMap((f) => f.tables.flatMap((t) => t.vocabulary)).map(normalizeLabel),
+);
+
 /** Every format's version words, normalised once, and one pattern that finds any of them. */
-function versionVocabulary() {
-  if (vocabularyCache) return vocabularyCache;
-  const words = FORMATS.flatMap((f) =>
+const versionVocabulary = fromFormats((formats) => {
+  const words = formats.flatMap((f) =>
     f.vocabulary.map((w) => ({ version: f.version, word: normalizeLabel(w) })),
   );
   const escaped = [...new Set(words.map((w) => w.word))]
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return (vocabularyCache = { words, pattern: new RegExp(escaped.join('|'), 'g') });
-}
+  return { words, pattern: new RegExp(escaped.join('|'), 'g') };
+});

@@ -1,7 +1,7 @@
 // The six sections: headings found by number and wording, tolerating "1、" for "一、", repeated headings and
 // sub-headings numbered like sections.
 import type { SectionDef, SectionKey } from '../model/format.ts';
-import { FORMATS } from '../model/formats/index.ts';
+import { fromFormats } from '../model/formats/index.ts';
 import type { HeadingInfo } from '../model/report.ts';
 import type { Item } from './items.ts';
 import { foldWidth, normalizeLabel } from './labels.ts';
@@ -91,7 +91,9 @@ function headingText(it: Item): string | null {
 }
 
 /** The official table titles of every format ("主动公开政府信息情况" …), normalised. */
-const TABLE_TITLES = new Set(FORMATS.flatMap((f) => f.tables.map((t) => normalizeLabel(t.title))));
+const tableTitles = fromFormats(
+  (formats) => new Set(formats.flatMap((f) => f.tables.map((t) => normalizeLabel(t.title)))),
+);
 
 /**
  * The text of each section: its paragraphs joined by line breaks, headings excluded, and table captions excluded:
@@ -102,7 +104,7 @@ export function sectionTexts(items: readonly Item[]): Partial<Record<SectionKey,
   const out: Partial<Record<SectionKey, string[]>> = {};
   for (const [i, it] of items.entries()) {
     if (it.kind !== 'para' || !it.section || it.heading) continue;
-    if (items[i + 1]?.kind === 'row' && TABLE_TITLES.has(normalizeLabel(it.text))) continue;
+    if (items[i + 1]?.kind === 'row' && tableTitles().has(normalizeLabel(it.text))) continue;
     (out[it.section] ??= []).push(it.text);
   }
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v!.join('\n')]));

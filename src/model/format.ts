@@ -1,7 +1,11 @@
 // The shape of a format definition: the official tables, rows, columns and labels as data (design.md principle 1).
 
-/** The two official format versions: 2019 试行 (国办公开办函〔2019〕60号) and 2021 (国办公开办函〔2021〕30号). */
-export type FormatVersion = '2019' | '2021';
+/**
+ * The name of a format version: '2019' (2019 试行, 国办公开办函〔2019〕60号) or '2021' (国办公开办函〔2021〕30号), or one
+ * added with registerFormat (src/model/formats/index.ts). A string, not a union: the versions are data, and a
+ * version registered at run time is as good as a shipped one.
+ */
+export type FormatVersion = string;
 
 /** Keys of the three statistics tables in the report JSON. */
 export type TableKey = 'proactive' | 'requests' | 'reviewLitigation';
@@ -50,6 +54,11 @@ export interface RowDef {
   readonly variants?: readonly string[];
   readonly match: LabelMatch;
   readonly columns: readonly ColumnDef[];
+  /**
+   * In a `wide` table, the word of the header that names this block (直接起诉, 复议后起诉): the blocks that have one
+   * are read in the order the header names them (a report that prints 复议后起诉 first swaps the lawsuit blocks).
+   */
+  readonly header?: string;
 }
 
 /** A sum that must hold inside one row: `total` = Σ `parts` (e.g. 总计 = the six applicant columns, T3-2). */
@@ -89,6 +98,23 @@ export interface TableDef {
   readonly vocabulary: readonly string[];
   /** Label text of header rows (no figures), e.g. the 勾稽关系 note; for renderers. */
   readonly note?: string;
+  /**
+   * Tables of one lineage give a cell path the same meaning, so their cells are summed and compared across format
+   * versions (format-spec §4.3, §8.5). Table 3 and table 4 are one lineage each in every version (table 3's
+   * differing rows are mapped by their paths, T3-7); table 2 of 2019 and of 2021 are two, since their columns mean
+   * different things even where a key repeats (处理决定数量).
+   */
+  readonly lineage: string;
+  /**
+   * The word every block caption of the table contains (第二十条, of 第二十条第（一）项): a caption starts a new block
+   * whose columns, unit and column positions are its own.
+   */
+  readonly blockMark?: string;
+  /**
+   * The header of the label column (信息内容): a header row that holds it and names one column still gives the
+   * block's columns (2021's single 本年处理决定数量 column).
+   */
+  readonly labelHeader?: string;
 }
 
 /** A section of the report (same six in both formats). */
@@ -110,6 +136,11 @@ export interface FormatDef {
   readonly years: readonly [number, number | null];
   /** Words only this version's tables use (version detection, format-spec §2). */
   readonly vocabulary: readonly string[];
+  /**
+   * Section 六 must state the information processing fees collected (信息处理费, 国办函〔2020〕109号, in force
+   * 2021-01-01): the 2021 format's “（六）其他需要报告的事项” asks for them (format-spec §3.1（六）, §8.4 X-4).
+   */
+  readonly processingFees: boolean;
   readonly sections: readonly SectionDef[];
   readonly tables: readonly TableDef[];
 }

@@ -1,7 +1,7 @@
 // The Report: the public JSON contract of report-json.md, its zod schema derived from the format data.
 import { z } from 'zod';
 import type { FormatDef, FormatVersion, RowDef, SectionKey, TableDef, TableKey } from './format.ts';
-import { FORMATS, formatOf } from './formats/index.ts';
+import { formatOf, fromFormats } from './formats/index.ts';
 import { SourceSpan } from './source.ts';
 
 /** A figure: a number as written, or null where the report leaves the cell blank (never 0 for a blank). */
@@ -123,14 +123,19 @@ function reportSchema(f: FormatDef) {
   });
 }
 
-/** The zod schema of a report, discriminated by `formatVersion`. */
-export const ReportSchema = z.discriminatedUnion(
-  'formatVersion',
-  FORMATS.map(reportSchema) as unknown as [
-    ReturnType<typeof reportSchema>,
-    ...ReturnType<typeof reportSchema>[],
-  ],
+/** The union of every registered format's report schema, built again when a version is registered. */
+const reportUnion = fromFormats((formats) =>
+  z.discriminatedUnion(
+    'formatVersion',
+    formats.map(reportSchema) as unknown as [
+      ReturnType<typeof reportSchema>,
+      ...ReturnType<typeof reportSchema>[],
+    ],
+  ),
 );
+
+/** The zod schema of a report, discriminated by `formatVersion` (every registered version's). */
+export const ReportSchema = z.lazy(reportUnion);
 
 /** The table definition of a report's format version. */
 export function tableDef(version: FormatVersion, key: TableKey): TableDef {

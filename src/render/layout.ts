@@ -81,7 +81,7 @@ function proactive(t: TableDef, report: Report): Grid {
       block = r.group;
       g.add(0, block ?? '', 'header', { colSpan: width });
       g.row++;
-      g.add(0, '信息内容', 'header');
+      g.add(0, t.labelHeader ?? '', 'header');
       r.columns.forEach((c, i, a) =>
         g.add(1 + i, headerText(c), 'header', { colSpan: i === a.length - 1 ? width - a.length : 1 }),
       );

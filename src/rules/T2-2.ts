@@ -1,14 +1,17 @@
 // T2-2: 2021 format, 现行有效件数 follows from last year's, plus 本年制发, minus 本年废止 (format-spec §8.3 T2-2).
 import { exactSum } from '../aggregate/sum.ts';
 import { cellAt, nameOf } from '../model/cells.ts';
-import { previousYear } from './previous.ts';
+import { carryOverRows, previousYear } from './previous.ts';
 import type { Rule } from './types.ts';
 
 /**
  * T2-2: for 规章 and 行政规范性文件 of 第二十条第（一）项, 现行有效件数(N) = 现行有效件数(N − 1) + 本年制发件数(N) −
- * 本年废止件数(N). Only between two 2021-format reports (no 2021 baseline exists before 2021, §8.3); a warning, as
- * amendments and reorganisations break it ([S]). Runs only with the previous year's report.
+ * 本年废止件数(N). Only between two reports whose format has these columns, i.e. two 2021-format reports (no 2021
+ * baseline exists before 2021, §8.3); a warning, as amendments and reorganisations break it ([S]). Runs only with
+ * the previous year's report.
  */
+const COLUMNS = ['inForce', 'issued', 'repealed'];
+
 export const rule: Rule = {
   meta: {
     id: 'T2-2',
@@ -28,9 +31,11 @@ export const rule: Rule = {
   },
   check(ctx) {
     const previous = previousYear(ctx);
-    if (!previous || ctx.report.formatVersion !== '2021' || previous.formatVersion !== '2021') return;
-    for (const row of ['regulations', 'normativeDocuments']) {
-      const at = (r: typeof ctx.report, column: string) => cellAt(r, ['proactive', row, column]);
+    if (!previous) return;
+    // The rows of table 2 with the three columns (2021's 第二十条第（一）项); last year's report must have them too.
+    for (const { path } of carryOverRows(ctx.format, COLUMNS)) {
+      const rowPath = ['proactive', ...path];
+      const at = (r: typeof ctx.report, column: string) => cellAt(r, [...rowPath, column]);
       const inForce = at(ctx.report, 'inForce');
       const issued = at(ctx.report, 'issued');
       const repealed = at(ctx.report, 'repealed');
@@ -44,7 +49,6 @@ export const rule: Rule = {
         continue;
       const expected = exactSum([previousInForce, issued, -repealed]);
       if (expected === inForce) continue;
-      const rowPath = ['proactive', row];
       ctx.add({
         messageId: 'mismatch',
         data: {

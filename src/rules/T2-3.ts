@@ -1,13 +1,13 @@
 // T2-3: 2019 format, this year's 上一年项目数量 = last year's 上一年项目数量 + 本年增/减 (format-spec §8.3 T2-3).
-import { formatOf } from '../model/formats/index.ts';
 import { cellAt, nameOf } from '../model/cells.ts';
-import { previousYear } from './previous.ts';
+import { carryOverRows, previousYear } from './previous.ts';
 import type { Rule } from './types.ts';
 
 /**
  * T2-3: in the rows of 第二十条第（五）（六）（八）项 (行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费), the
  * items of the year before as this year's report states them equal last year's items plus last year's 本年增/减.
- * Only between two 2019-format reports, i.e. 2019 → 2020 (§8.3); a warning ([S]). Runs only with last year's report.
+ * Only between two reports whose format has these columns, i.e. two 2019-format reports, 2019 → 2020 (§8.3); a
+ * warning ([S]). Runs only with last year's report.
  */
 export const rule: Rule = {
   meta: {
@@ -28,11 +28,9 @@ export const rule: Rule = {
   },
   check(ctx) {
     const previous = previousYear(ctx);
-    if (!previous || ctx.report.formatVersion !== '2019' || previous.formatVersion !== '2019') return;
-    const table = formatOf('2019').tables.find((t) => t.key === 'proactive')!;
-    for (const row of table.rows) {
-      const keys = row.columns.map((c) => c.key);
-      if (!keys.includes('previousItems') || !keys.includes('change')) continue;
+    if (!previous) return;
+    // The rows of table 2 with the two columns (2019's 第二十条第（五）（六）（八）项); last year's report has them too.
+    for (const row of carryOverRows(ctx.format, ['previousItems', 'change'])) {
       const rowPath = ['proactive', ...row.path];
       const actual = cellAt(ctx.report, [...rowPath, 'previousItems']);
       const previousItems = cellAt(previous, [...rowPath, 'previousItems']);

@@ -65,8 +65,8 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const { formatVersion, sections } = ctx.report;
-    if (formatVersion !== '2021') return; // the fees exist from 2021 (办法 in force 2021-01-01)
+    const { sections } = ctx.report;
+    if (!ctx.format.processingFees) return; // the fees exist from 2021 (办法 in force 2021-01-01)
     if (!hasSectionSix(ctx.report)) return;
     if (sections.other !== null && statesFees(sections.other)) return;
     const elsewhere = SECTION_KEYS.find(

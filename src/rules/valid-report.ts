@@ -2,10 +2,11 @@
 // every rule, and a copy with some cells set. Used by the rule tests (test/support/rule-tester.ts), the rule docs'
 // examples (src/rules/docs/kit.ts) and the fixture scripts; it imports no test runner.
 import type { FormatVersion } from '../model/format.ts';
+import { formatOf, latestFormat } from '../model/formats/index.ts';
 import { blankReport, type Report } from '../model/report.ts';
 
 /** A report that passes every rule: all figures 0, the six sections present and numbered, a known agency and year. */
-export function validReport(version: FormatVersion = '2021'): Report {
+export function validReport(version: FormatVersion = latestFormat().version): Report {
   const r = blankReport(version);
   const zero = (node: Record<string, unknown>) => {
     for (const [k, v] of Object.entries(node)) {
@@ -17,7 +18,9 @@ export function validReport(version: FormatVersion = '2021'): Report {
   zero(r.requests as Record<string, unknown>);
   zero(r.reviewLitigation as Record<string, unknown>);
   r.agency = '某市民政局';
-  r.year = version === '2019' ? 2019 : 2022;
+  // A year of the format: a superseded one's first (2019), for the one in force the year after its first (2022).
+  const [first, last] = formatOf(version).years;
+  r.year = last === null ? first + 1 : first;
   r.sections = {
     overview: '本年度，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，未收到政府信息公开申请。',
     proactive: '本机关依法做好主动公开工作。',

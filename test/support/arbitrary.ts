@@ -1,7 +1,7 @@
 // fast-check arbitraries of valid reports (every identity of format-spec §8 holds) for the property tests.
 import fc from 'fast-check';
 import type { FormatVersion, RowDef, TableDef, TableKey } from '../../src/model/format.ts';
-import { formatOf } from '../../src/model/formats/index.ts';
+import { FORMATS, formatOf } from '../../src/model/formats/index.ts';
 import {
   blankReport,
   blankTable,
@@ -13,11 +13,11 @@ import {
   type TableValues,
 } from '../../src/model/report.ts';
 
-/** The years each format version is used for (format-spec §2; the 2021 format has no end, we stop at 2025). */
-export const YEARS: Readonly<Record<FormatVersion, readonly [number, number]>> = {
-  '2019': [2019, 2020],
-  '2021': [2021, 2025],
-};
+/** The years a format version is used for (format-spec §2); a format in force has no end, we stop 4 years on (2025). */
+export function yearsOf(version: FormatVersion): readonly [number, number] {
+  const [from, to] = formatOf(version).years;
+  return [from, to ?? from + 4];
+}
 
 /**
  * The rows of table 3's 勾稽关系 (format-spec §8.1 T3-1: 一 + 二 = 三（七）+ 四). The format data only carries it
@@ -386,7 +386,7 @@ export const arbSections: fc.Arbitrary<Sections> = fc.record(
 function arbReportOf(version: FormatVersion): fc.Arbitrary<Report> {
   const f = formatOf(version);
   const table = (k: TableKey) => f.tables.find((t) => t.key === k)!;
-  const [from, to] = YEARS[version];
+  const [from, to] = yearsOf(version);
   return fc
     .record({
       agency: arbAgency,
@@ -401,7 +401,7 @@ function arbReportOf(version: FormatVersion): fc.Arbitrary<Report> {
 
 /** Random valid reports of one format version (or either): every cell filled, every identity holding. */
 export function arbReport(version?: FormatVersion): fc.Arbitrary<Report> {
-  return version ? arbReportOf(version) : fc.oneof(arbReportOf('2019'), arbReportOf('2021'));
+  return version ? arbReportOf(version) : fc.oneof(...FORMATS.map((f) => arbReportOf(f.version)));
 }
 
 /**

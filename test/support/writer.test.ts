@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FORMATS, formatOf } from '../../src/model/formats/index.ts';
 import { blankReport, ReportSchema, rowValues, type Report } from '../../src/model/report.ts';
-import { T3_1, YEARS, arbBlankyReport, arbReport, isComplete, reportCells } from './arbitrary.ts';
+import { T3_1, yearsOf, arbBlankyReport, arbReport, isComplete, reportCells } from './arbitrary.ts';
 import { CELL_LAYOUTS, LAYOUTS, writeReport, type Layout } from './writer.ts';
 
 const RUNS = 60;
@@ -37,7 +37,7 @@ describe('arbReport', () => {
       fc.property(arbReport(), (report) => {
         expect(ReportSchema.safeParse(report).success).toBe(true);
         expect(isComplete(report)).toBe(true);
-        const [from, to] = YEARS[report.formatVersion];
+        const [from, to] = yearsOf(report.formatVersion);
         expect(report.year).toBeGreaterThanOrEqual(from);
         expect(report.year).toBeLessThanOrEqual(to);
         expect(report.agency).toMatch(/^[\u4e00-\u9fff]+$/);

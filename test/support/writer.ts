@@ -223,7 +223,7 @@ function proactiveGrid(ctx: Context, table: TableDef): Grid {
         text: headerText(ctx, table.key, row, c),
         span: 1,
       }));
-      rows.push([{ role: 'header', text: '信息内容', span: 1 }, ...spread(headers, width - 1)]);
+      rows.push([{ role: 'header', text: table.labelHeader ?? '', span: 1 }, ...spread(headers, width - 1)]);
     }
     rows.push([
       { role: 'label', text: labelText(ctx, table.key, key, row.label, row.variants), span: 1 },

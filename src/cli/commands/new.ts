@@ -1,4 +1,5 @@
 // nianbao new: a blank report to fill in (XLSX or JSON), last year's carry-over filled in.
+import { versionNames } from '../../model/formats/index.ts';
 import type { NewCommandOptions } from '../write.ts';
 import { langOption, type CliCommand } from './types.ts';
 
@@ -8,7 +9,10 @@ export const newCommand: CliCommand = {
     program
       .command('new')
       .description("write a blank report to fill in (XLSX, or JSON), last year's carry-over filled in")
-      .option('--format <version>', 'format version, 2019 or 2021 (default: the one in force for --year)')
+      .option(
+        '--format <version>',
+        `format version, ${versionNames('en')} (default: the one in force for --year)`,
+      )
       .option('--agency <name>', 'the reporting body, e.g. 上饶市信州区审计局')
       .option('--year <year>', 'the year reported on, e.g. 2025')
       .option(

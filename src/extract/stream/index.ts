@@ -7,6 +7,7 @@ import type { Item } from '../items.ts';
 import { normalizeLabel } from '../labels.ts';
 import { extractDiagnostic } from '../messages.ts';
 import { identityCheck, type ExtractedTables } from '../tables.ts';
+import { blockOrder, wideHeaderChars } from '../tables/grid.ts';
 import { toWanyuan } from '../tables/place.ts';
 import { chain, compact, findAnchors, FIGURE, type Anchor, type Compact } from './anchors.ts';
 import { place, type Piece, type Placement, type RowCheck } from './split.ts';
@@ -410,13 +411,11 @@ function holdsWith(
   return true;
 }
 
-/** Characters of table 4's header: label text made of them between its figures is still the table. */
-const WIDE_CHARS = new Set([...'行政复议诉讼结果维持纠正其他尚未审结总计经直接起后合()（）、']);
-
 /** Table 4: the blocks side by side (or one under the other), 15 figures after the header. */
 function readWide(def: TableDef, region: Region, out: ExtractedTables) {
   const { tokens, from, to } = region;
   const figures: Figure[] = [];
+  const wideChars = wideHeaderChars(def);
   let header = '';
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
@@ -425,12 +424,12 @@ function readWide(def: TableDef, region: Region, out: ExtractedTables) {
       continue;
     }
     const w = normalizeLabel(t.text);
-    const own = [...w].filter((ch) => WIDE_CHARS.has(ch)).length;
+    const own = [...w].filter((ch) => wideChars.has(ch)).length;
     if (figures.length > 0 && own < w.length * 0.8) break;
     if (figures.length === 0) header += w;
   }
   if (figures.length === 0) return;
-  const blocks = orderBlocks(def, header);
+  const blocks = blockOrder(def, header);
   const n = blocks.reduce((s, b) => s + b.columns.length, 0);
   const per = def.rowIdentities;
   const check: RowCheck = (v) => {
@@ -492,13 +491,4 @@ function readWide(def: TableDef, region: Region, out: ExtractedTables) {
         );
     }
   }
-}
-
-/** Block order of table 4 from its header (复议后起诉 written before 直接起诉 swaps the lawsuit blocks). */
-function orderBlocks(def: TableDef, header: string): readonly RowDef[] {
-  const direct = header.indexOf('直接起诉');
-  const after = header.indexOf('复议后起诉');
-  if (direct >= 0 && after >= 0 && after < direct && def.rows.length === 3)
-    return [def.rows[0]!, def.rows[2]!, def.rows[1]!];
-  return def.rows;
 }

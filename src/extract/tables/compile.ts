@@ -22,6 +22,9 @@ export interface CompiledTable {
   readonly equalsRows: readonly number[];
   readonly vocabulary: readonly string[];
   readonly columns: readonly { key: string; match: CompiledMatch }[];
+  /** The table's block caption word and label-column header (format data), normalised; '' where it has none. */
+  readonly blockMark: string;
+  readonly labelHeader: string;
 }
 
 const compiled = new WeakMap<FormatDef, CompiledTable[]>();
@@ -45,6 +48,8 @@ export function compile(format: FormatDef): CompiledTable[] {
       equalsRows: def.rows.flatMap((r, i) => ((r.match.equals ?? []).length > 0 ? [i] : [])),
       vocabulary: def.vocabulary.map(normalizeLabel),
       columns: [...cols.values()].map((col) => ({ key: col.key, match: compileMatch(col.match) })),
+      blockMark: def.blockMark ? normalizeLabel(def.blockMark) : '',
+      labelHeader: def.labelHeader ? normalizeLabel(def.labelHeader) : '',
     };
   });
   compiled.set(format, c);

@@ -6,7 +6,7 @@ import { rowValues, type TableValues } from '../../model/report.ts';
 import { extractDiagnostic } from '../messages.ts';
 import { resolveRow, type Holds, type Resolution } from '../resolve.ts';
 import type { CompiledTable } from './compile.ts';
-import { identityCheck, indexIdentities, learnGrids, orderBlocks, ranTogether, withGrid } from './grid.ts';
+import { blockOrder, identityCheck, indexIdentities, learnGrids, ranTogether, withGrid } from './grid.ts';
 import type { MatchedRows, WideRun } from './match.ts';
 import { place, report, type Sink } from './place.ts';
 import type { Match } from './rows.ts';
@@ -65,7 +65,7 @@ function fillRow(m: Match, grids: Grids, sink: Sink, values: TableValues): void 
 /** Table 4: three blocks side by side; returns the number of blocks placed. */
 function fillWide(w: WideRun, found: MatchedRows, grids: Grids, sink: Sink, values: TableValues): number {
   const tokens = w.rows.flatMap((r) => r.tokens);
-  const defs = orderBlocks(w.table, w.header);
+  const defs = blockOrder(w.table.def, w.header);
   const cols = defs.flatMap((d) => d.columns.map((c) => ({ row: d, col: c })));
   const n = cols.length;
   const per = w.table.def.rowIdentities;

@@ -1,7 +1,6 @@
 // What a table's rows teach about where figures sit (grid columns, centres) and its identities as checks on a row.
 import type { RowDef, TableDef } from '../../model/format.ts';
 import type { Grid, Holds, IndexIdentity, Token } from '../resolve.ts';
-import type { CompiledTable } from './compile.ts';
 import type { Match } from './rows.ts';
 
 export function withGrid(grid: Grid | undefined): { grid?: Grid } {
@@ -27,13 +26,40 @@ export function ranTogether(values: readonly (Token | null)[], layout: string): 
   return false;
 }
 
-/** Block order of table 4 from its header (复议后起诉 written before 直接起诉 swaps the lawsuit blocks). */
-export function orderBlocks(table: CompiledTable, header: string): RowDef[] {
-  const defs = table.rows.map((r) => r.def);
-  const direct = header.indexOf('直接起诉');
-  const after = header.indexOf('复议后起诉');
-  if (direct >= 0 && after >= 0 && after < direct && defs.length === 3) return [defs[0]!, defs[2]!, defs[1]!];
-  return defs;
+/**
+ * The block order of a wide table (table 4) from its header: the blocks with a header word (RowDef.header: 直接起诉,
+ * 复议后起诉) in the order the header names them, when it names them all; the others keep their place. A report
+ * that prints 复议后起诉 before 直接起诉 swaps the lawsuit blocks.
+ */
+export function blockOrder(def: TableDef, header: string): readonly RowDef[] {
+  const slots = def.rows.flatMap((r, i) => (r.header ? [i] : []));
+  const at = slots.map((i) => header.indexOf(def.rows[i]!.header!));
+  if (slots.length < 2 || at.some((x) => x < 0)) return def.rows;
+  const order = slots.map((slot, k) => ({ slot, at: at[k]! })).sort((a, b) => a.at - b.at);
+  const out = [...def.rows];
+  slots.forEach((slot, k) => (out[slot] = def.rows[order[k]!.slot]!));
+  return out;
+}
+
+const headerChars = new WeakMap<TableDef, ReadonlySet<string>>();
+
+/**
+ * The characters of a wide table's header (its block and column labels and their match words, with brackets and
+ * 、): label text made only of them between the table's figures is still the table's header.
+ */
+export function wideHeaderChars(def: TableDef): ReadonlySet<string> {
+  let chars = headerChars.get(def);
+  if (!chars) {
+    const words = def.rows.flatMap((r) => [
+      r.label,
+      r.group ?? '',
+      ...(r.match.contains ?? []),
+      ...r.columns.flatMap((c) => [c.label, ...(c.match.contains ?? [])]),
+    ]);
+    chars = new Set([...words.join(''), ...'()（）、']);
+    headerChars.set(def, chars);
+  }
+  return chars;
 }
 
 /** The identities of a table's rows as positions in a vector of values in the given column order. */

@@ -155,7 +155,7 @@ class RowMatcher {
     this.pending.push({ label: r.label, source: r.source, used: false, row: r });
     const current = this.current;
     if (!current) return;
-    if (/第二十条/.test(r.label)) {
+    if (current.blockMark && r.label.includes(current.blockMark)) {
       // A new block of table 2: its columns, unit and column positions are its own.
       this.columnOrder = [];
       this.unit = undefined;
@@ -164,7 +164,11 @@ class RowMatcher {
     }
     this.recordHeaderPositions(current, r);
     const cols = headerColumns(current, r.label);
-    if (cols.length >= 2 || (cols.length === 1 && /信息内容/.test(r.label))) this.columnOrder = cols;
+    if (
+      cols.length >= 2 ||
+      (cols.length === 1 && current.labelHeader && r.label.includes(current.labelHeader))
+    )
+      this.columnOrder = cols;
     this.unit = headerUnit(r.label) ?? this.unit;
     this.header += r.label;
   }

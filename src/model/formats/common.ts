@@ -50,6 +50,12 @@ export const SECTIONS: readonly SectionDef[] = [
   },
 ];
 
+/** The word of table 2's block captions, 第二十条第（一）项 …: the article of the Regulations its rows report on. */
+export const BLOCK_MARK = '第二十条';
+
+/** The header of table 2's label column. */
+export const LABEL_HEADER = '信息内容';
+
 /** A column of table 2; amounts are stored in 万元 (report-json.md). */
 export const proactiveColumn = (
   key: string,
@@ -214,6 +220,7 @@ export function requestsTable(otherHandling: readonly RowDef[]): TableDef {
       { id: 'T3-3', lhs: ['totalHandled'], rhs: outcomes },
     ],
     vocabulary: REQUESTS_VOCABULARY,
+    lineage: 'requests',
     note: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
   };
 }
@@ -246,6 +253,7 @@ export const REVIEW_LITIGATION_TABLE: TableDef = {
       group: '行政诉讼',
       match: { contains: ['直接起诉', '未经复议'] },
       columns: OUTCOME_COLUMNS,
+      header: '直接起诉',
     },
     {
       path: ['litigationAfterReview'],
@@ -253,8 +261,10 @@ export const REVIEW_LITIGATION_TABLE: TableDef = {
       group: '行政诉讼',
       match: { contains: ['复议后起诉'] },
       columns: OUTCOME_COLUMNS,
+      header: '复议后起诉',
     },
   ],
   rowIdentities: [{ id: 'T4-1', total: 'total', parts: ['upheld', 'corrected', 'other', 'pending'] }],
   vocabulary: ['结果维持', '结果纠正', '尚未审结', '直接起诉', '复议后起诉', '行政诉讼'],
+  lineage: 'reviewLitigation',
 };

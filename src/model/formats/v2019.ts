@@ -1,6 +1,8 @@
 // The 2019 试行 format (国办公开办函〔2019〕60号), used for the 2019 and 2020 reports (format-spec §2, §4.1).
 import type { FormatDef } from '../format.ts';
 import {
+  BLOCK_MARK,
+  LABEL_HEADER,
   REVIEW_LITIGATION_TABLE,
   SECTIONS,
   proactiveColumn as col,
@@ -39,6 +41,7 @@ export const FORMAT_2019: FormatDef = {
     '采购总金额',
     '其他对外管理服务事项',
   ],
+  processingFees: false,
   sections: SECTIONS,
   tables: [
     {
@@ -80,7 +83,10 @@ export const FORMAT_2019: FormatDef = {
         ),
       ],
       rowIdentities: [],
-      vocabulary: ['第二十条', '信息内容'],
+      vocabulary: [BLOCK_MARK, LABEL_HEADER],
+      lineage: 'proactive-2019',
+      blockMark: BLOCK_MARK,
+      labelHeader: LABEL_HEADER,
     },
     requestsTable([
       requestRow(['otherHandling'], '（六）其他处理', ['其他处理'], { group: '三、本年度办理结果' }),

@@ -1,6 +1,8 @@
 // The 2021 format (国办公开办函〔2021〕30号), used from the 2021 reports on (format-spec §2, §4.2).
 import type { FormatDef } from '../format.ts';
 import {
+  BLOCK_MARK,
+  LABEL_HEADER,
   REVIEW_LITIGATION_TABLE,
   SECTIONS,
   proactiveColumn as col,
@@ -36,6 +38,7 @@ export const FORMAT_2021: FormatDef = {
     '缴纳费用',
     '行政规范性文件',
   ],
+  processingFees: true,
   sections: SECTIONS,
   tables: [
     {
@@ -60,7 +63,10 @@ export const FORMAT_2021: FormatDef = {
         ),
       ],
       rowIdentities: [],
-      vocabulary: ['第二十条', '信息内容'],
+      vocabulary: [BLOCK_MARK, LABEL_HEADER],
+      lineage: 'proactive-2021',
+      blockMark: BLOCK_MARK,
+      labelHeader: LABEL_HEADER,
     },
     requestsTable([
       requestRow(

@@ -79,10 +79,10 @@ describe('renderDocx round trip', () => {
   });
 
   it('reads back 200 generated reports of both versions, with and without blanks, cell for cell', async () => {
-    const seen = { '2019': 0, '2021': 0, blanks: 0 };
+    const seen: { [version: string]: number; blanks: number } = { '2019': 0, '2021': 0, blanks: 0 };
     await fc.assert(
       fc.asyncProperty(fc.oneof(arbReport(), arbBlankyReport()), async (report) => {
-        seen[report.formatVersion]++;
+        seen[report.formatVersion] = (seen[report.formatVersion] ?? 0) + 1;
         if (reportCells(report).some((c) => c.value === null)) seen.blanks++;
         expectSame((await roundTrip(report)).got, report);
       }),

@@ -40,7 +40,7 @@ function proactive(table: TableDef, report: Report): string[][] {
       // Amounts are stored in 万元 (report-json.md): the header says so, as many reports do, and reading it back
       // keeps 万元.
       [
-        rows[0]!.group ?? '信息内容',
+        rows[0]!.group ?? table.labelHeader ?? '',
         ...rows[0]!.columns.map((c) =>
           c.unit && !c.label.includes(c.unit) ? `${c.label}（${c.unit}）` : c.label,
         ),

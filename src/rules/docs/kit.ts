@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { aggregate } from '../../aggregate/sum.ts';
 import type { FormatVersion } from '../../model/format.ts';
 import { APPLICANT_TOTAL } from '../../model/formats/common.ts';
+import { formatOf } from '../../model/formats/index.ts';
 import type { Report } from '../../model/report.ts';
 import type { Texts } from '../types.ts';
 import { validReport, withCells } from '../valid-report.ts';
@@ -95,7 +96,8 @@ const REQUESTS = {
   totalHandled: [97, 9, 0, 1, 2, 2, 111],
   carriedForward: [4, 0, 0, 0, 1, 0, 5],
 };
-const OTHER_HANDLING: Record<FormatVersion, Record<string, number[]>> = {
+/** The example's figures that differ by format version (none for a version without its own: all 0). */
+const OTHER_HANDLING: Partial<Record<FormatVersion, Record<string, number[]>>> = {
   '2019': { otherHandling: [1, 1, 0, 0, 0, 0, 2] },
   '2021': {
     'otherHandling.overdueCorrection': [1, 0, 0, 0, 0, 0, 1],
@@ -107,7 +109,7 @@ const REVIEW_LITIGATION = {
   litigationDirect: [1, 0, 1, 1, 3],
   litigationAfterReview: [1, 0, 0, 1, 2],
 };
-const PROACTIVE: Record<FormatVersion, Record<string, number>> = {
+const PROACTIVE: Partial<Record<FormatVersion, Record<string, number>>> = {
   '2021': {
     ...rows('proactive', ['issued', 'repealed', 'inForce'], {
       regulations: [0, 0, 0],
@@ -135,6 +137,12 @@ const PROACTIVE: Record<FormatVersion, Record<string, number>> = {
   },
 };
 
+/** Whether the format's table 2 has a column (2021: 本年制发件数, 现行有效件数; 2019: 本年新制作数量 …). */
+function hasColumn(version: FormatVersion, column: string): boolean {
+  const table = formatOf(version).tables.find((t) => t.key === 'proactive')!;
+  return table.rows.some((r) => r.columns.some((c) => c.key === column));
+}
+
 /**
  * The section texts of the example report (paragraphs separated by "\n"). The figures are written as {path} and
  * taken from the tables when the report is written (reportText), as an author copies them: an example that changes
@@ -143,10 +151,9 @@ const PROACTIVE: Record<FormatVersion, Record<string, number>> = {
 function sections(version: FormatVersion, year: number, agency: string): Report['sections'] {
   const government = agency.endsWith('人民政府');
   const body = government ? '本级政府' : '本局';
-  const proactive =
-    version === '2021'
-      ? `${year}年，${body}制发行政规范性文件{proactive.normativeDocuments.issued}件，废止{proactive.normativeDocuments.repealed}件，现行有效{proactive.normativeDocuments.inForce}件；作出行政许可决定{proactive.licensing.decisions}件、行政处罚决定{proactive.penalties.decisions}件、行政强制决定{proactive.coercion.decisions}件；收取行政事业性收费{proactive.fees.amount}万元。`
-      : `${year}年，${body}新制作并公开规范性文件{proactive.normativeDocuments.newlyPublished}件，对外公开规范性文件共{proactive.normativeDocuments.totalPublished}件；作出行政许可决定{proactive.licensing.decisions}件、其他对外管理服务事项处理决定{proactive.otherAdminServices.decisions}件、行政处罚决定{proactive.penalties.decisions}件；政府集中采购项目{proactive.procurement.projects}个，采购总金额{proactive.procurement.amount}万元。`;
+  const proactive = hasColumn(version, 'issued')
+    ? `${year}年，${body}制发行政规范性文件{proactive.normativeDocuments.issued}件，废止{proactive.normativeDocuments.repealed}件，现行有效{proactive.normativeDocuments.inForce}件；作出行政许可决定{proactive.licensing.decisions}件、行政处罚决定{proactive.penalties.decisions}件、行政强制决定{proactive.coercion.decisions}件；收取行政事业性收费{proactive.fees.amount}万元。`
+    : `${year}年，${body}新制作并公开规范性文件{proactive.normativeDocuments.newlyPublished}件，对外公开规范性文件共{proactive.normativeDocuments.totalPublished}件；作出行政许可决定{proactive.licensing.decisions}件、其他对外管理服务事项处理决定{proactive.otherAdminServices.decisions}件、行政处罚决定{proactive.penalties.decisions}件；政府集中采购项目{proactive.procurement.projects}个，采购总金额{proactive.procurement.amount}万元。`;
   return {
     overview: [
       `${year}年，${agency}认真贯彻落实《中华人民共和国政府信息公开条例》，围绕国土空间规划、不动产登记、征地补偿等社会关注度高的领域，扎实推进政府信息公开工作。`,
@@ -210,7 +217,8 @@ export function baseReport(
   version: FormatVersion = '2021',
   options: { year?: number; agency?: string } = {},
 ): Report {
-  const year = options.year ?? (version === '2019' ? 2020 : 2022);
+  // The second year of the format: 2020 for the 2019 format, 2022 for the 2021 one.
+  const year = options.year ?? formatOf(version).years[0] + 1;
   const agency = options.agency ?? AGENCY;
   const r = withCells(validReport(version), {
     ...PROACTIVE[version],
@@ -238,10 +246,9 @@ export function lastYearSections(version: FormatVersion, year: number, agency: s
       '（四）平台建设。完成门户网站集约化迁移，新增“规划公示”“用地审批”两个专题栏目。',
       '（五）监督保障。局党组专题研究公开工作一次，将公开要求写入各科室岗位职责。',
     ].join('\n'),
-    proactive:
-      version === '2021'
-        ? `全年制定行政规范性文件{proactive.normativeDocuments.issued}件，截至年底有效{proactive.normativeDocuments.inForce}件。`
-        : `全年新制作规范性文件{proactive.normativeDocuments.newlyMade}件，对外公开规范性文件累计{proactive.normativeDocuments.totalPublished}件。`,
+    proactive: hasColumn(version, 'issued')
+      ? `全年制定行政规范性文件{proactive.normativeDocuments.issued}件，截至年底有效{proactive.normativeDocuments.inForce}件。`
+      : `全年新制作规范性文件{proactive.normativeDocuments.newlyMade}件，对外公开规范性文件累计{proactive.normativeDocuments.totalPublished}件。`,
     requests: `申请主要集中在征地补偿、不动产登记资料查询两类。对于不属于政府信息公开范围的申请，均依法告知了申请人办理渠道。`,
     reviewLitigation: `全年涉及政府信息公开的行政复议{reviewLitigation.review}件，行政诉讼{reviewLitigation.litigationDirect+reviewLitigation.litigationAfterReview}件。`,
     problems: [
@@ -259,7 +266,7 @@ export function lastYearSections(version: FormatVersion, year: number, agency: s
  * and its text is its own (X-5).
  */
 export function lastYearReport(version: FormatVersion = '2021'): Report {
-  const year = version === '2019' ? 2019 : 2021;
+  const year = formatOf(version).years[0];
   const r = baseReport(version, { year });
   const cells: Record<string, number> = {
     ...rows('requests', APPLICANTS, {
@@ -267,7 +274,7 @@ export function lastYearReport(version: FormatVersion = '2021'): Report {
       carriedForward: [5, 1, 0, 0, 0, 0, 6],
     }),
   };
-  if (version === '2021') cells['proactive.normativeDocuments.inForce'] = 12;
+  if (hasColumn(version, 'inForce')) cells['proactive.normativeDocuments.inForce'] = 12;
   else
     Object.assign(
       cells,
