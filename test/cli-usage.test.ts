@@ -1,6 +1,6 @@
 // The command line's exit codes, as ESLint's (0 no error, 1 error findings, 2 usage, configuration or unreadable
 // input), and its refusals: bad values are refused before any file is read, in one line with where to look.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,43 @@ describe('usage errors exit 2, in one line and a hint, before any file is read',
   it('a report with an error finding exits 1; one without 0', async () => {
     expect((await runMain(['check', 'docs/rules/examples/T3-2.incorrect.txt'])).code).toBe(1);
     expect((await runMain(['check', 'docs/rules/examples/T3-2.correct.txt'])).code).toBe(0);
+  });
+});
+
+describe('nianbao new refuses what it cannot write, before writing anything', () => {
+  it('a year before the first annual reports (2008) is refused as such, not as "not a four-digit year"', async () => {
+    const out = join(dir, 'y1999.xlsx');
+    const r = await runMain(['new', '--year', '1999', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('年度报告始于 2008 年');
+    expect(r.stderr).not.toContain('四位年份');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('-o with another extension than .xlsx or .json is refused (it wrote an XLSX named .csv)', async () => {
+    const out = join(dir, 'y.csv');
+    const r = await runMain(['new', '--year', '2025', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.xlsx 或 .json');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a format not in force for the year is written with a warning', async () => {
+    const out = join(dir, 'y2025-2019.json');
+    const r = await runMain(['new', '--year', '2025', '--format', '2019', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('2025 年度报告应使用 2021 格式');
+    expect(JSON.parse(readFileSync(out, 'utf8')).formatVersion).toBe('2019');
+    const inForce = await runMain([
+      'new',
+      '--year',
+      '2025',
+      '--format',
+      '2021',
+      '-o',
+      join(dir, 'y2025.json'),
+    ]);
+    expect(inForce.stderr).not.toContain('警告');
   });
 });
 

@@ -121,6 +121,9 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
   return code;
 }
 
+/** The first year reported on: the Regulations on the Disclosure of Government Information took effect on 1 May 2008. */
+const FIRST_REPORT_YEAR = 2008;
+
 /** Options of `nianbao new`. */
 export interface NewCommandOptions {
   format?: string;
@@ -141,18 +144,41 @@ export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
   const { newReport, TEMPLATE_MESSAGES } = await import('../render/report/template.ts');
   const { renderMessage } = await import('../model/diagnostic.ts');
   const cwd = io.cwd ?? process.cwd();
-  const year = opts.year === undefined ? null : Number.parseInt(opts.year, 10);
-  if (year !== null && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) {
+  // Every value is checked before anything is read or written.
+  const year = opts.year === undefined ? null : /^\d{4}$/.test(opts.year.trim()) ? Number(opts.year) : NaN;
+  // Next year's template at the latest — or the first year of a newer format already defined.
+  const latestYear = Math.max(new Date().getFullYear(), latestFormat().years[0]) + 1;
+  if (year !== null && Number.isNaN(year)) {
     io.err(`nianbao: --year ${opts.year}：应为四位年份，例如 --year 2025 (a four-digit year)\n`);
     return EXIT.usage;
   }
-  const version = opts.format ?? (year !== null ? versionForYear(year) : null) ?? latestFormat().version;
+  if (year !== null && (year < FIRST_REPORT_YEAR || year > latestYear)) {
+    io.err(
+      `nianbao: --year ${year}：年度报告始于 ${FIRST_REPORT_YEAR} 年（《政府信息公开条例》施行），应为 ${FIRST_REPORT_YEAR} 至 ${latestYear} ` +
+        `(annual reports start with ${FIRST_REPORT_YEAR}, when the Regulations took effect: give ${FIRST_REPORT_YEAR}–${latestYear})\n`,
+    );
+    return EXIT.usage;
+  }
+  const inForce = year !== null ? versionForYear(year) : null;
+  const version = opts.format ?? inForce ?? latestFormat().version;
   if (!findFormat(version)) {
     io.err(
       `nianbao: --format ${opts.format}：应为 ${versionNames('zh')} (the format version: ${versionNames('en')})\n`,
     );
     return EXIT.usage;
   }
+  const ext = opts.output === undefined ? '.xlsx' : extname(opts.output).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.json') {
+    io.err(
+      `nianbao: -o ${opts.output}：nianbao new 写 .xlsx 或 .json 文件 (nianbao new writes a .xlsx or .json file)\n`,
+    );
+    return EXIT.usage;
+  }
+  if (inForce && version !== inForce)
+    io.err(
+      `nianbao: 警告：${year} 年度报告应使用 ${inForce} 格式，--format ${version} 不是该年度施行的格式 ` +
+        `(warning: a report on ${year} uses the ${inForce} format, not ${version})\n`,
+    );
   let previous: Report | undefined;
   if (opts.previous) {
     const { noReportReason, processFile } = await import('./process.ts');
@@ -168,7 +194,7 @@ export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
   const name =
     opts.output ?? `${agency ?? '政府信息公开工作年度报告'}${year !== null ? `-${year}` : ''}.xlsx`;
   const target = resolve(cwd, name);
-  const json = extname(target).toLowerCase() === '.json';
+  const json = ext === '.json';
   const body = json
     ? (await import('../render/report/json.ts')).renderJson(report)
     : await (await import('../render/report/xlsx.ts')).renderXlsx(report);
