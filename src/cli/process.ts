@@ -1,5 +1,6 @@
 // One input file from disk through the pipeline: the bytes read from the file system (a file that cannot be opened
 // is a read/unreadable finding naming it), then src/pipeline.ts.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { renderMessage } from '../model/diagnostic.ts';
@@ -54,7 +55,15 @@ export async function readInput(
 export async function processFile(file: string, options: ProcessOptions = {}): Promise<ReportFile> {
   const bytes = await readInput(file, options);
   if (!(bytes instanceof Uint8Array)) return { file, report: null, diagnostics: [bytes] };
-  return extractFile(file, bytes, { lang: options.lang ?? 'zh', ocr: options.ocr ?? true });
+  const f = await extractFile(file, bytes, { lang: options.lang ?? 'zh', ocr: options.ocr ?? true });
+  // In this key order in extract's JSON: which file, what it was, then the report and the findings.
+  return {
+    file: f.file,
+    ...(f.kind ? { kind: f.kind } : {}),
+    sha256: sha256Of(bytes),
+    report: f.report,
+    diagnostics: f.diagnostics,
+  };
 }
 
 /** read + extract on bytes already in memory, any input kind (principle 4: the library never throws on a bad document). */
@@ -83,4 +92,9 @@ export function noReportReason(diagnostics: readonly Diagnostic[], lang: Lang = 
     diagnostics.find((d) => d.severity === 'error') ??
     diagnostics[0];
   return why?.message ?? (lang === 'zh' ? '未能读出报告' : 'no report could be read');
+}
+
+/** The sha256 of bytes, hex. */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -57,6 +57,7 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
   }
   let code: number = EXIT.ok;
   const reports: Report[] = [];
+  const origins: import('../render/report/csv.ts').CsvOrigin[] = [];
   const taken = new Set<string>();
   let pdf: import('../render/report/pdf.ts').PdfRenderer | undefined;
   try {
@@ -79,15 +80,17 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
           continue;
         }
       }
+      const origin = { file, ...(result.sha256 ? { sha256: result.sha256 } : {}) };
       if (combineCsv) {
         reports.push(result.report);
+        origins.push(origin);
         continue;
       }
       if (opts.to === 'pdf' && !pdf) {
         const { PdfRenderer } = await import('../render/report/pdf.ts');
         pdf = await PdfRenderer.launch();
       }
-      const body = await renderReport(result.report, opts.to, { pdf, provenance: opts.provenance });
+      const body = await renderReport(result.report, opts.to, { pdf, provenance: opts.provenance, origin });
       const target = toDir
         ? join(out!, outputName(file, ext, taken))
         : (out ?? (OUTPUTS[opts.to].text ? undefined : resolve(cwd, outputName(file, ext, taken))));
@@ -106,7 +109,7 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
     }
     if (combineCsv) {
       const { renderCsv } = await import('../render/report/csv.ts');
-      const csv = renderCsv(reports);
+      const csv = renderCsv(reports, origins);
       if (out) {
         await writeFile(out, csv);
         io.err(`${reports.length} 份报告 → ${out}\n`);

@@ -10,6 +10,8 @@ export interface ReportFile {
   file: string;
   /** The kind its bytes were read as; absent when the file could not be opened. */
   kind?: InputKind;
+  /** The sha256 of its bytes, hex (set by whoever read them from disk): which file it was, whatever its name. */
+  sha256?: string;
   report: Report | null;
   /** Every finding of every stage, in order: reading, extraction, then the rules (when checked). */
   diagnostics: Diagnostic[];

@@ -40,7 +40,7 @@ describe('renderCsv', () => {
     const csv = renderCsv(reports);
     expect(
       csv.startsWith(
-        '\ufeffagency,year,formatVersion,table,row,rowLabel,column,columnLabel,value,source\r\n',
+        '\ufefffile,sha256,reportId,agency,year,formatVersion,table,row,rowLabel,column,columnLabel,value,source,inferred\r\n',
       ),
     ).toBe(true);
     const records = parseCsv(csv);
@@ -57,6 +57,35 @@ describe('renderCsv', () => {
     expect(zero.value).toBe('0');
     expect(zero.source).toMatch(/^\d+:\d+$/);
     expect(zero.columnLabel).toBe('法人或其他组织 · 商业企业');
+  });
+
+  it('names the file, its sha256 and the report id on every record, and how an inferred figure was placed', () => {
+    // Two files of one body and year (a corrected version published beside the first) stay apart.
+    const [a, b] = [reports[3]!, { ...reports[3]!, provenance: {} }];
+    const sha = ['a'.repeat(64), 'b'.repeat(64)];
+    const records = parseCsv(
+      renderCsv(
+        [a, b],
+        [
+          { file: 'x/003.txt', sha256: sha[0] },
+          { file: 'x/003-v2.txt', sha256: sha[1] },
+        ],
+      ),
+    );
+    const ids = new Set(records.map((r) => `${r.file}|${r.sha256}|${r.reportId}`));
+    expect([...ids]).toEqual([
+      `x/003.txt|${sha[0]}|${'a'.repeat(16)}`,
+      `x/003-v2.txt|${sha[1]}|${'b'.repeat(16)}`,
+    ]);
+    // Sample 003's 结转 row was placed by the column grid: its figures say so; figures read as written do not.
+    const carried = records.find(
+      (r) => r.file === 'x/003.txt' && r.row === 'carriedForward' && r.column === 'commercial',
+    )!;
+    expect(carried.inferred).toBe(a.provenance!['requests.carriedForward.commercial']!.inferred);
+    expect(carried.inferred).toBe('grid');
+    expect(records.find((r) => r.row === 'newlyReceived' && r.column === 'total')!.inferred).toBe('');
+    // Without origins (the library API on reports alone) the columns are there and empty.
+    expect(parseCsv(renderCsv([a]))[0]).toMatchObject({ file: '', sha256: '', reportId: '' });
   });
 
   it('quotes fields that need it (RFC 4180) and reads them back', () => {

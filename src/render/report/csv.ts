@@ -26,8 +26,30 @@ export interface FlatCell {
 /** The columns of the flat data (the CSV header and the XLSX `data` sheet's header row), in order. */
 export const FLAT_COLUMNS = ['table', 'row', 'rowLabel', 'column', 'columnLabel', 'value', 'source'] as const;
 
-/** The columns of the CSV: the report's metadata, then the flat cell. */
-export const CSV_COLUMNS = ['agency', 'year', 'formatVersion', ...FLAT_COLUMNS] as const;
+/**
+ * The columns of the CSV: the file each report came from (its name, the sha256 of its bytes and the report id made
+ * of it, so that two files of one body and year stay apart), the report's metadata, the flat cell, and how the
+ * figure was placed when extraction inferred it (`split`, `grid`, `arithmetic`; empty when read as written).
+ */
+export const CSV_COLUMNS = [
+  'file',
+  'sha256',
+  'reportId',
+  'agency',
+  'year',
+  'formatVersion',
+  ...FLAT_COLUMNS,
+  'inferred',
+] as const;
+
+/** Where a report came from, for the CSV: the file as given and the sha256 of its bytes. */
+export interface CsvOrigin {
+  file?: string;
+  sha256?: string;
+}
+
+/** A report's id in the CSV: the first 16 hex digits of its file's sha256 — the same on every run and machine. */
+export const reportIdOf = (sha256: string | undefined): string => sha256?.slice(0, 16) ?? '';
 
 /** The row label with its groups, outermost first, so that "1.属于国家秘密" says which group it belongs to. */
 export function rowLabelOf(row: RowDef): string {
@@ -57,11 +79,15 @@ export function flatCells(report: Report): FlatCell[] {
  * as empty fields. It starts with a UTF-8 byte order mark: Excel on Chinese Windows opens a CSV without one in the
  * ANSI code page (GBK) and garbles every label; with it, Excel reads UTF-8.
  */
-export function renderCsv(reports: readonly Report[]): string {
+export function renderCsv(reports: readonly Report[], origins: readonly CsvOrigin[] = []): string {
   const records: (string | number)[][] = [];
-  for (const report of reports)
+  for (const [i, report] of reports.entries()) {
+    const { file = '', sha256 = '' } = origins[i] ?? {};
     for (const c of flatCells(report))
       records.push([
+        file,
+        sha256,
+        reportIdOf(sha256 || undefined),
         report.agency ?? '',
         report.year ?? '',
         report.formatVersion,
@@ -72,6 +98,8 @@ export function renderCsv(reports: readonly Report[]): string {
         c.columnLabel,
         c.value ?? '',
         c.source,
+        report.provenance?.[`${c.table}.${c.row}.${c.column}`]?.inferred ?? '',
       ]);
+  }
   return '\ufeff' + stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n' });
 }

@@ -8,6 +8,8 @@ export interface RenderOptions {
   pdf?: PdfRenderer;
   /** JSON: keep provenance and outline (nianbao's own keys) besides the contract. */
   provenance?: boolean;
+  /** CSV: the file the report came from and the sha256 of its bytes (its columns file, sha256, reportId). */
+  origin?: import('./csv.ts').CsvOrigin;
 }
 
 /** One output format: the extension it writes, whether it is text (standard output when no file is named), its renderer. */
@@ -33,7 +35,11 @@ export const OUTPUTS = {
     render: async (r) => (await import('./markdown.ts')).renderMarkdown(r),
   },
   xlsx: { extension: '.xlsx', text: false, render: async (r) => (await import('./xlsx.ts')).renderXlsx(r) },
-  csv: { extension: '.csv', text: true, render: async (r) => (await import('./csv.ts')).renderCsv([r]) },
+  csv: {
+    extension: '.csv',
+    text: true,
+    render: async (r, o) => (await import('./csv.ts')).renderCsv([r], o.origin ? [o.origin] : []),
+  },
   json: {
     extension: '.json',
     text: true,
