@@ -1,6 +1,6 @@
 // Region sums: the cell-wise sum of member reports into one report marked as an aggregate (format-spec §8.5).
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
-import { renderMessage } from '../model/diagnostic.ts';
+import { finding, inLang, type MessageIdOf, type StageId } from '../findings/index.ts';
 import type { FormatDef, FormatVersion, RowDef, TableDef } from '../model/format.ts';
 import { formatOf, versionForYear } from '../model/formats/index.ts';
 import { blankReport, rowValues, type Report, type RowValues } from '../model/report.ts';
@@ -28,47 +28,16 @@ export interface AggregateResult {
   diagnostics: Diagnostic[];
 }
 
-/** The messages of the aggregate's diagnostics (rule ids `aggregate/…`), in both languages. */
-export const AGGREGATE_MESSAGES = {
-  'no-members': {
-    zh: '没有可汇总的成员报告，汇总报告各单元格为空',
-    en: 'No member reports to sum; every cell of the aggregate is blank',
-  },
-  'mixed-years': {
-    zh: '汇总的成员报告年度不一致（{years}），汇总报告的年度{year}',
-    en: 'The member reports are for different years ({years}); the aggregate is for {year}',
-  },
-  'mixed-table2': {
-    zh: '成员报告使用了两版格式（2019 年格式 {n2019} 份、2021 年格式 {n2021} 份）：两版表二的栏目含义不同，不能相加（format-spec §4.3、§8.5），汇总报告（{version} 年格式）的表二留空',
-    en: 'The members use both formats ({n2019} in 2019 format, {n2021} in 2021 format): their table 2 columns mean different things and are never added (format-spec §4.3, §8.5); table 2 of the aggregate ({version} format) is left blank',
-  },
-  'other-handling-unsplit': {
-    zh: '{n} 份 2019 年格式报告的表三“（六）其他处理”只有一行，无法分到 2021 年格式“（六）其他处理”的 1–3 项（format-spec §8.1 T3-7）：汇总报告这三行留空，全部成员的（六）合计为 {total}；表三（七）总计因此不等于所列各项之和',
-    en: 'Table 3 （六）其他处理 of {n} members in 2019 format is one row and cannot be split into the three rows of the 2021 format (format-spec §8.1 T3-7): they are left blank in the aggregate; the （六） subtotal of all members is {total}, so （七）总计 exceeds the rows shown',
-  },
-  blanks: {
-    zh: '{cells} 个单元格中有成员报告留空（共 {count} 处），按 0 相加；只有全部成员都留空的单元格在汇总报告中为空',
-    en: 'In {cells} cells some members left a blank ({count} blanks in all), summed as 0; a cell is blank in the aggregate only where every member left it blank',
-  },
-} as const satisfies Record<string, { zh: string; en: string }>;
+type MessageId = MessageIdOf<`aggregate/${string}` & StageId>;
 
-type MessageId = keyof typeof AGGREGATE_MESSAGES;
-
+/** An aggregate finding (rule id `aggregate/` + its message id), worded in `lang`. */
 function diagnostic(
   messageId: MessageId,
-  severity: Diagnostic['severity'],
   data: Record<string, unknown>,
   lang: Lang,
   path?: string[],
 ): Diagnostic {
-  return {
-    ruleId: `aggregate/${messageId}`,
-    severity,
-    messageId,
-    message: renderMessage(AGGREGATE_MESSAGES[messageId][lang], data),
-    data,
-    ...(path ? { path } : {}),
-  };
+  return inLang(finding(`aggregate/${messageId}`, messageId, data, path ? { path } : {}), lang);
 }
 
 /** The number of decimals a figure is written with (1655.0887 → 4), so sums are rounded to the inputs' precision. */
@@ -153,14 +122,13 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
   report.year = year;
   report.aggregate = { members: members.length };
   if (members.length === 0) {
-    diagnostics.push(diagnostic('no-members', 'warning', {}, lang));
+    diagnostics.push(diagnostic('no-members', {}, lang));
     return { report, blanks: [], diagnostics };
   }
   if (years.length > 1)
     diagnostics.push(
       diagnostic(
         'mixed-years',
-        'warning',
         { years: years.join('、'), year: year === null ? (lang === 'zh' ? '不详' : 'unknown') : year },
         lang,
       ),
@@ -210,9 +178,7 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
   const n2019 = members.filter((m) => m.formatVersion === '2019').length;
   if (n2019 > 0 && n2019 < members.length)
     diagnostics.push(
-      diagnostic('mixed-table2', 'warning', { n2019, n2021: members.length - n2019, version }, lang, [
-        'proactive',
-      ]),
+      diagnostic('mixed-table2', { n2019, n2021: members.length - n2019, version }, lang, ['proactive']),
     );
   if (unsplit) {
     // The （六） subtotal of all members: the 2019 row, or the 2021 rows under it.
@@ -223,14 +189,14 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
       for (const r of rows as RowValues[]) if (typeof r.total === 'number') total.push(r.total);
     });
     diagnostics.push(
-      diagnostic('other-handling-unsplit', 'warning', { n: n2019, total: exactSum(total) }, lang, [
+      diagnostic('other-handling-unsplit', { n: n2019, total: exactSum(total) }, lang, [
         'requests',
         'otherHandling',
       ]),
     );
   }
   if (blanks.length)
-    diagnostics.push(diagnostic('blanks', 'info', { cells: blanks.length, count: blankCount }, lang));
+    diagnostics.push(diagnostic('blanks', { cells: blanks.length, count: blankCount }, lang));
   return { report, blanks, diagnostics };
 }
 

@@ -5,7 +5,7 @@ import type { ReportFile } from '../model/file.ts';
 import { checkFile } from '../pipeline.ts';
 import { createSarif, jsonChunks, textFile, textSummary } from '../render/diagnostics/index.ts';
 import type { SeverityCounts } from '../render/diagnostics/index.ts';
-import { RULES } from '../rules/index.ts';
+import { REGISTRY } from '../rules/index.ts';
 import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
 import type { Io } from './io.ts';
 import type { Task } from './batch.ts';
@@ -38,7 +38,6 @@ export interface CheckContext {
 }
 
 /** The registered rules by id (unknown ids in --rule and the configuration are warned about). */
-const RULE_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
 /**
  * Reads, extracts and checks one file from disk (src/pipeline.ts): the rules' findings, with those of reading and
@@ -118,7 +117,7 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
     io.err(`nianbao: ${error.message}\n`);
     return CHECK_EXIT.usage;
   }
-  for (const w of unknownRuleWarnings(config, RULE_BY_ID.keys(), lang)) io.err(`nianbao: ${w}\n`);
+  for (const w of unknownRuleWarnings(config, REGISTRY.keys(), lang)) io.err(`nianbao: ${w}\n`);
   const loaded = await loadContext(options, cwd, lang);
   if ('error' in loaded) {
     io.err(`nianbao: ${loaded.error}\n`);
@@ -164,7 +163,10 @@ export async function checkAll(
 ): Promise<{ unreadable: number; counts: SeverityCounts }> {
   const { format, lang } = options;
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  const sarif = format === 'sarif' ? createSarif({ lang, version: options.version }) : null;
+  const sarif =
+    format === 'sarif'
+      ? createSarif({ lang, version: options.version, rules: [...REGISTRY.values()] })
+      : null;
   let unreadable = 0;
   if (format === 'json') await io.out(jsonChunks.open);
   const { progress, runTasks } = await import('./batch.ts');

@@ -1,7 +1,7 @@
 // XLSX reader (exceljs): every sheet a table grid, merged cells resolved, numbers stored as text kept as text.
 import ExcelJS from 'exceljs';
 import type { Block, Document, TableCell, TableRow } from '../model/document.ts';
-import { brokenDocument } from './messages.ts';
+import { brokenDocument } from './broken.ts';
 
 /** The text of a cell value as a person sees it: numbers as written, formulas by their result, rich text joined. */
 function textOf(v: ExcelJS.CellValue): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sarifErrors } from '../../../test/support/sarif.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { blankReport } from '../../model/report.ts';
-import { RULES } from '../../rules/index.ts';
+import { REGISTRY } from '../../rules/index.ts';
 import { fileUri, formatSarif } from './sarif.ts';
 import type { SarifLog } from './sarif.ts';
 
@@ -43,7 +43,7 @@ const log = JSON.parse(
       },
       { file: '/abs/missing.txt', report: null, diagnostics: [d({ ruleId: 'read/unreadable' })] },
     ],
-    { version: '9.9.9' },
+    { version: '9.9.9', rules: [...REGISTRY.values()] },
   ),
 ) as SarifLog;
 const [run] = log.runs;
@@ -58,13 +58,13 @@ describe('formatSarif', () => {
 
   it('describes every registered rule, with its title, docs and default level', () => {
     expect(run!.tool.driver).toMatchObject({ name: 'nianbao', version: '9.9.9' });
-    expect(run!.tool.driver.rules).toHaveLength(RULES.length);
-    for (const [i, rule] of RULES.entries())
+    expect(run!.tool.driver.rules).toHaveLength(REGISTRY.size);
+    for (const [i, meta] of [...REGISTRY.values()].entries())
       expect(run!.tool.driver.rules[i]).toMatchObject({
-        id: rule.meta.id,
-        shortDescription: { text: rule.meta.title.zh },
-        helpUri: `docs/rules/${rule.meta.id.replace(/\//g, '-')}.md`,
-        defaultConfiguration: { level: rule.meta.severity === 'info' ? 'note' : rule.meta.severity },
+        id: meta.id,
+        shortDescription: { text: meta.title.zh },
+        helpUri: `docs/rules/${(meta.reportedBy ?? meta.id).replace(/\//g, '-')}.md`,
+        defaultConfiguration: { level: meta.severity === 'info' ? 'note' : meta.severity },
       });
   });
 
