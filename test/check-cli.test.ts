@@ -130,6 +130,40 @@ describe('nianbao check, text', () => {
     expect(lowered.stdout).toContain('1 个文件：错误 0，警告 1，提示 0');
   });
 
+  it('--rule applies to the stages’ findings of a file without a report: read/unreadable=off, internal ids known', async () => {
+    const missing = join(dir, 'no-such-report.txt');
+    const shown = await run(['check', '-f', 'json', missing]);
+    expect((JSON.parse(shown.stdout) as Entry[])[0]!.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['read/unreadable', 'error'],
+    ]);
+    const off = await run(['check', '-f', 'json', '--rule', 'read/unreadable=off', missing]);
+    expect((JSON.parse(off.stdout) as Entry[])[0]!.diagnostics).toEqual([]);
+    expect(off.code).toBe(2); // still no report
+    const lowered = await run([
+      'check',
+      '--rule',
+      'read/unreadable=info',
+      '--rule',
+      'internal/exception=off',
+      missing,
+    ]);
+    expect(lowered.stderr).not.toContain('未知的规则');
+    expect(lowered.stdout).toContain('提示  无法读取文件');
+  });
+
+  it('an empty file gets the reader’s finding only, not also “not an annual report”', async () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    for (const command of ['check', 'extract']) {
+      const { stdout, code } = await run([command, '-f', 'json', empty]);
+      expect(
+        (JSON.parse(stdout) as Entry[])[0]!.diagnostics.map((d) => d.ruleId),
+        command,
+      ).toEqual(['read/empty']);
+      expect(code).toBe(2);
+    }
+  });
+
   it('colours only when the output is a terminal', async () => {
     const { stdout } = await run(['check', broken], { color: true });
     expect(stdout).toMatch(ANSI);

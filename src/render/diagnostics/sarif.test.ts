@@ -72,7 +72,15 @@ describe('formatSarif', () => {
     expect(results.map((r) => r.level)).toEqual(['error', 'note', 'warning', 'error']);
     const rules = run!.tool.driver.rules;
     expect(rules[results[0]!.ruleIndex!]!.id).toBe('T3-2');
-    expect(results[3]!.ruleIndex).toBeUndefined(); // read/unreadable is the CLI's, not a registered rule
+    // read/unreadable, the CLI's finding, is registered like every other.
+    expect(rules[results[3]!.ruleIndex!]!.id).toBe('read/unreadable');
+    // A finding of an id the given registry does not have (a newer version's) has no index.
+    const other = JSON.parse(
+      formatSarif([{ file: 'a.txt', report: null, diagnostics: [d({ ruleId: 'read/newer-finding' })] }], {
+        rules: [...REGISTRY.values()],
+      }),
+    ) as SarifLog;
+    expect(other.runs[0]!.results[0]!.ruleIndex).toBeUndefined();
   });
 
   it('locates a finding in the file (region) and in the model (logical location), with related cells', () => {

@@ -1,5 +1,5 @@
 // The registry of the rules' documentation: the docs beside each rule (src/rules/<id>.docs.ts) and those of the
-// reading and extraction findings (src/rules/docs/read.ts, extract.ts). scripts/rule-docs.ts writes docs/rules/ from
+// reading and extraction findings (src/rules/docs/read.ts, extract.ts, internal.ts, aggregate.ts). scripts/rule-docs.ts writes docs/rules/ from
 // it; test/rules-docs.test.ts fails when a registered rule has no docs here, or docs name no registered rule.
 import { docs as T2_1 } from '../T2-1.docs.ts';
 import { docs as T2_2 } from '../T2-2.docs.ts';
@@ -28,7 +28,9 @@ import { docs as late_publication } from '../late-publication.docs.ts';
 import { docs as section_missing } from '../section-missing.docs.ts';
 import { docs as section_number } from '../section-number.docs.ts';
 import { docs as section_order } from '../section-order.docs.ts';
+import { docs as aggregate } from './aggregate.ts';
 import { docs as extract } from './extract.ts';
+import { docs as internal } from './internal.ts';
 import type { RuleDocs } from './kit.ts';
 import { docs as read } from './read.ts';
 
@@ -36,6 +38,8 @@ import { docs as read } from './read.ts';
 export const RULE_DOCS: readonly RuleDocs[] = [
   ...read,
   ...extract,
+  ...internal,
+  ...aggregate,
   T2_1,
   T2_2,
   T2_3,
