@@ -53,6 +53,11 @@ async function generateRule(rule: Rule, registered: ReadonlySet<string>): Promis
   const docs = DOCS_BY_ID.get(id);
   if (!docs) return [`${id}: no docs — add them in src/rules/${docName(id)}.docs.ts (export const docs)`];
   const { example } = docs;
+  if (!example) {
+    if (!docs.unshown) return [`${id}: no example and no word on why (unshown)`];
+    writeFileSync(join(ROOT, docPath(id)), page(rule, docs, undefined, registered));
+    return [];
+  }
   const problems: string[] = [];
 
   let files: Record<Kind, Uint8Array>;
@@ -69,7 +74,8 @@ async function generateRule(rule: Rule, registered: ReadonlySet<string>): Promis
   }
   mkdirSync(join(ROOT, EXAMPLES_DIR), { recursive: true });
   for (const kind of ['correct', 'incorrect'] as const)
-    writeFileSync(join(ROOT, examplePath(id, kind)), files[kind]);
+    if (kind === 'incorrect' && example.missing) rmSync(join(ROOT, examplePath(id, kind)), { force: true });
+    else writeFileSync(join(ROOT, examplePath(id, kind)), files[kind]);
   for (const [path, bytes] of Object.entries(extra.files)) writeFileSync(join(ROOT, path), bytes);
 
   // The examples must show the rule: nothing at all on the correct one, the rule's finding on the incorrect one.
@@ -106,8 +112,8 @@ async function generateRule(rule: Rule, registered: ReadonlySet<string>): Promis
   for (const kind of ['correct', 'incorrect'] as const) {
     const args = argsOf(example, kind, extra.args);
     const { output } = await runCli(['check', ...args, examplePath(id, kind)]);
-    if (kind === 'incorrect' && example.pdf) {
-      sectionsByKind[kind] = pdfSection(id, output);
+    if (kind === 'incorrect' && (example.pdf || example.missing)) {
+      sectionsByKind[kind] = pdfSection(id, output, example.missing);
       continue;
     }
     const ranges = rangesOf(lines[kind], kind === 'correct' ? diff.a : diff.b, example);
@@ -148,7 +154,7 @@ export async function generate(only: readonly string[] = []): Promise<number> {
       keep.add(`${docName(id)}.md`);
       for (const kind of ['correct', 'incorrect', 'previous']) keep.add(`${docName(id)}.${kind}.txt`);
       DOCS_BY_ID.get(id)
-        ?.example.members?.()
+        ?.example?.members?.()
         .forEach((_, i) => keep.add(`${docName(id)}.member-${i + 1}.txt`));
     }
     for (const dir of [DOCS_DIR, EXAMPLES_DIR])

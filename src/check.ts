@@ -1,10 +1,11 @@
 // The checker: runs every rule on a report, then words, locates and links the findings (ESLint's model).
 import type { Diagnostic, Lang, ModelPath, Severity } from './model/diagnostic.ts';
 import { renderMessage } from './model/diagnostic.ts';
+import { finding, inLang, type FindingMeta, type MessageIdOf } from './findings/index.ts';
 import { formatOf } from './model/formats/index.ts';
 import type { Report } from './model/report.ts';
 import { cellAt, docName, evaluate, nameOf, sourceOf } from './model/cells.ts';
-import { RULES } from './rules/index.ts';
+import { REGISTRY, RULES } from './rules/index.ts';
 import type { AgencyKindOption, Equation, Finding, Rule } from './rules/types.ts';
 
 /** A rule's severity as configured: one of the three, or off. */
@@ -104,24 +105,23 @@ export function check(report: Report, options: CheckOptions = {}): Diagnostic[] 
     }
     return d;
   });
-  // A reading or extraction problem no rule speaks for (a reader's newer diagnostic) is kept as it is, never
-  // dropped: only the version mismatch is left out, which the format-version rule reports from the report.
+  // A reading or extraction problem no rule speaks for (a newer version's finding) is kept as it is, never
+  // dropped; a registered one that a rule reports from the report itself (`reportedBy`) is left to that rule.
   if (!options.ruleSet)
     for (const d of options.extraction ?? [])
       if (
         !RULE_IDS.has(d.ruleId) &&
-        d.ruleId !== 'extract/format-version-mismatch' &&
+        !REGISTRY.get(d.ruleId)?.reportedBy &&
         options.rules?.[d.ruleId] !== 'off'
       )
         diagnostics.push(d);
-  return [...diagnostics, ...crashed];
+  // A rule's crash is an internal/exception finding, under that id's settings like any other.
+  return [...diagnostics, ...checkUnreported(crashed, options)];
 }
-
-const RULE_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
 /**
  * The findings of a file that gave no report (it could not be read, or holds no report): the settings and the
- * wording of each finding's rule applied as for any other — `--rule read/no-text-layer=off` silences it, a
+ * wording of each finding's registered id applied as for any other — `--rule read/no-text-layer=off` silences it, a
  * severity set for it is the one shown, and its message is in `lang`.
  */
 export function checkUnreported(
@@ -133,11 +133,11 @@ export function checkUnreported(
   for (const d of diagnostics) {
     const setting = options.rules?.[d.ruleId];
     if (setting === 'off') continue;
-    const rule = RULE_BY_ID.get(d.ruleId);
-    const template = rule?.meta.messages[d.messageId]?.[lang];
+    const meta = REGISTRY.get(d.ruleId);
+    const template = meta?.messages[d.messageId]?.[lang];
     out.push({
       ...d,
-      ...(rule ? { severity: rule.meta.severity, docs: `docs/rules/${docName(rule.meta.id)}.md` } : {}),
+      ...(meta ? { severity: meta.severity, docs: docsOf(meta) } : {}),
       ...(setting ? { severity: setting } : {}),
       ...(template ? { message: renderMessage(template, d.data) } : {}),
     });
@@ -145,31 +145,16 @@ export function checkUnreported(
   return out;
 }
 
-/** The messages of internal/exception: a bug in nianbao, reported as a finding so that the batch goes on. */
-const INTERNAL = {
-  exception: {
-    zh: '处理“{file}”时程序内部出错（请报告此问题）：{error}',
-    en: 'internal error while processing "{file}" (please report it): {error}',
-  },
-  ruleException: {
-    zh: '规则“{rule}”运行出错，未能检查本报告的这一项（请报告此问题）：{error}',
-    en: 'rule "{rule}" failed and did not check this report (please report it): {error}',
-  },
-} as const;
+/** The page documenting a finding id: its own, or that of the rule that reports it (`reportedBy`). */
+const docsOf = (meta: FindingMeta) => `docs/rules/${docName(meta.reportedBy ?? meta.id)}.md`;
 
 /** An internal/exception finding: a file a stage threw on (`exception`), or a rule that threw (`ruleException`). */
 export function internalFinding(
-  messageId: keyof typeof INTERNAL,
+  messageId: MessageIdOf<'internal/exception'>,
   data: Record<string, unknown>,
   lang: Lang = 'zh',
 ): Diagnostic {
-  return {
-    ruleId: 'internal/exception',
-    severity: 'error',
-    messageId,
-    message: renderMessage(INTERNAL[messageId][lang], data),
-    data,
-  };
+  return inLang(finding('internal/exception', messageId, data), lang);
 }
 
 /** The finding for a rule that threw, naming the rule (ESLint appends `Rule: "<id>"`). */

@@ -27,6 +27,10 @@ export async function extractFile(
 ): Promise<ReportFile> {
   try {
     const doc = await read(bytes, { path: file, ocr: options.ocr ?? true });
+    // Nothing read, and the reader said why (empty, binary, encrypted, a scan without text): that is the one
+    // finding; extraction would only add extract/no-report, a second finding of the same cause.
+    if (doc.blocks.length === 0 && !doc.report && doc.diagnostics.length > 0)
+      return { file, kind: doc.kind, report: null, diagnostics: [...doc.diagnostics] };
     const { report, diagnostics } = extract(doc);
     return { file, kind: doc.kind, report, diagnostics: [...doc.diagnostics, ...diagnostics] };
   } catch (error) {

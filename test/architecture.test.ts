@@ -123,6 +123,11 @@ describe('the layer table of design.md, enforced by lint', () => {
     ['src/aggregate/probe.ts', "import { RULES } from '../rules/index.ts';"],
     ['src/render/report/probe.ts', "import { openStore } from '../../store/index.ts';"],
     ['src/store/probe.ts', "import { main } from '../cli/main.ts';"],
+    ['src/rules/probe.ts', "import { readText } from '../read/text.ts';"],
+    ['src/rules/docs/probe.ts', "import { extract } from '../../extract/index.ts';"],
+    ['src/render/diagnostics/probe.ts', "import { RULES } from '../../rules/index.ts';"],
+    ['src/findings/probe.ts', "import { RULES } from '../rules/index.ts';"],
+    ['src/model/probe.ts', "import { finding } from '../findings/index.ts';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await banned(file, `${code}\nexport const used = 1;\n`)).toHaveLength(1);
   });
@@ -134,5 +139,10 @@ describe('the layer table of design.md, enforced by lint', () => {
     expect(
       await banned('src/read/probe.test.ts', "import { extract } from '../extract/index.ts';\n"),
     ).toEqual([]);
+    // Every stage reports through the findings registry.
+    for (const stage of ['read', 'extract', 'aggregate', 'rules'])
+      expect(
+        await banned(`src/${stage}/probe.ts`, "import { finding } from '../findings/index.ts';\n"),
+      ).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../src/model/diagnostic.ts';
 import { formatOf } from '../src/model/formats/index.ts';
 import type { Report } from '../src/model/report.ts';
 import { locate, nameOf } from '../src/model/cells.ts';
-import { RULES } from '../src/rules/index.ts';
+import { REGISTRY, RULES } from '../src/rules/index.ts';
 import { sarifErrors } from './support/sarif.ts';
 import { ROOT, SAMPLE, SAMPLES, runMain, runNode } from './support/cli.ts';
 
@@ -125,6 +125,40 @@ describe('nianbao check, text', () => {
     expect(lowered.stdout).toContain('1 个文件：错误 0，警告 1，提示 0');
   });
 
+  it('--rule applies to the stages’ findings of a file without a report: read/unreadable=off, internal ids known', async () => {
+    const missing = join(dir, 'no-such-report.txt');
+    const shown = await run(['check', '-f', 'json', missing]);
+    expect((JSON.parse(shown.stdout) as Entry[])[0]!.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['read/unreadable', 'error'],
+    ]);
+    const off = await run(['check', '-f', 'json', '--rule', 'read/unreadable=off', missing]);
+    expect((JSON.parse(off.stdout) as Entry[])[0]!.diagnostics).toEqual([]);
+    expect(off.code).toBe(2); // still no report
+    const lowered = await run([
+      'check',
+      '--rule',
+      'read/unreadable=info',
+      '--rule',
+      'internal/exception=off',
+      missing,
+    ]);
+    expect(lowered.stderr).not.toContain('未知的规则');
+    expect(lowered.stdout).toContain('提示  无法读取文件');
+  });
+
+  it('an empty file gets the reader’s finding only, not also “not an annual report”', async () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    for (const command of ['check', 'extract']) {
+      const { stdout, code } = await run([command, '-f', 'json', empty]);
+      expect(
+        (JSON.parse(stdout) as Entry[])[0]!.diagnostics.map((d) => d.ruleId),
+        command,
+      ).toEqual(['read/empty']);
+      expect(code).toBe(2);
+    }
+  });
+
   it('colours only when the output is a terminal', async () => {
     const { stdout } = await run(['check', broken], { color: true });
     expect(stdout).toMatch(ANSI);
@@ -159,7 +193,7 @@ describe('nianbao check, json and sarif', () => {
     expect(log.runs).toHaveLength(1);
     const { driver } = log.runs[0].tool;
     expect(driver.name).toBe('nianbao');
-    expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.meta.id));
+    expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([...REGISTRY.keys()]);
     expect(driver.rules.find((r: { id: string }) => r.id === 'T3-2')).toMatchObject({
       shortDescription: { text: RULES.find((r) => r.meta.id === 'T3-2')!.meta.title.zh },
       helpUri: 'docs/rules/T3-2.md',

@@ -128,8 +128,10 @@ describe('every registered rule has a page, a test table and a test of each mess
 
 describe('the pages name only registered rules', () => {
   const mdFiles = readdirSync(join(ROOT, DOCS_DIR)).filter((n) => n.endsWith('.md'));
-  // Rule ids as they are written: T3-1, X-4, read/…, extract/…, and kebab-case names (blank-total).
-  const ID = /^(?:[TX]\d+-\d+|(?:read|extract)\/[a-z][a-z-]*|[a-z]+(?:-[a-z]+)+)$/;
+  // Rule ids as they are written: T3-1, X-4, read/…, extract/…, internal/…, aggregate/…, and kebab-case names.
+  // A rule's message ids are written like kebab-case ids too (aggregate/mixed-years's `mixed-years`).
+  const MESSAGE_IDS = new Set(RULES.flatMap((r) => Object.keys(r.meta.messages)));
+  const ID = /^(?:[TX]\d+-\d+|(?:read|extract|internal|aggregate)\/[a-z][a-z0-9-]*|[a-z]+(?:-[a-z]+)+)$/;
 
   it('every page and example file belongs to a registered rule', () => {
     const orphans = [
@@ -150,7 +152,7 @@ describe('the pages name only registered rules', () => {
     for (const m of prose.matchAll(/\]\(([^)#\s]+\.md)(?:#[^)]*)?\)/g))
       if (!m[1]!.includes('/') && m[1] !== 'README.md' && !pages.has(m[1]!)) unknown.add(m[1]!);
     for (const m of prose.matchAll(/`([^`\n]+)`/g))
-      if (ID.test(m[1]!) && !registered.has(m[1]!)) unknown.add(m[1]!);
+      if (ID.test(m[1]!) && !registered.has(m[1]!) && !MESSAGE_IDS.has(m[1]!)) unknown.add(m[1]!);
     expect([...unknown], `${DOCS_DIR}/${name} names rules that are not registered`).toEqual([]);
   });
 
@@ -194,10 +196,13 @@ describe('the commands of the pages give the output they show', () => {
     it(path, async () => {
       if (!existsSync(join(ROOT, path))) return; // reported above
       const commands = consoleCommands(readFileSync(join(ROOT, path), 'utf8'));
-      expect(
-        commands.length,
-        `${path} shows no \`nianbao check\` command: ${REGENERATE}`,
-      ).toBeGreaterThanOrEqual(2);
+      // A finding no file given to `nianbao check` shows (a regional sum's, a bug's) has a page without examples.
+      if (DOCS_BY_ID.get(rule.meta.id)?.unshown) expect(commands, path).toEqual([]);
+      else
+        expect(
+          commands.length,
+          `${path} shows no \`nianbao check\` command: ${REGENERATE}`,
+        ).toBeGreaterThanOrEqual(2);
       for (const { command, shown } of commands) {
         const [program, ...argv] = command.split(/\s+/);
         expect(program, `${path}: a console command that is not nianbao: ${command}`).toBe('nianbao');

@@ -49,6 +49,7 @@ export function exampleFiles(example: Example): Record<Kind, Uint8Array> {
   const base = example.base?.() ?? baseReport();
   const correct = reportText(base);
   if (example.pdf) return { correct: new TextEncoder().encode(correct), incorrect: example.pdf() };
+  if (example.missing) return { correct: new TextEncoder().encode(correct), incorrect: new Uint8Array() };
   let incorrect = reportText(example.report ? example.report(base) : base);
   if (example.text) incorrect = example.text(incorrect);
   let bytes = new TextEncoder().encode(incorrect);

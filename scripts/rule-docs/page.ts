@@ -59,11 +59,16 @@ export function extraList(id: string, example: Example, extra: Record<string, Ui
   );
 }
 
-/** The incorrect example of a PDF rule: the file (a PDF, whatever its name says: the kind is told by the bytes). */
-export function pdfSection(id: string, output: string): string {
+/**
+ * The incorrect example of a reader's rule: the file (a PDF, whatever its name says: the kind is told by the bytes),
+ * or a path where no file is (`missing`).
+ */
+export function pdfSection(id: string, output: string, missing = false): string {
   const file = examplePath(id, 'incorrect');
   return [
-    `示例文件 [\`${file}\`](examples/${docName(id)}.incorrect.txt) 是一个单独的文件（PDF、压缩包或二进制数据；文件类型由内容判断，与扩展名无关）：`,
+    missing
+      ? `示例路径 \`${file}\` 处没有文件（文件名写错、文件已被移走或删除）：`
+      : `示例文件 [\`${file}\`](examples/${docName(id)}.incorrect.txt) 是一个单独的文件（PDF、压缩包或二进制数据；文件类型由内容判断，与扩展名无关）：`,
     '',
     fenced('console', `$ nianbao check ${file}\n${output.replace(/\s+$/, '')}`),
   ].join('\n');
@@ -72,10 +77,10 @@ export function pdfSection(id: string, output: string): string {
 /** The page of a rule. */
 export function page(
   rule: Rule,
-  prose: Prose,
-  example: Example,
+  prose: Prose & { unshown?: Texts },
+  example: Example | undefined,
   registered: ReadonlySet<string>,
-  sectionsByKind: Record<Kind, string> & { extra?: string },
+  sectionsByKind?: Record<Kind, string> & { extra?: string },
 ): string {
   const { meta } = rule;
   const link = (t: string) => linked(t, registered);
@@ -105,6 +110,26 @@ export function page(
     '',
     texts(prose.fix),
     '',
+    ...(example && sectionsByKind ? examples(example, sectionsByKind) : unshown(rule, prose.unshown, link)),
+  ].join('\n');
+}
+
+/** A page's section without examples: why there are none, and the messages the finding is worded with. */
+function unshown(rule: Rule, why: Texts | undefined, link: (t: string) => string): string[] {
+  return [
+    '## 示例 Example',
+    '',
+    ...(why ? [link(why.zh), '', `_${link(why.en)}_`, ''] : []),
+    '消息 Messages：',
+    '',
+    ...Object.entries(rule.meta.messages).flatMap(([id, m]) => [`- \`${id}\`：${m.zh}`, `  _${m.en}_`]),
+    '',
+  ];
+}
+
+/** A page's two examples. */
+function examples(example: Example, sectionsByKind: Record<Kind, string> & { extra?: string }): string[] {
+  return [
     '## 正确示例 Correct',
     '',
     `${describe(example.base?.() ?? baseReport())}，各项数字关系都成立，\`nianbao check\` 没有发现问题。`,
@@ -120,7 +145,7 @@ export function page(
     '',
     sectionsByKind.incorrect,
     '',
-  ].join('\n');
+  ];
 }
 
 /** The example report in words: 安平市自然资源和规划局2022年度报告（2021 年格式）. */

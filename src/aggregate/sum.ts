@@ -1,7 +1,7 @@
 // Region sums: the cell-wise sum of member reports into one report marked as an aggregate (format-spec §8.5).
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
-import { renderMessage } from '../model/diagnostic.ts';
 import { rowsAcross, wholeRowOf } from '../model/across.ts';
+import { finding, inLang, type MessageIdOf, type StageId } from '../findings/index.ts';
 import type { FormatDef, FormatVersion, RowDef, TableDef } from '../model/format.ts';
 import { FORMATS, formatOf, latestFormat, versionForYear } from '../model/formats/index.ts';
 import { blankReport, rowValues, type Report } from '../model/report.ts';
@@ -29,47 +29,16 @@ export interface AggregateResult {
   diagnostics: Diagnostic[];
 }
 
-/** The messages of the aggregate's diagnostics (rule ids `aggregate/…`), in both languages. */
-export const AGGREGATE_MESSAGES = {
-  'no-members': {
-    zh: '没有可汇总的成员报告，汇总报告各单元格为空',
-    en: 'No member reports to sum; every cell of the aggregate is blank',
-  },
-  'mixed-years': {
-    zh: '汇总的成员报告年度不一致（{years}），汇总报告的年度{year}',
-    en: 'The member reports are for different years ({years}); the aggregate is for {year}',
-  },
-  'mixed-table2': {
-    zh: '成员报告使用了{formats}版格式（{counts}）：{formats}版表二的栏目含义不同，不能相加（format-spec §4.3、§8.5），汇总报告（{version} 年格式）的表二留空',
-    en: 'The members use {formats} formats ({counts}): their table 2 columns mean different things and are never added (format-spec §4.3, §8.5); table 2 of the aggregate ({version} format) is left blank',
-  },
-  'other-handling-unsplit': {
-    zh: '{n} 份 {from} 年格式报告的表三“{row}”只有一行，无法分到 {version} 年格式“{row}”的 1–{parts} 项（format-spec §8.1 T3-7）：汇总报告这{partsWord}行留空，全部成员的{number}合计为 {total}；表三（七）总计因此不等于所列各项之和',
-    en: 'Table 3 {row} of {n} members in {from} format is one row and cannot be split into the {partsWord} rows of the {version} format (format-spec §8.1 T3-7): they are left blank in the aggregate; the {number} subtotal of all members is {total}, so （七）总计 exceeds the rows shown',
-  },
-  blanks: {
-    zh: '{cells} 个单元格中有成员报告留空（共 {count} 处），按 0 相加；只有全部成员都留空的单元格在汇总报告中为空',
-    en: 'In {cells} cells some members left a blank ({count} blanks in all), summed as 0; a cell is blank in the aggregate only where every member left it blank',
-  },
-} as const satisfies Record<string, { zh: string; en: string }>;
+type MessageId = MessageIdOf<`aggregate/${string}` & StageId>;
 
-type MessageId = keyof typeof AGGREGATE_MESSAGES;
-
+/** An aggregate finding (rule id `aggregate/` + its message id), worded in `lang`. */
 function diagnostic(
   messageId: MessageId,
-  severity: Diagnostic['severity'],
   data: Record<string, unknown>,
   lang: Lang,
   path?: string[],
 ): Diagnostic {
-  return {
-    ruleId: `aggregate/${messageId}`,
-    severity,
-    messageId,
-    message: renderMessage(AGGREGATE_MESSAGES[messageId][lang], data),
-    data,
-    ...(path ? { path } : {}),
-  };
+  return inLang(finding(`aggregate/${messageId}`, messageId, data, path ? { path } : {}), lang);
 }
 
 /** The number of decimals a figure is written with (1655.0887 → 4), so sums are rounded to the inputs' precision. */
@@ -150,14 +119,13 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
   report.year = year;
   report.aggregate = { members: members.length };
   if (members.length === 0) {
-    diagnostics.push(diagnostic('no-members', 'warning', {}, lang));
+    diagnostics.push(diagnostic('no-members', {}, lang));
     return { report, blanks: [], diagnostics };
   }
   if (years.length > 1)
     diagnostics.push(
       diagnostic(
         'mixed-years',
-        'warning',
         { years: years.join('、'), year: year === null ? (lang === 'zh' ? '不详' : 'unknown') : year },
         lang,
       ),
@@ -213,7 +181,7 @@ export function aggregate(members: readonly Report[], options: AggregateOptions 
   if (mixed) diagnostics.push(mixed);
   for (const entry of unsplit.values()) diagnostics.push(unsplitRow(entry, members, formats, out, lang));
   if (blanks.length)
-    diagnostics.push(diagnostic('blanks', 'info', { cells: blanks.length, count: blankCount }, lang));
+    diagnostics.push(diagnostic('blanks', { cells: blanks.length, count: blankCount }, lang));
   return { report, blanks, diagnostics };
 }
 
@@ -234,7 +202,6 @@ function mixedTable2(formats: readonly FormatDef[], version: FormatVersion, lang
     .join(lang === 'zh' ? '、' : ', ');
   return diagnostic(
     'mixed-table2',
-    'warning',
     { formats: countWord(versions.length, lang, true), counts, version },
     lang,
     ['proactive'],
@@ -262,7 +229,6 @@ function unsplitRow(
   const parts = requests(out).rows.filter((r) => r.path.length > whole.path.length && under(r)).length;
   return diagnostic(
     'other-handling-unsplit',
-    'warning',
     {
       n: members.filter((m) => versions.has(m.formatVersion)).length,
       total: exactSum(total),

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { RuleSetting } from '../check.ts';
 import type { CheckContext } from './check.ts';
 import type { ReportFile } from '../model/file.ts';
+import { internalError } from '../pipeline.ts';
 
 /** The files named by the arguments: files as given, directories walked recursively (sorted, hidden files skipped). */
 export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
@@ -107,19 +108,7 @@ export async function* runTasks(
 }
 
 function failed(t: Task, error: unknown): ReportFile {
-  return {
-    file: t.file,
-    report: null,
-    diagnostics: [
-      {
-        ruleId: 'internal/exception',
-        severity: 'error',
-        messageId: 'exception',
-        message: `${t.file}: ${error instanceof Error ? error.message : String(error)}`,
-        data: { file: t.file },
-      },
-    ],
-  };
+  return { file: t.file, report: null, diagnostics: [internalError(t.file, error, t.lang)] };
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   textSummary,
 } from '../render/diagnostics/index.ts';
 import type { RuleCounts, SeverityCounts } from '../render/diagnostics/index.ts';
-import { RULES } from '../rules/index.ts';
+import { REGISTRY } from '../rules/index.ts';
 import { ConfigError, loadRuleConfig, unknownRuleWarnings } from './config.ts';
 import { EXIT, toOutput, type Io } from './io.ts';
 import type { Task } from './batch.ts';
@@ -50,7 +50,6 @@ export interface CheckContext {
 }
 
 /** The registered rules by id (unknown ids in --rule and the configuration are warned about). */
-const RULE_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
 /**
  * Reads, extracts and checks one file from disk (src/pipeline.ts): the rules' findings, with those of reading and
@@ -138,7 +137,7 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
     io.err(`nianbao: ${error.message}\n`);
     return EXIT.usage;
   }
-  for (const w of unknownRuleWarnings(config, RULE_BY_ID.keys(), lang)) io.err(`nianbao: ${w}\n`);
+  for (const w of unknownRuleWarnings(config, REGISTRY.keys(), lang)) io.err(`nianbao: ${w}\n`);
   const loaded = await loadContext(options, cwd, lang);
   if ('error' in loaded) {
     io.err(`nianbao: ${loaded.error}\n`);
@@ -204,7 +203,10 @@ export async function checkAll(
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const byRule: RuleCounts = new Map();
   const text = { lang, color: io.color ?? false, fold: options.fold ?? true };
-  const sarif = format === 'sarif' ? createSarif({ lang, version: options.version }) : null;
+  const sarif =
+    format === 'sarif'
+      ? createSarif({ lang, version: options.version, rules: [...REGISTRY.values()] })
+      : null;
   let unreadable = 0;
   if (format === 'json') await io.out(jsonChunks.open);
   const { progress, runTasks } = await import('./batch.ts');

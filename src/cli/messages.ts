@@ -1,13 +1,6 @@
-// Message catalogue of the diagnostics the CLI itself reports (design.md principle 5: wording lives apart from findings).
+// Message catalogues of the CLI's own output (design.md principle 5: wording lives apart from findings); the finding
+// it reports itself, read/unreadable, is registered with the readers' (src/findings/read.ts).
 import type { Lang, MessageCatalogue } from '../model/diagnostic.ts';
-
-/** CLI diagnostics: `read/unreadable` (a file that cannot be opened). */
-export const MESSAGES = {
-  unreadable: {
-    zh: '无法读取文件“{file}”：{reason}（{code}）',
-    en: 'cannot read file "{file}": {reason} ({code})',
-  },
-} satisfies MessageCatalogue;
 
 /** Messages of the `check` command's configuration (`--config`, `.nianbaorc.json`, `--rule`), written to stderr. */
 export const CONFIG_MESSAGES = {

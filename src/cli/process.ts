@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { renderMessage } from '../model/diagnostic.ts';
+import { finding, inLang } from '../findings/index.ts';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
 import type { ReportFile } from '../model/file.ts';
 import { extractFile } from '../pipeline.ts';
-import { MESSAGES, OS_REASONS } from './messages.ts';
+import { OS_REASONS } from './messages.ts';
 
 export { internalError } from '../pipeline.ts';
 
@@ -17,13 +17,7 @@ export function unreadable(file: string, error: unknown, lang: Lang = 'zh'): Dia
   const code = typeof err?.code === 'string' ? err.code : 'UNKNOWN';
   const osMessage = err instanceof Error ? err.message : String(error);
   const data = { file, code, reason: OS_REASONS[code]?.[lang] ?? osMessage, osMessage };
-  return {
-    ruleId: 'read/unreadable',
-    severity: 'error',
-    messageId: 'unreadable',
-    message: renderMessage(MESSAGES.unreadable[lang], data),
-    data,
-  };
+  return inLang(finding('read/unreadable', 'unreadable', data), lang);
 }
 
 /** Options of processFile. */

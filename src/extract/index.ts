@@ -8,7 +8,7 @@ import { SECTION_KEYS, TABLE_KEYS, type Report, type Sections } from '../model/r
 import type { Extraction } from './types.ts';
 import { itemsOf, streamRows, type Item } from './items.ts';
 import { normalizeLabel } from './labels.ts';
-import { extractDiagnostic } from './messages.ts';
+import { finding } from '../findings/index.ts';
 import { extractMetadata } from './metadata.ts';
 import { assignSections, sectionTexts } from './sections.ts';
 import { extractTables, type ExtractedTables } from './tables.ts';
@@ -36,13 +36,7 @@ export function extract(doc: Document, options: ExtractOptions = {}): Extraction
     return {
       report: null,
       diagnostics: [
-        {
-          ruleId: 'extract/internal',
-          severity: 'error',
-          messageId: 'internal',
-          message: `内部错误：${e instanceof Error ? e.message : String(e)}`,
-          data: {},
-        },
+        finding('extract/internal', 'internal', { error: e instanceof Error ? e.message : String(e) }),
       ],
     };
   }
@@ -81,21 +75,14 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
     tables = tries[0]!.t;
     if (score(tries[0]!) > 0)
       diagnostics.push(
-        extractDiagnostic(
-          'extract/format-version-unknown',
-          'versionUnknown',
-          'warning',
-          { version },
-          { path: ['formatVersion'] },
-        ),
+        finding('extract/format-version-unknown', 'versionUnknown', { version }, { path: ['formatVersion'] }),
       );
   }
   if (byYear && detected.hits > 0 && byYear !== version && meta.year !== null)
     diagnostics.push(
-      extractDiagnostic(
+      finding(
         'extract/format-version-mismatch',
         'versionMismatch',
-        'warning',
         { year: meta.year, expected: byYear, actual: version },
         { path: ['formatVersion'] },
       ),
@@ -109,7 +96,7 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
       report: null,
       diagnostics: [
         ...diagnostics,
-        extractDiagnostic('extract/no-report', 'noReport', 'error', {
+        finding('extract/no-report', 'noReport', {
           chars: items.reduce((n, it) => n + (it.kind === 'para' ? it.text.length : 0), 0),
         }),
       ],
@@ -140,20 +127,13 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
 function missingTable(format: FormatDef, key: TableKey, images: readonly DocumentImage[]): Diagnostic {
   const t = format.tables.find((x) => x.key === key)!;
   if (images.length > 0)
-    return extractDiagnostic(
+    return finding(
       'extract/missing-table',
       'missingTableImage',
-      'error',
       { table: t.title, count: images.length, images: images.map((i) => i.alt || i.src).join('、') },
       { path: [key], source: images[0]!.source },
     );
-  return extractDiagnostic(
-    'extract/missing-table',
-    'missingTable',
-    'error',
-    { table: t.title },
-    { path: [key] },
-  );
+  return finding('extract/missing-table', 'missingTable', { table: t.title }, { path: [key] });
 }
 
 /** Line and column of a span that has them (text, web page, .doc), for ordering images among items. */

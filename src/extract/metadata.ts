@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Provenance } from '../model/report.ts';
 import type { Item } from './items.ts';
-import { extractDiagnostic } from './messages.ts';
+import { finding } from '../findings/index.ts';
 import { parseChineseNumber } from './numbers.ts';
 
 /** Agency and year with where they came from. */
@@ -123,10 +123,9 @@ export function extractMetadata(items: readonly Item[]): Metadata {
   let year = titleYear ?? periodYear;
   if (titleYear !== null && periodYear !== null && titleYear !== periodYear) {
     diagnostics.push(
-      extractDiagnostic(
+      finding(
         'extract/year-conflict',
         'yearConflict',
-        'warning',
         { title: titleYear, period: periodYear },
         { path: ['year'] },
       ),
@@ -134,13 +133,8 @@ export function extractMetadata(items: readonly Item[]): Metadata {
     year = periodYear;
   }
   if (agency === null)
-    diagnostics.push(
-      extractDiagnostic('extract/agency-missing', 'agencyMissing', 'warning', {}, { path: ['agency'] }),
-    );
-  if (year === null)
-    diagnostics.push(
-      extractDiagnostic('extract/year-missing', 'yearMissing', 'warning', {}, { path: ['year'] }),
-    );
+    diagnostics.push(finding('extract/agency-missing', 'agencyMissing', {}, { path: ['agency'] }));
+  if (year === null) diagnostics.push(finding('extract/year-missing', 'yearMissing', {}, { path: ['year'] }));
   return { agency, year, provenance, diagnostics };
 }
 

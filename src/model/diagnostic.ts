@@ -33,8 +33,14 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
+/** Texts in both languages. */
+export interface Texts {
+  readonly zh: string;
+  readonly en: string;
+}
+
 /** Messages of one rule or stage: messageId → { zh, en } templates with `{name}` placeholders. */
-export type MessageCatalogue = Record<string, { zh: string; en: string }>;
+export type MessageCatalogue = Record<string, Texts>;
 
 /** Language of rendered messages. */
 export type Lang = 'zh' | 'en';

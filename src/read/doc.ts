@@ -2,7 +2,7 @@
 import WordExtractor from 'word-extractor';
 import type { Document } from '../model/document.ts';
 import { parseTextBlocks } from './layout.ts';
-import { brokenDocument } from './messages.ts';
+import { brokenDocument } from './broken.ts';
 
 const FIGURE = /^\s*[+\-−]?[\d,]+(\.\d+)?\s*$|^\s*[/\-—]\s*$/;
 

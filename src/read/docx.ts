@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { mapSources, type Block, type Document, type TableCell, type TableRow } from '../model/document.ts';
 import type { SourceSpan } from '../model/source.ts';
 import { parseTextBlocks } from './layout.ts';
-import { readDiagnostic } from './messages.ts';
+import { finding } from '../findings/index.ts';
 
 /** An XML node as fast-xml-parser gives it with `preserveOrder`: { tag: children[], ':@': attributes }. */
 type XNode = Record<string, unknown>;
@@ -55,7 +55,7 @@ function failed(file: string, reason: string): Document {
   return {
     kind: 'docx',
     blocks: [],
-    diagnostics: [readDiagnostic('read/broken', 'broken', 'error', { file, kind: 'docx', reason })],
+    diagnostics: [finding('read/broken', 'broken', { file, kind: 'docx', reason })],
   };
 }
 

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Document } from '../model/document.ts';
 import { decodeHtml } from './html/charset.ts';
 import { PageReader } from './html/flow.ts';
-import { readDiagnostic } from './messages.ts';
+import { finding } from '../findings/index.ts';
 
 /** The charset a page declares in its first 4 KiB (<meta charset>, <meta http-equiv>, or an XML prolog). */
 export { declaredCharset } from './html/charset.ts';
@@ -28,19 +28,19 @@ export function readHtml(bytes: Uint8Array, options: ReadHtmlOptions = {}): Docu
     const decoded = decodeHtml(bytes, file, diagnostics);
     encoding = decoded.encoding;
     if (decoded.text.trim() === '') {
-      diagnostics.push(readDiagnostic('read/empty', 'empty', 'error', { file }));
+      diagnostics.push(finding('read/empty', 'empty', { file }));
       return { kind: 'html', encoding, blocks: [], diagnostics };
     }
     const reader = new PageReader(decoded.text);
     const blocks = reader.read();
     if (!blocks.some((b) => b.kind === 'table' || b.text !== ''))
-      diagnostics.push(readDiagnostic('read/empty', 'empty', 'error', { file }));
+      diagnostics.push(finding('read/empty', 'empty', { file }));
     const { images } = reader;
     return { kind: 'html', encoding, blocks, diagnostics, ...(images.length > 0 ? { images } : {}) };
   } catch (e) {
     // Defensive: parse5 accepts any string, so only a bug here can throw; the batch goes on with a diagnostic.
     diagnostics.push(
-      readDiagnostic('read/broken', 'broken', 'error', {
+      finding('read/broken', 'broken', {
         file,
         kind: 'html',
         reason: e instanceof Error ? e.message : String(e),

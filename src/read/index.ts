@@ -1,7 +1,8 @@
 // read(): bytes of any supported kind → Document, the kind decided from the bytes (design.md, "read").
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Document, InputKind } from '../model/document.ts';
 import { detectKind } from './detect.ts';
-import { readDiagnostic } from './messages.ts';
+import { finding } from '../findings/index.ts';
 import { readText, type ReadTextOptions } from './text.ts';
 
 /** Options of `read`. */
@@ -34,13 +35,9 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   const detected = options.kind ?? detectKind(bytes);
   const file = options.path ?? '';
   if (detected === 'unknown-binary')
-    return failed('text', readDiagnostic('read/unsupported', 'unsupported', 'error', { file, kind: 'zip' }));
+    return failed('text', finding('read/unsupported', 'unsupported', { file, kind: 'zip' }));
   const load = READERS[detected];
-  if (!load)
-    return failed(
-      detected,
-      readDiagnostic('read/unsupported', 'unsupported', 'error', { file, kind: detected }),
-    );
+  if (!load) return failed(detected, finding('read/unsupported', 'unsupported', { file, kind: detected }));
   try {
     const reader = await load();
     return await reader(bytes, options);
@@ -48,7 +45,7 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
     // A reader that throws has met a document it cannot handle (a broken or encrypted file): a diagnostic.
     return failed(
       detected,
-      readDiagnostic('read/broken', 'broken', 'error', {
+      finding('read/broken', 'broken', {
         file,
         kind: detected,
         reason: e instanceof Error ? e.message : String(e),
@@ -57,6 +54,6 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   }
 }
 
-function failed(kind: InputKind, d: ReturnType<typeof readDiagnostic>): Document {
+function failed(kind: InputKind, d: Diagnostic): Document {
   return { kind, blocks: [], diagnostics: [d] };
 }

@@ -2,7 +2,7 @@
 // document that already holds its report, which extraction passes on as it is.
 import type { Document } from '../model/document.ts';
 import { ReportSchema, type Report } from '../model/report.ts';
-import { readDiagnostic } from './messages.ts';
+import { finding } from '../findings/index.ts';
 import { readText, type ReadTextOptions } from './text.ts';
 
 /**
@@ -20,9 +20,7 @@ export function readJson(bytes: Uint8Array, options: ReadTextOptions = {}): Docu
   const broken = (reason: string): Document => ({
     kind: 'json',
     blocks: [],
-    diagnostics: [
-      readDiagnostic('read/broken', 'broken', 'error', { file: options.path ?? '', kind: 'JSON', reason }),
-    ],
+    diagnostics: [finding('read/broken', 'broken', { file: options.path ?? '', kind: 'JSON', reason })],
   });
   if (Array.isArray(value)) {
     if (value.length !== 1) return broken(`the list holds ${value.length} reports; give one report per file`);

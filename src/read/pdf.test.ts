@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, FORMATS } from '../index.ts';
 import type { Document, Table } from '../model/document.ts';
 import { cellsOf, rowValues, type Report, type TableValues } from '../model/report.ts';
-import { PDF_MESSAGES, readPdf } from './pdf.ts';
+import { readPdf } from './pdf.ts';
 
 const dir = join(import.meta.dirname, '../../test/fixtures/pdf');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -215,14 +215,6 @@ describe('readPdf: files it cannot read give a diagnostic, never an exception', 
     const copy = bytes.slice();
     await readPdf(bytes);
     expect(bytes).toEqual(copy);
-  });
-
-  it('has a Chinese and an English text for every message, every placeholder filled', () => {
-    for (const [id, m] of Object.entries(PDF_MESSAGES)) {
-      expect(m.zh, id).toMatch(/\{file\}/);
-      expect(m.en, id).toMatch(/\{file\}/);
-      expect(m.zh.match(/\{\w+\}/g)?.sort()).toEqual(m.en.match(/\{\w+\}/g)?.sort());
-    }
   });
 });
 

@@ -4,16 +4,13 @@
 // aligned (tables aligned by position), paragraphs, blocks (reading order), ocr-merge (pages read by OCR).
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Document } from '../model/document.ts';
-import { PDF_MESSAGES } from './messages.ts';
+import { finding } from '../findings/index.ts';
 import { layoutBlocks } from './pdf/blocks.ts';
-import { pdfDiagnostic, reasonOf } from './pdf/diagnostic.ts';
+import { reasonOf } from './pdf/diagnostic.ts';
 import type { PageData } from './pdf/geometry.ts';
 import { assetUrls, loadPdfJs, type PdfDocument } from './pdf/load.ts';
 import { ocrPages } from './pdf/ocr-merge.ts';
 import { readPage } from './pdf/page.ts';
-
-/** Messages of the PDF reader's diagnostics (rule ids read/…): in read/messages.ts, where the rules find them. */
-export { PDF_MESSAGES };
 
 /** Options of the PDF reader. */
 export interface ReadPdfOptions {
@@ -46,10 +43,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     } catch (e) {
       // No password is ever given: a file that needs one to open cannot be read (an owner password alone is fine).
       if (e instanceof Error && e.name === 'PasswordException')
-        return failed(pdfDiagnostic('read/encrypted', 'encrypted', 'error', { file }));
-      return failed(
-        pdfDiagnostic('read/broken', 'broken', 'error', { file, kind: 'pdf', reason: reasonOf(e) }),
-      );
+        return failed(finding('read/encrypted', 'encrypted', { file }));
+      return failed(finding('read/broken', 'broken', { file, kind: 'pdf', reason: reasonOf(e) }));
     }
     const pages: PageData[] = [];
     const textless: number[] = [];
@@ -59,9 +54,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
         if (page.chunks.length === 0) textless.push(no);
         pages.push(page);
       } catch (e) {
-        diagnostics.push(
-          pdfDiagnostic('read/broken', 'pageBroken', 'warning', { file, page: no, reason: reasonOf(e) }),
-        );
+        diagnostics.push(finding('read/broken', 'pageBroken', { file, page: no, reason: reasonOf(e) }));
       }
     }
     const ocr = textless.length > 0 && options.ocr !== false;
@@ -71,20 +64,18 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
     }
     if (pages.length === 0 && doc.numPages > 0) {
       diagnostics.push(
-        pdfDiagnostic('read/broken', 'broken', 'error', { file, kind: 'pdf', reason: 'no page can be read' }),
+        finding('read/broken', 'broken', { file, kind: 'pdf', reason: 'no page can be read' }),
       );
       return { kind: 'pdf', blocks: [], diagnostics };
     }
     if (textless.length === pages.length) {
       // Nothing but images (or nothing at all): a scan OCR could not read, or OCR was turned off.
-      diagnostics.push(
-        pdfDiagnostic('read/no-text-layer', ocr ? 'scanUnreadable' : 'noTextLayer', 'error', { file }),
-      );
+      diagnostics.push(finding('read/no-text-layer', ocr ? 'scanUnreadable' : 'noTextLayer', { file }));
       return { kind: 'pdf', blocks: [], diagnostics };
     }
     if (textless.length > 0)
       diagnostics.push(
-        pdfDiagnostic('read/no-text-layer', ocr ? 'pagesUnreadable' : 'pagesWithoutText', 'warning', {
+        finding('read/no-text-layer', ocr ? 'pagesUnreadable' : 'pagesWithoutText', {
           file,
           pages: textless.join('、'),
         }),

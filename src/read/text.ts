@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Document } from '../model/document.ts';
 import { decodeText } from './decode.ts';
 import { parseTextBlocks } from './layout.ts';
-import { readDiagnostic } from './messages.ts';
+import { finding } from '../findings/index.ts';
 
 /** Options of the text reader. */
 export interface ReadTextOptions {
@@ -20,18 +20,18 @@ export function readText(bytes: Uint8Array, options: ReadTextOptions = {}): Docu
   const decoded = decodeText(bytes);
   if (decoded.replaced > 0)
     diagnostics.push(
-      readDiagnostic('read/encoding', 'undecodable', 'warning', {
+      finding('read/encoding', 'undecodable', {
         file,
         count: decoded.replaced,
         encoding: decoded.encoding,
       }),
     );
   if (decoded.text.trim() === '') {
-    diagnostics.push(readDiagnostic('read/empty', 'empty', 'error', { file }));
+    diagnostics.push(finding('read/empty', 'empty', { file }));
     return { kind: 'text', encoding: decoded.encoding, blocks: [], diagnostics };
   }
   if (looksBinary(decoded.text)) {
-    diagnostics.push(readDiagnostic('read/binary', 'binary', 'error', { file }));
+    diagnostics.push(finding('read/binary', 'binary', { file }));
     return { kind: 'text', encoding: decoded.encoding, blocks: [], diagnostics };
   }
   const blocks = parseTextBlocks(decoded.text, options.spanKind ?? 'text');

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Block, Document, TableCell, TableRow } from '../model/document.ts';
-import { brokenDocument } from './messages.ts';
+import { brokenDocument } from './broken.ts';
 
 /** The text of a cell value as a person sees it: numbers as written, formulas by their result, rich text joined. */
 function textOf(v: ExcelJS.CellValue): string {

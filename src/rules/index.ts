@@ -27,6 +27,7 @@ import { rule as X5 } from './X-5.ts';
 import { rule as latePublication } from './late-publication.ts';
 import { rule as aggregateMismatch } from './aggregate-mismatch.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
+import { STAGE_FINDINGS, type FindingMeta } from '../findings/index.ts';
 import type { Rule } from './types.ts';
 
 /** Every registered rule, in the order their findings are listed: reading, structure, then the tables. */
@@ -61,3 +62,12 @@ export const RULES: readonly Rule[] = [
   latePublication,
   aggregateMismatch,
 ];
+
+/**
+ * Every finding id nianbao reports, by id — the rules' metadata and the stages' (src/findings/: reading, extraction,
+ * a regional sum, internal errors) — each with its one severity, its title and its messages in both languages.
+ */
+export const REGISTRY: ReadonlyMap<string, FindingMeta> = new Map([
+  ...STAGE_FINDINGS.map((m) => [m.id, m] as const),
+  ...RULES.map((r) => [r.meta.id, r.meta] as const),
+]);

@@ -1,11 +1,13 @@
 // The rule model (ESLint's): a rule has metadata and a check that reports findings; the engine does the rest.
-import type { Diagnostic, MessageCatalogue, ModelPath, Severity } from '../model/diagnostic.ts';
+import type { FindingMeta } from '../findings/types.ts';
+import type { Diagnostic, ModelPath } from '../model/diagnostic.ts';
 import type { FormatDef } from '../model/format.ts';
 import type { Report } from '../model/report.ts';
 import type { SourceSpan } from '../model/source.ts';
 import type { Equation } from '../model/cells.ts';
 
 export type { Equation } from '../model/cells.ts';
+export type { Texts } from '../model/diagnostic.ts';
 
 /** What a rule reports; the engine adds rule id, severity, message text, source and docs link. */
 export interface Finding {
@@ -42,21 +44,8 @@ export interface RuleContext {
 /** What kind of body a report is from, as a caller states it: a people's government (政府) or a department (部门). */
 export type AgencyKindOption = '政府' | '部门';
 
-/** Texts in both languages. */
-export interface Texts {
-  readonly zh: string;
-  readonly en: string;
-}
-
-/** A rule's metadata. */
-export interface RuleMeta {
-  /** The id, as format-spec names the clause where it has one ("T3-1"), else a kebab-case name. */
-  readonly id: string;
-  readonly severity: Severity;
-  readonly title: Texts;
-  /** The clause of the format or regulation the rule follows. */
-  readonly basis: string;
-  readonly messages: MessageCatalogue;
+/** A rule's metadata: a registered finding id (src/findings/types.ts), and when it runs. */
+export interface RuleMeta extends FindingMeta {
   /**
    * True for rules that judge one body's published document — its text, sections, publication, or figures
    * plausible for one body — which a computed aggregate (`report.aggregate`) does not have; they are not run on it.

@@ -5,7 +5,7 @@ import type { ColumnIdentity, FormatDef, RowDef, TableDef, TableKey } from '../.
 import { blankTable, rowValues, type Provenance, type TableValues } from '../../model/report.ts';
 import type { Item } from '../items.ts';
 import { normalizeLabel } from '../labels.ts';
-import { extractDiagnostic } from '../messages.ts';
+import { finding } from '../../findings/index.ts';
 import { identityCheck, type ExtractedTables } from '../tables.ts';
 import { blockOrder, wideHeaderChars } from '../tables/grid.ts';
 import { toWanyuan } from '../tables/place.ts';
@@ -134,14 +134,13 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
       const data: Record<string, unknown> = { row: row.def.label };
       const problem = p.kind === 'candidates' ? 'unsplittable' : p.problem;
       out.diagnostics.push(
-        extractDiagnostic(
+        finding(
           problem === 'missing' ? 'extract/unplaced-cells' : 'extract/ambiguous-cells',
           problem === 'missing'
             ? 'missingCellsRun'
             : problem === 'extra'
               ? 'ambiguousCells'
               : 'unsplittableRun',
-          'warning',
           { ...data, text: row.figures.map((f) => f.text).join(' ') },
           where,
         ),
@@ -161,16 +160,13 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
       continue;
     }
     if (p.kind === 'split')
-      out.diagnostics.push(
-        extractDiagnostic('extract/split-digits', 'splitDigits', 'info', { row: row.def.label }, where),
-      );
+      out.diagnostics.push(finding('extract/split-digits', 'splitDigits', { row: row.def.label }, where));
     if (p.kind === 'extra') {
       const dropped = row.figures.filter((f) => !p.cells.some((c) => c.start === f.start));
       out.diagnostics.push(
-        extractDiagnostic(
+        finding(
           'extract/extra-cells',
           'extraCells',
-          'warning',
           { row: row.def.label, dropped: dropped.map((f) => f.text).join(' ') },
           where,
         ),
@@ -211,10 +207,9 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
     if (label.length >= 2 && rows.length > 0) {
       const source = spanAt(region.stream, first.start, last.end);
       out.diagnostics.push(
-        extractDiagnostic(
+        finding(
           'extract/unknown-row',
           'unknownRow',
-          'warning',
           { label, table: def.title },
           { path: [def.key], ...(source ? { source } : {}) },
         ),
@@ -227,10 +222,9 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
     for (const r of def.rows)
       if (!rows.some((x) => x.def === r))
         out.diagnostics.push(
-          extractDiagnostic(
+          finding(
             'extract/missing-row',
             'missingRow',
-            'warning',
             { table: def.title, row: r.label },
             { path: [def.key, ...r.path] },
           ),
@@ -257,10 +251,9 @@ function store(
     out.provenance[dotted] = prov;
     if (piece.unreadable)
       out.diagnostics.push(
-        extractDiagnostic(
+        finding(
           'extract/unreadable-figure',
           'unreadableFigure',
-          'warning',
           { text: piece.text.split(UNSURE_MARK).join('').trim() },
           { path: [...path], ...(source ? { source } : {}) },
         ),
@@ -452,10 +445,9 @@ function readWide(def: TableDef, region: Region, out: ExtractedTables) {
   out.matched[def.key] += blocks.length;
   if (p.kind === 'none' || p.kind === 'candidates') {
     out.diagnostics.push(
-      extractDiagnostic(
+      finding(
         p.kind === 'none' && p.problem === 'missing' ? 'extract/unplaced-cells' : 'extract/ambiguous-cells',
         p.kind === 'none' && p.problem === 'missing' ? 'missingCellsRun' : 'unsplittableRun',
-        'warning',
         { row: def.title, text: figures.map((f) => f.text).join(' ') },
         { path: [def.key], ...(source ? { source } : {}) },
       ),
@@ -464,10 +456,9 @@ function readWide(def: TableDef, region: Region, out: ExtractedTables) {
   }
   if (p.kind === 'split')
     out.diagnostics.push(
-      extractDiagnostic(
+      finding(
         'extract/split-digits',
         'splitDigits',
-        'info',
         { row: def.title },
         { path: [def.key], ...(source ? { source } : {}) },
       ),

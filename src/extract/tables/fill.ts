@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { TableKey } from '../../model/format.ts';
 import { rowValues, type TableValues } from '../../model/report.ts';
-import { extractDiagnostic } from '../messages.ts';
+import { finding } from '../../findings/index.ts';
 import { resolveRow, type Holds, type Resolution } from '../resolve.ts';
 import type { CompiledTable } from './compile.ts';
 import { blockOrder, identityCheck, indexIdentities, learnGrids, ranTogether, withGrid } from './grid.ts';
@@ -122,13 +122,7 @@ function fillWide(w: WideRun, found: MatchedRows, grids: Grids, sink: Sink, valu
 }
 
 function duplicate(row: string, path: string[], w: WideRun): Diagnostic {
-  return extractDiagnostic(
-    'extract/duplicate-row',
-    'duplicateRow',
-    'warning',
-    { row },
-    { path, source: w.rows[0]!.source },
-  );
+  return finding('extract/duplicate-row', 'duplicateRow', { row }, { path, source: w.rows[0]!.source });
 }
 
 /** Rows of a found table that the document does not have. */
@@ -143,10 +137,9 @@ function missingRows(
     for (const r of t.rows)
       if (!seen.has(`${t.def.key}.${r.id}`))
         diagnostics.push(
-          extractDiagnostic(
+          finding(
             'extract/missing-row',
             'missingRow',
-            'warning',
             { table: t.def.title, row: r.def.label },
             { path: [t.def.key, ...r.def.path] },
           ),

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { TableKey } from '../../model/format.ts';
 import { matchPosition, normalizeLabel } from '../labels.ts';
-import { extractDiagnostic } from '../messages.ts';
+import { finding } from '../../findings/index.ts';
 import {
   cutShort,
   findRow,
@@ -87,10 +87,9 @@ class RowMatcher {
     if (!row || !table) {
       if (r.label && table)
         this.diagnostics.push(
-          extractDiagnostic(
+          finding(
             'extract/unknown-row',
             'unknownRow',
-            'warning',
             { label: r.label, table: table.def.title },
             { path: [table.def.key], source: r.source },
           ),
@@ -263,10 +262,9 @@ class RowMatcher {
     const id = `${table.def.key}.${row.id}`;
     if (this.seen.has(id)) {
       this.diagnostics.push(
-        extractDiagnostic(
+        finding(
           'extract/duplicate-row',
           'duplicateRow',
-          'warning',
           { row: row.def.label },
           { path: [table.def.key, ...row.def.path], source: logical.source },
         ),

@@ -4,7 +4,7 @@ import { UNSURE_MARK } from '../../model/document.ts';
 import type { ColumnDef } from '../../model/format.ts';
 import type { Provenance } from '../../model/report.ts';
 import type { SourceSpan } from '../../model/source.ts';
-import { extractDiagnostic } from '../messages.ts';
+import { finding, type FindingKey } from '../../findings/index.ts';
 import { yuanToWanyuan } from '../numbers.ts';
 import type { Resolution, Token } from '../resolve.ts';
 
@@ -32,10 +32,9 @@ export function place(
     if (token.source) out.provenance[key] = { source: token.source, text: token.text };
     if (f.kind === 'blank' && f.unreadable)
       out.diagnostics.push(
-        extractDiagnostic(
+        finding(
           'extract/unreadable-figure',
           'unreadableFigure',
-          'warning',
           { text: token.text.split(UNSURE_MARK).join('').trim() },
           { path: key.split('.'), ...(token.source ? { source: token.source } : {}) },
         ),
@@ -53,26 +52,22 @@ export function place(
   out.provenance[key] = prov;
 }
 
+/** The finding of each problem a row's figures can have (`placed`: fewer figures, placed by the column grid). */
+const PROBLEMS = {
+  extra: { ruleId: 'extract/extra-cells', messageId: 'extraCells' },
+  placed: { ruleId: 'extract/missing-cells', messageId: 'missingCellsPlaced' },
+  missing: { ruleId: 'extract/unplaced-cells', messageId: 'missingCells' },
+  ambiguous: { ruleId: 'extract/ambiguous-cells', messageId: 'ambiguousCells' },
+  split: { ruleId: 'extract/split-digits', messageId: 'splitDigits' },
+  unsplittable: { ruleId: 'extract/ambiguous-cells', messageId: 'unsplittable' },
+} as const satisfies Record<NonNullable<Resolution['problem']> | 'placed', FindingKey>;
+
 export function report(out: Sink, res: Resolution, path: string[], label: string, source: SourceSpan) {
   if (!res.problem) return;
   const data: Record<string, unknown> = { row: label };
   if (res.dropped) data.dropped = res.dropped.map((t) => t.text).join(' ');
-  const severity = res.problem === 'split' ? 'info' : res.inferred ? 'warning' : 'error';
-  const messageId = {
-    extra: 'extraCells',
-    missing: res.inferred ? 'missingCellsPlaced' : 'missingCells',
-    ambiguous: 'ambiguousCells',
-    split: 'splitDigits',
-    unsplittable: 'unsplittable',
-  }[res.problem];
-  const ruleId = {
-    extra: 'extract/extra-cells',
-    missing: res.inferred ? 'extract/missing-cells' : 'extract/unplaced-cells',
-    ambiguous: 'extract/ambiguous-cells',
-    split: 'extract/split-digits',
-    unsplittable: 'extract/ambiguous-cells',
-  }[res.problem];
-  out.diagnostics.push(extractDiagnostic(ruleId, messageId, severity, data, { path, source }));
+  const { ruleId, messageId } = PROBLEMS[res.inferred && res.problem === 'missing' ? 'placed' : res.problem];
+  out.diagnostics.push(finding(ruleId, messageId, data, { path, source }));
 }
 
 /**
@@ -90,10 +85,9 @@ export function toWanyuan(
   const converted = yuanToWanyuan(value);
   prov.unitFrom = '元';
   out.diagnostics.push(
-    extractDiagnostic(
+    finding(
       'extract/unit-converted',
       'unitConverted',
-      'info',
       { text, value: converted },
       { path: [...path], ...(source ? { source } : {}) },
     ),

@@ -2,7 +2,7 @@
 // bytes are sniffed like plain text.
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { decodeText, type TextEncodingName } from '../decode.ts';
-import { readDiagnostic } from '../messages.ts';
+import { finding } from '../../findings/index.ts';
 
 /** The charset a page declares in its first 4 KiB (<meta charset>, <meta http-equiv>, or an XML prolog). */
 export function declaredCharset(bytes: Uint8Array): string | null {
@@ -67,7 +67,7 @@ export function decodeHtml(
           (replaced > 0 && sniffed.replaced * 2 < replaced));
       if (lies) {
         diagnostics.push(
-          readDiagnostic('read/charset', 'charsetMismatch', 'warning', {
+          finding('read/charset', 'charsetMismatch', {
             file,
             declared,
             encoding: sniffed.encoding,
@@ -85,14 +85,10 @@ export function decodeHtml(
     replaced = sniffed.replaced;
     // A declared Latin charset (iso-8859-1, windows-1252…) over Chinese bytes is a lie too; ASCII agrees with any.
     if (declared && !/^(?:us-)?ascii$/.test(declared) && /[\u0080-\uffff]/.test(text))
-      diagnostics.push(
-        readDiagnostic('read/charset', 'charsetMismatch', 'warning', { file, declared, encoding }),
-      );
+      diagnostics.push(finding('read/charset', 'charsetMismatch', { file, declared, encoding }));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (replaced > 0)
-    diagnostics.push(
-      readDiagnostic('read/encoding', 'undecodable', 'warning', { file, count: replaced, encoding }),
-    );
+    diagnostics.push(finding('read/encoding', 'undecodable', { file, count: replaced, encoding }));
   return { text, encoding };
 }

@@ -2,7 +2,8 @@
 // type size and baseline of its lines estimated from the glyphs.
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { createOcrEngine, type OcrEngine, type OcrPage, type RenderablePage } from '../ocr.ts';
-import { pdfDiagnostic, reasonOf } from './diagnostic.ts';
+import { finding } from '../../findings/index.ts';
+import { reasonOf } from './diagnostic.ts';
 import type { PageData } from './geometry.ts';
 import type { PdfDocument } from './load.ts';
 import { mergeSegments } from './rulings.ts';
@@ -41,7 +42,7 @@ export async function ocrPages(
   } catch (e) {
     const unread = numbers.filter((n) => !read.includes(n));
     diagnostics.push(
-      pdfDiagnostic('read/ocr', 'ocrFailed', 'warning', {
+      finding('read/ocr', 'ocrFailed', {
         file,
         pages: unread.join('、'),
         reason: reasonOf(e),
@@ -50,8 +51,7 @@ export async function ocrPages(
   } finally {
     await engine?.close().catch(() => {});
   }
-  if (read.length > 0)
-    diagnostics.push(pdfDiagnostic('read/ocr', 'ocrPages', 'warning', { file, pages: read.join('、') }));
+  if (read.length > 0) diagnostics.push(finding('read/ocr', 'ocrPages', { file, pages: read.join('、') }));
   return read;
 }
 

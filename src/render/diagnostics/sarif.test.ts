@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sarifErrors } from '../../../test/support/sarif.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { blankReport } from '../../model/report.ts';
-import { RULES } from '../../rules/index.ts';
+import { REGISTRY } from '../../rules/index.ts';
 import { fileUri, formatSarif } from './sarif.ts';
 import type { SarifLog } from './sarif.ts';
 
@@ -43,7 +43,7 @@ const log = JSON.parse(
       },
       { file: '/abs/missing.txt', report: null, diagnostics: [d({ ruleId: 'read/unreadable' })] },
     ],
-    { version: '9.9.9' },
+    { version: '9.9.9', rules: [...REGISTRY.values()] },
   ),
 ) as SarifLog;
 const [run] = log.runs;
@@ -58,13 +58,13 @@ describe('formatSarif', () => {
 
   it('describes every registered rule, with its title, docs and default level', () => {
     expect(run!.tool.driver).toMatchObject({ name: 'nianbao', version: '9.9.9' });
-    expect(run!.tool.driver.rules).toHaveLength(RULES.length);
-    for (const [i, rule] of RULES.entries())
+    expect(run!.tool.driver.rules).toHaveLength(REGISTRY.size);
+    for (const [i, meta] of [...REGISTRY.values()].entries())
       expect(run!.tool.driver.rules[i]).toMatchObject({
-        id: rule.meta.id,
-        shortDescription: { text: rule.meta.title.zh },
-        helpUri: `docs/rules/${rule.meta.id.replace(/\//g, '-')}.md`,
-        defaultConfiguration: { level: rule.meta.severity === 'info' ? 'note' : rule.meta.severity },
+        id: meta.id,
+        shortDescription: { text: meta.title.zh },
+        helpUri: `docs/rules/${(meta.reportedBy ?? meta.id).replace(/\//g, '-')}.md`,
+        defaultConfiguration: { level: meta.severity === 'info' ? 'note' : meta.severity },
       });
   });
 
@@ -72,7 +72,15 @@ describe('formatSarif', () => {
     expect(results.map((r) => r.level)).toEqual(['error', 'note', 'warning', 'error']);
     const rules = run!.tool.driver.rules;
     expect(rules[results[0]!.ruleIndex!]!.id).toBe('T3-2');
-    expect(results[3]!.ruleIndex).toBeUndefined(); // read/unreadable is the CLI's, not a registered rule
+    // read/unreadable, the CLI's finding, is registered like every other.
+    expect(rules[results[3]!.ruleIndex!]!.id).toBe('read/unreadable');
+    // A finding of an id the given registry does not have (a newer version's) has no index.
+    const other = JSON.parse(
+      formatSarif([{ file: 'a.txt', report: null, diagnostics: [d({ ruleId: 'read/newer-finding' })] }], {
+        rules: [...REGISTRY.values()],
+      }),
+    ) as SarifLog;
+    expect(other.runs[0]!.results[0]!.ruleIndex).toBeUndefined();
   });
 
   it('locates a finding in the file (region) and in the model (logical location), with related cells', () => {

@@ -4,8 +4,7 @@ import type { Diagnostic, Lang, ModelPath, Severity } from '../../model/diagnost
 import type { Report } from '../../model/report.ts';
 import { formatSpan } from '../../model/source.ts';
 import type { SourceSpan } from '../../model/source.ts';
-import { RULES } from '../../rules/index.ts';
-import type { Rule } from '../../rules/types.ts';
+import type { FindingMeta } from '../../findings/types.ts';
 import { placeOf } from './place.ts';
 import type { CheckedFile } from './types.ts';
 
@@ -80,8 +79,11 @@ export interface SarifOptions {
   lang?: Lang;
   /** nianbao's version, for `tool.driver.version`. */
   version?: string;
-  /** The rules described in `tool.driver.rules` (the registry by default). */
-  rules?: readonly Rule[];
+  /**
+   * The rules described in `tool.driver.rules`: the registry's metadata, given by the caller (as ESLint gives its
+   * formatters `rulesMeta`), so that rendering does not depend on the rules.
+   */
+  rules: readonly FindingMeta[];
 }
 
 /**
@@ -155,14 +157,14 @@ function resultOf(
 }
 
 /** The reportingDescriptor of a rule: id, title, documentation and default level. */
-function describeRule(rule: Rule, lang: Lang): SarifRule {
+function describeRule(meta: FindingMeta, lang: Lang): SarifRule {
   return {
-    id: rule.meta.id,
-    name: rule.meta.id,
-    shortDescription: { text: rule.meta.title[lang] },
-    helpUri: `docs/rules/${docName(rule.meta.id)}.md`,
-    defaultConfiguration: { level: LEVEL[rule.meta.severity] },
-    properties: { basis: rule.meta.basis },
+    id: meta.id,
+    name: meta.id,
+    shortDescription: { text: meta.title[lang] },
+    helpUri: `docs/rules/${docName(meta.reportedBy ?? meta.id)}.md`,
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { basis: meta.basis },
   };
 }
 
@@ -170,12 +172,12 @@ function describeRule(rule: Rule, lang: Lang): SarifRule {
  * A SARIF log built file by file: `add` each checked file (its findings become results, the report itself is not
  * kept), then `log()`.
  */
-export function createSarif(options: SarifOptions = {}): {
+export function createSarif(options: SarifOptions): {
   add(result: CheckedFile): void;
   log(): SarifLog;
 } {
   const lang = options.lang ?? 'zh';
-  const rules = (options.rules ?? RULES).map((r) => describeRule(r, lang));
+  const rules = options.rules.map((m) => describeRule(m, lang));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts: { location: { uri: string } }[] = [];
   const results: SarifResult[] = [];
@@ -210,7 +212,7 @@ export function createSarif(options: SarifOptions = {}): {
 }
 
 /** The SARIF log of a list of checked files, as indented JSON ending in a newline. */
-export function formatSarif(results: Iterable<CheckedFile>, options: SarifOptions = {}): string {
+export function formatSarif(results: Iterable<CheckedFile>, options: SarifOptions): string {
   const sarif = createSarif(options);
   for (const r of results) sarif.add(r);
   return JSON.stringify(sarif.log(), null, 2) + '\n';

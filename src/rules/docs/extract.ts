@@ -391,4 +391,23 @@ export const docs: readonly RuleDocs[] = [
       text: (t) => edit(t, '统计期限为2022年1月1日', '统计期限为2021年1月1日'),
     },
   },
+  {
+    id: 'extract/internal',
+    what: {
+      zh: '抽取一份文档时程序内部出错（nianbao 的缺陷，不是文档的问题）。这份文件没有报告，其余文件照常处理。',
+      en: 'Extraction failed on a document because of a bug in nianbao, not a problem of the document; the file gives no report and the batch goes on.',
+    },
+    why: {
+      zh: '文档的问题都以诊断报告，只有程序错误才会抛出异常（docs/architecture.md 原则 4）；出错时把它变成一条诊断，一个文件不会中断整批。',
+      en: 'Problems of documents are findings and only bugs throw (principle 4); a bug is caught and reported so that one file does not stop a batch.',
+    },
+    fix: {
+      zh: '请把这份文件和消息中的错误信息报告给 nianbao 的维护者。',
+      en: 'Report the file and the error of the message to the maintainers of nianbao.',
+    },
+    unshown: {
+      zh: '没有示例：正确的程序不会出现这条诊断，任何示例文件都不会触发它。',
+      en: 'No example: a correct program never gives it, so no example file can show it.',
+    },
+  },
 ];

@@ -27,7 +27,10 @@ export interface Prose {
 export interface RuleDocs extends Prose {
   /** The rule's id: a registered rule has exactly one RuleDocs (test/rules-docs.test.ts). */
   id: string;
-  example: Example;
+  /** How its examples are made; absent for a finding no file given to `nianbao check` shows (see `unshown`). */
+  example?: Example;
+  /** Why the page has no example: where the finding comes from instead (a regional sum, a bug in nianbao). */
+  unshown?: Texts;
 }
 
 /** The two examples of a rule. */
@@ -47,6 +50,8 @@ export interface Example {
   bytes?: (bytes: Uint8Array) => Uint8Array;
   /** …or the incorrect example is a file of its own: a PDF, a ZIP, binary bytes (the readers' problems; shown by name, not as lines). */
   pdf?: () => Uint8Array;
+  /** …or the incorrect example is a file that is not there (the path is named, nothing is written). */
+  missing?: true;
   /** Lines shown besides those around the change (column headers). */
   also?: readonly Focus[];
   /** Lines shown instead of those around the change (when the change is too long to show). */

@@ -216,4 +216,26 @@ export const docs: readonly RuleDocs[] = [
       },
     },
   },
+  {
+    id: 'read/unreadable',
+    what: {
+      zh: '命令行给出的文件无法打开：路径不存在、是一个目录、没有读取权限等。消息给出文件名和操作系统给出的原因。',
+      en: 'A file named on the command line cannot be opened: no such path, a directory, no permission to read it; the message names the file and the reason the system gives.',
+    },
+    why: {
+      zh: '批量核查成百上千份报告时，一个文件打不开不应中断整批：nianbao 把它作为一条错误报告，其余文件照常检查，退出码为 2。',
+      en: 'In a batch of thousands, one file that cannot be opened must not stop the others: it is one error, the rest are checked, and the exit code is 2.',
+    },
+    fix: {
+      zh: '核对文件名和路径（注意中文文件名的全角、半角字符），确认文件存在且当前用户可以读取。',
+      en: 'Check the name and the path, and that the file exists and can be read by the user running nianbao.',
+    },
+    example: {
+      defect: {
+        zh: '命令行中的文件名写错了，该路径下没有文件。',
+        en: 'The file name on the command line is mistyped: there is no file at that path.',
+      },
+      missing: true,
+    },
+  },
 ];

@@ -1,0 +1,144 @@
+// The findings of reading (rule ids read/…): each id's one severity, its title and its messages in both languages.
+// The readers report them by id and message id (findings/index.ts `finding`); the engine words and weighs them.
+import type { StageEntry } from './types.ts';
+
+/** The basis of every reading and extraction finding. */
+export const STAGE_BASIS = '读取与抽取（docs/architecture.md“Extraction”）';
+
+/** The same text for a file and for a PDF that cannot be parsed. */
+const BROKEN = {
+  zh: '{file}：{kind} 文件已损坏或无法解析：{reason}',
+  en: '{file}: the {kind} file is broken or cannot be parsed: {reason}',
+} as const;
+
+/** The reading findings, in the order their findings are listed. */
+export const READ_FINDINGS = {
+  'read/empty': {
+    severity: 'error',
+    title: { zh: '文件为空', en: 'An empty file' },
+    basis: STAGE_BASIS,
+    messages: {
+      empty: {
+        zh: '{file}：文件为空，没有可读取的文字',
+        en: '{file}: the file is empty, there is no text to read',
+      },
+    },
+  },
+  'read/binary': {
+    severity: 'error',
+    title: { zh: '文件不是文本', en: 'A file that is not text' },
+    basis: STAGE_BASIS,
+    messages: {
+      binary: {
+        zh: '{file}：不是文本文件（内容多为控制字符），无法按文本读取',
+        en: '{file}: not a text file (mostly control characters); it cannot be read as text',
+      },
+    },
+  },
+  'read/unsupported': {
+    severity: 'error',
+    title: { zh: '不支持的文件类型', en: 'A kind of file that is not read' },
+    basis: STAGE_BASIS,
+    messages: {
+      unsupported: { zh: '{file}：暂不支持读取 {kind} 文件', en: '{file}: {kind} files cannot be read yet' },
+    },
+  },
+  'read/encrypted': {
+    severity: 'error',
+    title: { zh: 'PDF 已加密', en: 'An encrypted PDF' },
+    basis: STAGE_BASIS,
+    messages: {
+      encrypted: {
+        zh: '{file}：PDF 已加密（需要打开密码），无法读取',
+        en: '{file}: the PDF is encrypted (it needs a password to open) and cannot be read',
+      },
+    },
+  },
+  'read/encoding': {
+    severity: 'warning',
+    title: { zh: '文件中有无法解码的字节', en: 'Bytes that cannot be decoded' },
+    basis: STAGE_BASIS,
+    messages: {
+      undecodable: {
+        zh: '{file}：有 {count} 处字节无法按 {encoding} 解码，已替换为 �',
+        en: '{file}: {count} byte sequences could not be decoded as {encoding} and were replaced by �',
+      },
+    },
+  },
+  'read/charset': {
+    severity: 'warning',
+    title: { zh: '网页声明的字符集与内容不符', en: 'A page whose declared charset is wrong' },
+    basis: STAGE_BASIS,
+    messages: {
+      charsetMismatch: {
+        zh: '{file}：网页声明的字符集 {declared} 与实际内容不符，已按 {encoding} 解码',
+        en: '{file}: the page declares the charset {declared}, but its bytes are {encoding}; decoded as {encoding}',
+      },
+    },
+  },
+  'read/no-text-layer': {
+    severity: 'warning',
+    title: {
+      zh: 'PDF 页面没有文字层，未能读取',
+      en: 'PDF pages without a text layer that could not be read',
+    },
+    basis: STAGE_BASIS,
+    messages: {
+      noTextLayer: {
+        zh: '{file}：PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）才能读取',
+        en: '{file}: the PDF has no text layer (it may be a scan); it needs OCR before it can be read',
+      },
+      pagesWithoutText: {
+        zh: '{file}：PDF 第 {pages} 页没有文字层（可能是扫描图片），这些页的内容未读取',
+        en: '{file}: page(s) {pages} of the PDF have no text layer (they may be scanned images) and were not read',
+      },
+      scanUnreadable: {
+        zh: '{file}：PDF 没有文字层（可能是扫描件），文字识别（OCR）也未能读出可靠的文字（图像分辨率过低或不清晰），无法读取',
+        en: '{file}: the PDF has no text layer (it may be a scan) and OCR found no reliable text in it (too low a resolution or too blurred); it cannot be read',
+      },
+      pagesUnreadable: {
+        zh: '{file}：PDF 第 {pages} 页没有文字层，文字识别（OCR）也未能读出可靠的文字，这些页的内容未读取',
+        en: '{file}: page(s) {pages} of the PDF have no text layer and OCR found no reliable text on them; they were not read',
+      },
+    },
+  },
+  'read/broken': {
+    severity: 'error',
+    title: { zh: '文件或页面已损坏，无法解析', en: 'A file or a page that cannot be parsed' },
+    basis: STAGE_BASIS,
+    messages: {
+      broken: BROKEN,
+      pageBroken: {
+        zh: '{file}：PDF 第 {page} 页无法解析，已跳过：{reason}',
+        en: '{file}: page {page} of the PDF cannot be parsed and was skipped: {reason}',
+      },
+    },
+  },
+  'read/ocr': {
+    severity: 'warning',
+    title: { zh: 'PDF 页面由文字识别（OCR）读取', en: 'PDF pages read by OCR' },
+    basis: STAGE_BASIS,
+    messages: {
+      ocrPages: {
+        zh: '{file}：PDF 第 {pages} 页没有文字层，已用文字识别（OCR）读取，其中的数字须与原件逐一核对',
+        en: '{file}: page(s) {pages} of the PDF have no text layer and were read by OCR; check their figures against the original',
+      },
+      ocrFailed: {
+        zh: '{file}：PDF 第 {pages} 页没有文字层，文字识别（OCR）失败，这些页的内容未读取：{reason}',
+        en: '{file}: page(s) {pages} of the PDF have no text layer and OCR failed, so they were not read: {reason}',
+      },
+    },
+  },
+  // Reported by the CLI, which opens the file (src/cli/process.ts): the readers only ever see bytes.
+  'read/unreadable': {
+    severity: 'error',
+    title: { zh: '文件无法打开', en: 'A file that cannot be opened' },
+    basis: STAGE_BASIS,
+    messages: {
+      unreadable: {
+        zh: '无法读取文件“{file}”：{reason}（{code}）',
+        en: 'cannot read file "{file}": {reason} ({code})',
+      },
+    },
+  },
+} as const satisfies Record<`read/${string}`, StageEntry>;
