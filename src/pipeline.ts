@@ -2,6 +2,7 @@
 // uses it — the CLI commands, the library API (importReport), the worker threads — so they cannot drift apart.
 import { check, checkUnreported, internalFinding, type CheckOptions } from './check.ts';
 import { extract } from './extract/index.ts';
+import { inLang } from './findings/index.ts';
 import type { Diagnostic, Lang } from './model/diagnostic.ts';
 import type { ReportFile } from './model/file.ts';
 import { read } from './read/index.ts';
@@ -25,16 +26,19 @@ export async function extractFile(
   bytes: Uint8Array,
   options: ExtractFileOptions = {},
 ): Promise<ReportFile> {
+  const lang = options.lang ?? 'zh';
+  // The stages word their findings in Chinese; `extract --lang en` gets them in English all the same.
+  const worded = (ds: readonly Diagnostic[]) => (lang === 'zh' ? [...ds] : ds.map((d) => inLang(d, lang)));
   try {
     const doc = await read(bytes, { path: file, ocr: options.ocr ?? true });
     // Nothing read, and the reader said why (empty, binary, encrypted, a scan without text): that is the one
     // finding; extraction would only add extract/no-report, a second finding of the same cause.
     if (doc.blocks.length === 0 && !doc.report && doc.diagnostics.length > 0)
-      return { file, kind: doc.kind, report: null, diagnostics: [...doc.diagnostics] };
+      return { file, kind: doc.kind, report: null, diagnostics: worded(doc.diagnostics) };
     const { report, diagnostics } = extract(doc);
-    return { file, kind: doc.kind, report, diagnostics: [...doc.diagnostics, ...diagnostics] };
+    return { file, kind: doc.kind, report, diagnostics: worded([...doc.diagnostics, ...diagnostics]) };
   } catch (error) {
-    return { file, report: null, diagnostics: [internalError(file, error, options.lang)] };
+    return { file, report: null, diagnostics: [internalError(file, error, lang)] };
   }
 }
 

@@ -1,5 +1,5 @@
 // Triage of many reports with `check`: --quiet, --max-warnings, -o FILE, runs of one cause folded, the findings
-// by rule at the end, progress on a terminal only; and extract's -o.
+// by rule at the end, progress on a terminal only; and extract's -o and --lang.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,12 +95,18 @@ describe('check for triage', () => {
   }, 60_000);
 });
 
-describe('extract -o', () => {
+describe('extract -o and --lang', () => {
   it('writes the JSON to the file', async () => {
     const out = join(dir, 'extract.json');
     const r = await runMain(['extract', '-o', out, SAMPLE('004')]);
     expect([r.code, r.stdout]).toEqual([0, '']);
     const [entry] = JSON.parse(readFileSync(out, 'utf8')) as { report: { agency: string } }[];
     expect(entry!.report.agency).toBe('河南省机关事务管理局');
+  });
+  it('words the findings in English with --lang en', async () => {
+    const r = await runMain(['extract', '--lang', 'en', SAMPLE('004')]);
+    const [entry] = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; message: string }[] }[];
+    const extra = entry!.diagnostics.find((d) => d.ruleId === 'extract/extra-cells')!;
+    expect(extra.message).toMatch(/^Row "（七）总计" has more figures than columns/);
   });
 });
