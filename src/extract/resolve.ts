@@ -286,7 +286,7 @@ function splitSearch(
   };
 }
 
-/** The value of digits start..end of token ti: the token's own figure where it is no run; signed at a run's start. */
+/** The value of digits start..end of token ti: its own figure where it is no run, signed at a run's start. */
 function valueAt(s: SplitSearch, ti: number, start: number, end: number): number {
   const run = s.runs.runs[ti];
   if (!run) {
