@@ -172,6 +172,30 @@ function splitRuns(
 ): Resolution | null {
   // Without an identity every split "fits": the row cannot be split, since blanks may have vanished too.
   if (identities.length === 0) return { values: Array(n).fill(null), problem: 'unsplittable' };
+  const runs = digitRuns(tokens);
+  if (!runs.runs.some((r) => r !== null)) return null;
+  const capacity = runs.sizes.reduce((a, b) => a + b, 0);
+  if (capacity < n || tokens.length > n) return null;
+  const s = splitSearch(tokens, runs, n, holds, identities);
+  const last = tokens.length - 1;
+  walk(s, n - 1, last, runs.sizes[last]!);
+  if (s.exhausted || s.count > 1) return { values: Array(n).fill(null), problem: 'unsplittable' };
+  if (!s.found) return null;
+  return { values: splitValues(tokens, runs, s.found), inferred: 'split', problem: 'split' };
+}
+
+/** The tokens of a row as runs of digits that may hold several figures. */
+interface DigitRuns {
+  /** A figure's digits when it has two or more of them, without its sign; null for any other token. */
+  readonly runs: readonly (string | null)[];
+  /** The leading sign of each token, or ''. */
+  readonly signs: readonly string[];
+  /** Digits per token: a run's length, 1 for any other token. */
+  readonly sizes: readonly number[];
+}
+
+/** The runs of digits of a row's tokens. */
+function digitRuns(tokens: readonly Token[]): DigitRuns {
   // A leading sign stays with the first figure ("-99896286" may be "-9989" and "6286").
   const texts = tokens.map((t) => t.text.trim());
   const signs = texts.map((t) => (/^[+\-−]/.test(t) ? t[0]! : ''));
@@ -180,145 +204,218 @@ function splitRuns(
       ? texts[i]!.slice(signs[i]!.length)
       : null,
   );
-  if (!runs.some((r) => r !== null)) return null;
-  const sizes = runs.map((r) => (r ? r.length : 1));
-  const capacity = sizes.reduce((a, b) => a + b, 0);
-  if (capacity < n || tokens.length > n) return null;
-  // before[ti] = digits in tokens 0..ti-1.
-  const before = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
-  const ordered = identities.every((id) => id.parts.every((p) => p < id.total));
+  return { runs, signs, sizes: runs.map((r) => (r ? r.length : 1)) };
+}
+
+/** Where a split cut each position's figure: its token and the digits start..end of that token's run. */
+interface Split {
+  readonly ti: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/**
+ * The state of the search for splits: the row, its identities by position, the figures placed so far and the
+ * splits found. The search's steps are functions of this one state, not closures: a closure per step cost more
+ * than the search itself.
+ */
+interface SplitSearch {
+  readonly tokens: readonly Token[];
+  readonly runs: DigitRuns;
+  readonly holds: Holds;
+  readonly identities: readonly IndexIdentity[];
+  /** before[ti] = digits in tokens 0..ti-1. */
+  readonly before: readonly number[];
+  /** Every part precedes its total: filling from the right, each total is placed before its parts. */
+  readonly ordered: boolean;
+  /** The identity whose total is at each position, or -1. */
+  readonly totalAt: readonly number[];
+  /** The identities each position is a part of. */
+  readonly partsAt: readonly (readonly number[])[];
+  /** Each identity's leftmost part, where its parts must have used up its total. */
+  readonly firstPart: readonly number[];
+  /** What is left of each placed total for its parts still to place; NaN before its total is placed. */
+  readonly rest: number[];
+  /** The figure placed at each position: its token, its digits start..end in the token's run, its value. */
+  readonly accTi: Int32Array;
+  readonly accStart: Int32Array;
+  readonly accEnd: Int32Array;
+  readonly accVal: Float64Array;
+  found: Split | null;
+  foundKey: string;
+  count: number;
+  steps: number;
+  exhausted: boolean;
+}
+
+/** A search over the n positions of a row, nothing placed yet. */
+function splitSearch(
+  tokens: readonly Token[],
+  runs: DigitRuns,
+  n: number,
+  holds: Holds,
+  identities: readonly IndexIdentity[],
+): SplitSearch {
+  const { sizes } = runs;
   const totalAt: number[] = Array(n).fill(-1);
   const partsAt: number[][] = Array.from({ length: n }, () => []);
-  const firstPart = identities.map((id) => Math.min(...id.parts));
   identities.forEach((id, k) => {
     totalAt[id.total] = k;
     for (const p of id.parts) partsAt[p]!.push(k);
   });
-  const rest: number[] = identities.map(() => NaN);
-  const accTi = new Int32Array(n);
-  const accStart = new Int32Array(n);
-  const accEnd = new Int32Array(n);
-  const accVal = new Float64Array(n);
-  let found: { ti: Int32Array; start: Int32Array; end: Int32Array } | null = null;
-  let foundKey = '';
-  let count = 0;
-  let steps = 0;
-  let exhausted = false;
-  const valueAt = (ti: number, start: number, end: number): number => {
-    const run = runs[ti];
-    if (!run) {
-      const f = tokens[ti]!.figure;
-      return f.kind === 'number' ? f.value : NaN;
-    }
-    const v = Number(run.slice(start, end));
-    return start === 0 && signs[ti] && signs[ti] !== '+' ? -v : v;
+  return {
+    tokens,
+    runs,
+    holds,
+    identities,
+    before: sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0)),
+    ordered: identities.every((id) => id.parts.every((p) => p < id.total)),
+    totalAt,
+    partsAt,
+    firstPart: identities.map((id) => Math.min(...id.parts)),
+    rest: identities.map(() => NaN),
+    accTi: new Int32Array(n),
+    accStart: new Int32Array(n),
+    accEnd: new Int32Array(n),
+    accVal: new Float64Array(n),
+    found: null,
+    foundKey: '',
+    count: 0,
+    steps: 0,
+    exhausted: false,
   };
-  function walk(pos: number, ti: number, end: number): void {
-    if (exhausted || count > 1) return;
-    if (++steps > MAX_CANDIDATES) {
-      exhausted = true;
-      return;
-    }
-    if (pos < 0) {
-      if (ti >= 0) return;
-      const vals = Array.from(accVal, (v) => (Number.isNaN(v) ? null : v));
-      if (!holds(vals)) return;
-      const key = vals.join(',');
-      if (found && key === foundKey) return;
-      count++;
-      found = { ti: accTi.slice(), start: accStart.slice(), end: accEnd.slice() };
-      foundKey = key;
-      return;
-    }
-    if (ti < 0) return;
-    const left = before[ti]! + end; // digits available for positions 0..pos
-    if (left < pos + 1) return;
-    if (ordered) {
-      // The digits left must fit: a part of an open total has at most as many digits as what is left of it.
-      let room = 0;
-      for (let p = 0; p <= pos; p++) {
-        let cap = 15;
-        for (const k of partsAt[p]!)
-          if (!Number.isNaN(rest[k]!))
-            cap = Math.min(cap, rest[k]! < 10 ? 1 : Math.floor(Math.log10(rest[k]!)) + 1);
-        room += cap;
-      }
-      if (left > room) return;
-      // What is left of an open total must be reachable: k parts of d digits sum to less than 10^(d-k+1)+9k.
-      for (let k = 0; k < identities.length; k++) {
-        const r = rest[k]!;
-        if (Number.isNaN(r) || firstPart[k]! > pos) continue;
-        let open = 0;
-        for (const p of identities[k]!.parts) if (p <= pos) open++;
-        const digits = left - (pos + 1 - open);
-        if (r > 10 ** (digits - open + 1) + 9 * open) return;
-      }
-    }
-    const prevEnd = ti > 0 ? sizes[ti - 1]! : 0;
-    const run = runs[ti];
-    if (!run) {
-      take(pos, ti, end, valueAt(ti, 0, 1), 0, ti - 1, prevEnd);
-      return;
-    }
-    // The leftmost figure of a run takes what it must so the positions before it can still be filled.
-    for (let start = end - 1; start >= 0 && end - start <= 15; start--) {
-      if (run[start] === '0' && start !== end - 1) continue; // no leading zeros
-      if (start === 0) take(pos, ti, end, valueAt(ti, 0, end), 0, ti - 1, prevEnd);
-      else take(pos, ti, end, valueAt(ti, start, end), start, ti, start);
-    }
+}
+
+/** The value of digits start..end of token ti: its own figure where it is no run, signed at a run's start. */
+function valueAt(s: SplitSearch, ti: number, start: number, end: number): number {
+  const run = s.runs.runs[ti];
+  if (!run) {
+    const f = s.tokens[ti]!.figure;
+    return f.kind === 'number' ? f.value : NaN;
   }
-  // Places `value` (digits start..end of token ti) at position pos and goes on to the left. Declared once, not per
-  // step: a closure per step cost more than the search itself.
-  function take(
-    pos: number,
-    ti: number,
-    end: number,
-    value: number,
-    start: number,
-    nextTi: number,
-    nextEnd: number,
-  ) {
-    const ids = partsAt[pos]!;
-    if (ordered) for (const k of ids) if (!Number.isNaN(rest[k]!) && rest[k]! < value) return;
-    const own = totalAt[pos]!;
-    if (ordered) {
-      for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! - value;
-      if (own >= 0) rest[own] = value;
-    }
-    accTi[pos] = ti;
-    accStart[pos] = start;
-    accEnd[pos] = end;
-    accVal[pos] = value;
-    // A total's parts must use up exactly the total.
-    let closed = false;
-    if (ordered) for (const k of ids) if (firstPart[k] === pos && rest[k] !== 0) closed = true;
-    if (!closed) walk(pos - 1, nextTi, nextEnd);
-    if (ordered) {
-      if (own >= 0) rest[own] = NaN;
-      for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! + value;
-    }
+  const v = Number(run.slice(start, end));
+  const sign = s.runs.signs[ti];
+  return start === 0 && sign && sign !== '+' ? -v : v;
+}
+
+/**
+ * Fills position pos and those left of it from the digits of tokens 0..ti, token ti's taken up to `end`: every
+ * figure the rightmost digits can end, a run's leftmost figure taking what it must so the positions before it can
+ * still be filled. Stops at a second split or when the search is too long.
+ */
+function walk(s: SplitSearch, pos: number, ti: number, end: number): void {
+  if (s.exhausted || s.count > 1) return;
+  if (++s.steps > MAX_CANDIDATES) {
+    s.exhausted = true;
+    return;
   }
-  const last = tokens.length - 1;
-  walk(n - 1, last, sizes[last]!);
-  if (exhausted || count > 1) return { values: Array(n).fill(null), problem: 'unsplittable' };
-  if (!found) return null;
-  const sol = found as { ti: Int32Array; start: Int32Array; end: Int32Array };
+  if (pos < 0) {
+    if (ti < 0) accept(s);
+    return;
+  }
+  if (ti < 0) return;
+  const left = s.before[ti]! + end; // digits available for positions 0..pos
+  if (left < pos + 1) return;
+  if (s.ordered && !fits(s, pos, left)) return;
+  const prevEnd = ti > 0 ? s.runs.sizes[ti - 1]! : 0;
+  const run = s.runs.runs[ti];
+  if (!run) {
+    take(s, pos, ti, end, valueAt(s, ti, 0, 1), 0, ti - 1, prevEnd);
+    return;
+  }
+  for (let start = end - 1; start >= 0 && end - start <= 15; start--) {
+    if (run[start] === '0' && start !== end - 1) continue; // no leading zeros
+    if (start === 0) take(s, pos, ti, end, valueAt(s, ti, 0, end), 0, ti - 1, prevEnd);
+    else take(s, pos, ti, end, valueAt(s, ti, start, end), start, ti, start);
+  }
+}
+
+/** Whether `left` digits can still fill positions 0..pos within what is left of the open totals. */
+function fits(s: SplitSearch, pos: number, left: number): boolean {
+  // The digits left must fit: a part of an open total has at most as many digits as what is left of it.
+  let room = 0;
+  for (let p = 0; p <= pos; p++) {
+    let cap = 15;
+    for (const k of s.partsAt[p]!)
+      if (!Number.isNaN(s.rest[k]!))
+        cap = Math.min(cap, s.rest[k]! < 10 ? 1 : Math.floor(Math.log10(s.rest[k]!)) + 1);
+    room += cap;
+  }
+  if (left > room) return false;
+  // What is left of an open total must be reachable: k parts of d digits sum to less than 10^(d-k+1)+9k.
+  for (let k = 0; k < s.identities.length; k++) {
+    const r = s.rest[k]!;
+    if (Number.isNaN(r) || s.firstPart[k]! > pos) continue;
+    let open = 0;
+    for (const p of s.identities[k]!.parts) if (p <= pos) open++;
+    const digits = left - (pos + 1 - open);
+    if (r > 10 ** (digits - open + 1) + 9 * open) return false;
+  }
+  return true;
+}
+
+/** Places `value` (digits start..end of token ti) at position pos and goes on to the left, then takes it back. */
+function take(
+  s: SplitSearch,
+  pos: number,
+  ti: number,
+  end: number,
+  value: number,
+  start: number,
+  nextTi: number,
+  nextEnd: number,
+) {
+  const { ordered, rest } = s;
+  const ids = s.partsAt[pos]!;
+  if (ordered) for (const k of ids) if (!Number.isNaN(rest[k]!) && rest[k]! < value) return;
+  const own = s.totalAt[pos]!;
+  if (ordered) {
+    for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! - value;
+    if (own >= 0) rest[own] = value;
+  }
+  s.accTi[pos] = ti;
+  s.accStart[pos] = start;
+  s.accEnd[pos] = end;
+  s.accVal[pos] = value;
+  // A total's parts must use up exactly the total.
+  let closed = false;
+  if (ordered) for (const k of ids) if (s.firstPart[k] === pos && rest[k] !== 0) closed = true;
+  if (!closed) walk(s, pos - 1, nextTi, nextEnd);
+  if (ordered) {
+    if (own >= 0) rest[own] = NaN;
+    for (const k of ids) if (!Number.isNaN(rest[k]!)) rest[k] = rest[k]! + value;
+  }
+}
+
+/** Every position filled and every digit used: a split, counted when the identities hold and it is a new one. */
+function accept(s: SplitSearch): void {
+  const vals = Array.from(s.accVal, (v) => (Number.isNaN(v) ? null : v));
+  if (!s.holds(vals)) return;
+  const key = vals.join(',');
+  if (s.found && key === s.foundKey) return;
+  s.count++;
+  s.found = { ti: s.accTi.slice(), start: s.accStart.slice(), end: s.accEnd.slice() };
+  s.foundKey = key;
+}
+
+/** The row's values of a split: each token as it is, or the piece of its run that the split cut. */
+function splitValues(tokens: readonly Token[], runs: DigitRuns, split: Split): Token[] {
   const values: Token[] = [];
-  for (let pos = 0; pos < n; pos++) {
-    const ti = sol.ti[pos]!;
+  for (let pos = 0; pos < split.ti.length; pos++) {
+    const ti = split.ti[pos]!;
     const t = tokens[ti]!;
-    const run = runs[ti];
+    const run = runs.runs[ti];
     if (!run) {
       values.push(t);
       continue;
     }
-    const st = sol.start[pos]!;
-    const en = sol.end[pos]!;
+    const st = split.start[pos]!;
+    const en = split.end[pos]!;
     const base = Math.max(0, t.text.indexOf(run));
-    const sign = st === 0 ? signs[ti]! : '';
+    const sign = st === 0 ? runs.signs[ti]! : '';
     values.push(piece(t, sign + run.slice(st, en), base + st - sign.length));
   }
-  return { values, inferred: 'split', problem: 'split' };
+  return values;
 }
 
 /** Places the cells of a short row under the table's columns, by position or by grid column. */

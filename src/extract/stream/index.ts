@@ -3,6 +3,7 @@
 import { UNSURE_MARK } from '../../model/document.ts';
 import type { ColumnIdentity, FormatDef, RowDef, TableDef, TableKey } from '../../model/format.ts';
 import { blankTable, rowValues, type Provenance, type TableValues } from '../../model/report.ts';
+import type { SourceSpan } from '../../model/source.ts';
 import type { Item } from '../items.ts';
 import { normalizeLabel } from '../labels.ts';
 import { finding } from '../../findings/index.ts';
@@ -97,12 +98,21 @@ function regionOf(items: readonly Item[], def: TableDef, format: FormatDef): Reg
 
 /** Table 2 and table 3: one anchored label per row, its figures after it. */
 function readRows(def: TableDef, region: Region, out: ExtractedTables) {
-  const { tokens, from, to } = region;
-  const c = compact(tokens, from, to);
+  const c = compact(region.tokens, region.from, region.to);
+  const rows = anchoredRows(def, region, c);
+  resolveByColumns(def, rows);
+  for (const row of rows) storeRow(def, region, c, row, out);
+  unknownRows(def, region, c, rows, out);
+  missingRows(def, rows, out);
+}
+
+/** The rows the stream holds: the best chain of the rows' anchored labels, each with its figures placed. */
+function anchoredRows(def: TableDef, region: Region, c: Compact): StreamRow[] {
+  const { tokens, from } = region;
   const anchors = findAnchors(c, def.rows);
   const runOf = (a: Anchor, limit: number) => figuresAfter(c, tokens, from, a, limit);
   const chosen = chain(anchors, (a) => a.score + (runOf(a, c.text.length).length > 0 ? 1 : 0));
-  const rows: StreamRow[] = chosen.map((a, i) => {
+  return chosen.map((a, i) => {
     const r = def.rows[a.row]!;
     const next = chosen[i + 1];
     const figures = runOf(a, next ? next.start : c.text.length);
@@ -116,83 +126,111 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
       ...unitOf(def, r, c, a, chosen[i - 1]),
     };
   });
-  resolveByColumns(def, rows);
+}
+
+/** Where a row is in the model and in the document: its label's span. */
+interface RowWhere {
+  readonly path: string[];
+  readonly source: SourceSpan | undefined;
+}
+
+/** Stores a row's placed figures in its cells, saying how they were placed (split, extra figures left out). */
+function storeRow(def: TableDef, region: Region, c: Compact, row: StreamRow, out: ExtractedTables) {
+  const { tokens } = region;
   const values = out.tables[def.key];
-  for (const row of rows) {
-    const path = [def.key, ...row.def.path];
-    const p = row.placement;
-    const where = {
-      path,
-      source: spanAt(
-        region.stream,
-        tokens[c.token[row.anchor.start]!]!.start,
-        tokens[c.token[row.anchor.end - 1]!]!.end,
-      ),
-    };
-    out.matched[def.key]++;
-    if (p.kind === 'none' || p.kind === 'candidates') {
-      const data: Record<string, unknown> = { row: row.def.label };
-      const problem = p.kind === 'candidates' ? 'unsplittable' : p.problem;
-      out.diagnostics.push(
-        finding(
-          problem === 'missing' ? 'extract/unplaced-cells' : 'extract/ambiguous-cells',
-          problem === 'missing'
-            ? 'missingCellsRun'
-            : problem === 'extra'
-              ? 'ambiguousCells'
-              : 'unsplittableRun',
-          { ...data, text: row.figures.map((f) => f.text).join(' ') },
-          where,
-        ),
-      );
-      // Where the figures were is kept for every cell, so a reviewer finds them.
-      const source = spanAt(
-        region.stream,
-        row.figures[0]?.start ?? 0,
-        row.figures[row.figures.length - 1]?.end ?? 0,
-      );
-      for (const col of row.def.columns)
-        if (source)
-          out.provenance[[...path, col.key].join('.')] = {
-            source,
-            text: row.figures.map((f) => f.text).join(' '),
-          };
-      continue;
-    }
-    if (p.kind === 'split')
-      out.diagnostics.push(finding('extract/split-digits', 'splitDigits', { row: row.def.label }, where));
-    if (p.kind === 'extra') {
-      const dropped = row.figures.filter((f) => !p.cells.some((c) => c.start === f.start));
-      out.diagnostics.push(
-        finding(
-          'extract/extra-cells',
-          'extraCells',
-          { row: row.def.label, dropped: dropped.map((f) => f.text).join(' ') },
-          where,
-        ),
-      );
-    }
-    const target = rowValues(values, row.def);
-    // Figures that touch with nothing between them ("1-100") were cut from one run: inferred, even one per cell.
-    const touching = p.cells.some((c, k) => k > 0 && p.cells[k - 1]!.end === c.start);
-    row.def.columns.forEach((col, k) => {
-      const piece = p.cells[k];
-      if (!piece) return;
-      store(
-        out,
-        region.stream,
-        target,
-        col.key,
-        col.kind === 'amount',
-        [...path, col.key],
-        piece,
-        p.kind === 'split' || touching ? 'split' : p.kind === 'extra' ? 'arithmetic' : undefined,
-        row.unit,
-      );
-    });
+  const path = [def.key, ...row.def.path];
+  const p = row.placement;
+  const where: RowWhere = {
+    path,
+    source: spanAt(
+      region.stream,
+      tokens[c.token[row.anchor.start]!]!.start,
+      tokens[c.token[row.anchor.end - 1]!]!.end,
+    ),
+  };
+  out.matched[def.key]++;
+  if (p.kind === 'none' || p.kind === 'candidates') {
+    unplacedRow(region, row, p, where, out);
+    return;
   }
-  // Figures after a label that is no row of the format (2019's single （六）其他处理 row in a 2021 table): named, so
-  // that no figure of the report is dropped without a word.
+  if (p.kind === 'split')
+    out.diagnostics.push(finding('extract/split-digits', 'splitDigits', { row: row.def.label }, where));
+  if (p.kind === 'extra') {
+    const dropped = row.figures.filter((f) => !p.cells.some((c) => c.start === f.start));
+    out.diagnostics.push(
+      finding(
+        'extract/extra-cells',
+        'extraCells',
+        { row: row.def.label, dropped: dropped.map((f) => f.text).join(' ') },
+        where,
+      ),
+    );
+  }
+  const target = rowValues(values, row.def);
+  // Figures that touch with nothing between them ("1-100") were cut from one run: inferred, even one per cell.
+  const touching = p.cells.some((c, k) => k > 0 && p.cells[k - 1]!.end === c.start);
+  row.def.columns.forEach((col, k) => {
+    const piece = p.cells[k];
+    if (!piece) return;
+    store(
+      out,
+      region.stream,
+      target,
+      col.key,
+      col.kind === 'amount',
+      [...path, col.key],
+      piece,
+      p.kind === 'split' || touching ? 'split' : p.kind === 'extra' ? 'arithmetic' : undefined,
+      row.unit,
+    );
+  });
+}
+
+/** A row whose figures could not be placed: said so, and where the figures were kept for each of its cells. */
+function unplacedRow(
+  region: Region,
+  row: StreamRow,
+  p: Extract<Placement, { kind: 'none' | 'candidates' }>,
+  where: RowWhere,
+  out: ExtractedTables,
+) {
+  const { path } = where;
+  const data: Record<string, unknown> = { row: row.def.label };
+  const problem = p.kind === 'candidates' ? 'unsplittable' : p.problem;
+  out.diagnostics.push(
+    finding(
+      problem === 'missing' ? 'extract/unplaced-cells' : 'extract/ambiguous-cells',
+      problem === 'missing' ? 'missingCellsRun' : problem === 'extra' ? 'ambiguousCells' : 'unsplittableRun',
+      { ...data, text: row.figures.map((f) => f.text).join(' ') },
+      where,
+    ),
+  );
+  // Where the figures were is kept for every cell, so a reviewer finds them.
+  const source = spanAt(
+    region.stream,
+    row.figures[0]?.start ?? 0,
+    row.figures[row.figures.length - 1]?.end ?? 0,
+  );
+  for (const col of row.def.columns)
+    if (source)
+      out.provenance[[...path, col.key].join('.')] = {
+        source,
+        text: row.figures.map((f) => f.text).join(' '),
+      };
+}
+
+/**
+ * Figures after a label that is no row of the format (2019's single （六）其他处理 row in a 2021 table): named, so
+ * that no figure of the report is dropped without a word.
+ */
+function unknownRows(
+  def: TableDef,
+  region: Region,
+  c: Compact,
+  rows: readonly StreamRow[],
+  out: ExtractedTables,
+) {
+  const { tokens } = region;
   const claimed = new Set(rows.flatMap((r) => r.figures.map((f) => f.start)));
   for (let i = 0; i < c.text.length; i++) {
     if (c.text[i] !== FIGURE || claimed.has(tokens[c.token[i]!]!.start)) continue;
@@ -217,7 +255,10 @@ function readRows(def: TableDef, region: Region, out: ExtractedTables) {
     }
     i = j;
   }
-  // Rows of the table the document does not have.
+}
+
+/** Rows of the table the document does not have (when it has any of them). */
+function missingRows(def: TableDef, rows: readonly StreamRow[], out: ExtractedTables) {
   if (rows.length > 0)
     for (const r of def.rows)
       if (!rows.some((x) => x.def === r))

@@ -3,6 +3,16 @@ import { sql, type Kysely } from 'kysely';
 
 /** Creates every table and the indexes of the store's queries. */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createAgencies(db);
+  await createSourceFiles(db);
+  await createReports(db);
+  await createCells(db);
+  await createDiagnostics(db);
+  await createEdits(db);
+}
+
+/** The agencies, with their other names (aliases) and the merges proposed and decided between them. */
+async function createAgencies(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('agencies')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
@@ -48,7 +58,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_by', 'text')
     .execute();
   await db.schema.createIndex('agency_merges_agency').on('agency_merges').column('agency_id').execute();
+}
 
+/** The files imported, each kept once by the hash of its bytes. */
+async function createSourceFiles(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('source_files')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
@@ -60,7 +73,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('region_path', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('imported_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
+}
 
+/** The versions of each report, one of them current per agency and year. */
+async function createReports(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('reports')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
@@ -79,7 +95,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index reports_current_year on reports (year) where is_current`.execute(db);
   await db.schema.createIndex('reports_agency').on('reports').columns(['agency_id', 'year']).execute();
   await db.schema.createIndex('reports_source_file').on('reports').column('source_file_id').execute();
+}
 
+/** The cells of each report version. */
+async function createCells(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('cells')
     .addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
@@ -93,7 +112,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Cells are written and read a report at a time. A primary key over the four keys would repeat their text in
   // an index as big as the table (measured: 15 of 33 MB per 1,000 reports); cellRows writes each cell once.
   await db.schema.createIndex('cells_report').on('cells').column('report_id').execute();
+}
 
+/** The findings on each file and report version. */
+async function createDiagnostics(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('diagnostics')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
@@ -115,7 +137,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('diagnostics_source_file').on('diagnostics').column('source_file_id').execute();
   await db.schema.createIndex('diagnostics_rule').on('diagnostics').column('rule').execute();
+}
 
+/** The edits that made a report version from the one before it. */
+async function createEdits(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('edits')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
