@@ -122,6 +122,8 @@ export interface SectionDef {
   readonly key: SectionKey;
   readonly number: string;
   readonly heading: string;
+  /** The section named in English messages, e.g. "3 (requests)". */
+  readonly headingEn: string;
   readonly variants: readonly string[];
   /** The heading text (numbering removed, normalised) must contain one of these. */
   readonly match: readonly string[];
@@ -143,4 +145,9 @@ export interface FormatDef {
   readonly processingFees: boolean;
   readonly sections: readonly SectionDef[];
   readonly tables: readonly TableDef[];
+}
+
+/** The definition of one of a format's sections. */
+export function sectionDef(format: FormatDef, key: SectionKey): SectionDef {
+  return format.sections.find((s) => s.key === key)!;
 }

@@ -1,16 +1,7 @@
 // a 2021-format report states its 信息处理费 in section 六 (国办函〔2020〕109号; format-spec §3.1 (六), §8.4 X-4).
-import type { SectionKey } from '../model/format.ts';
+import { sectionDef } from '../model/format.ts';
 import { SECTION_KEYS, type Report } from '../model/report.ts';
 import type { Rule } from './types.ts';
-
-const SECTION_NAMES: Record<SectionKey, { zh: string; en: string }> = {
-  overview: { zh: '一、总体情况', en: '1 (overview)' },
-  proactive: { zh: '二、主动公开政府信息情况', en: '2 (proactive disclosure)' },
-  requests: { zh: '三、收到和处理政府信息公开申请情况', en: '3 (requests)' },
-  reviewLitigation: { zh: '四、政府信息公开行政复议、行政诉讼情况', en: '4 (review and litigation)' },
-  problems: { zh: '五、存在的主要问题及改进情况', en: '5 (problems and improvements)' },
-  other: { zh: '六、其他需要报告的事项', en: '6 (other matters)' },
-};
 
 /**
  * Whether a text states the fees: names 信息处理费, says none was collected ("未收取…费", "未发生收费情况"), or speaks
@@ -75,7 +66,10 @@ export const rule: Rule = {
     if (elsewhere)
       ctx.add({
         messageId: 'elsewhere',
-        data: { section: SECTION_NAMES[elsewhere].zh, sectionEn: SECTION_NAMES[elsewhere].en },
+        data: {
+          section: sectionDef(ctx.format, elsewhere).heading,
+          sectionEn: sectionDef(ctx.format, elsewhere).headingEn,
+        },
         path: ['sections', 'other'],
         related: [['sections', elsewhere]],
       });

@@ -1,6 +1,6 @@
 // a section copied from last year's report (内容雷同, 2021 format 三（四）明确责任; format-spec §8.4 X-5).
 import { similarityLength, textSimilarity } from '../aggregate/similarity.ts';
-import type { SectionKey } from '../model/format.ts';
+import { sectionDef } from '../model/format.ts';
 import { SECTION_KEYS } from '../model/report.ts';
 import { previousYear } from './previous.ts';
 import type { Rule } from './types.ts';
@@ -9,15 +9,6 @@ import type { Rule } from './types.ts';
 export const COPY_THRESHOLD = 0.9;
 /** Sections shorter than this (normalised characters) are not judged: "具体见下表" is the same every year by nature. */
 export const MIN_LENGTH = 100;
-
-const SECTION_NAMES: Record<SectionKey, { zh: string; en: string }> = {
-  overview: { zh: '一、总体情况', en: '1 (overview)' },
-  proactive: { zh: '二、主动公开政府信息情况', en: '2 (proactive disclosure)' },
-  requests: { zh: '三、收到和处理政府信息公开申请情况', en: '3 (requests)' },
-  reviewLitigation: { zh: '四、政府信息公开行政复议、行政诉讼情况', en: '4 (review and litigation)' },
-  problems: { zh: '五、存在的主要问题及改进情况', en: '5 (problems and improvements)' },
-  other: { zh: '六、其他需要报告的事项', en: '6 (other matters)' },
-};
 
 /**
  * X-5: a section of at least MIN_LENGTH characters (both years) whose text is at least COPY_THRESHOLD similar to the
@@ -57,8 +48,8 @@ export const rule: Rule = {
       ctx.add({
         messageId: 'copied',
         data: {
-          section: SECTION_NAMES[key].zh,
-          sectionEn: SECTION_NAMES[key].en,
+          section: sectionDef(ctx.format, key).heading,
+          sectionEn: sectionDef(ctx.format, key).headingEn,
           percent: Math.floor(s * 100),
           previousYear: previous.year ?? '上一',
         },
