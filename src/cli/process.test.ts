@@ -57,12 +57,22 @@ describe('report JSON as input', () => {
     const report = (await processFile(sample)).report!;
     const wrong = await processBytes('bad.json', bytes({ ...report, year: '2019' }));
     expect(wrong.report).toBeNull();
-    expect(wrong.diagnostics[0]).toMatchObject({ ruleId: 'read/broken', severity: 'error' });
+    // In words, as a JSON that is not a report — not as a broken file, and not in zod's words alone.
+    expect(wrong.diagnostics).toHaveLength(1);
+    expect(wrong.diagnostics[0]).toMatchObject({ ruleId: 'read/not-report-json', severity: 'error' });
     expect(wrong.diagnostics[0]!.message).toMatch(
-      /^bad\.json：JSON 文件已损坏或无法解析：not a report .*year/,
+      /^bad\.json：这不是 nianbao 报告 JSON：year 的值不符合报告格式/,
+    );
+    const unversioned: Partial<typeof report> = { ...report };
+    delete unversioned.formatVersion;
+    const none = await processBytes('none.json', bytes(unversioned));
+    expect(none.diagnostics[0]!.message).toBe('none.json：这不是 nianbao 报告 JSON：缺少 formatVersion');
+    const en = await processBytes('none.json', bytes(unversioned), 'en');
+    expect(en.diagnostics[0]!.message).toBe(
+      'none.json: this is not a nianbao report JSON: formatVersion is missing',
     );
     const two = await processBytes('two.json', bytes([report, report]));
-    expect(two.diagnostics[0]!.message).toContain('the list holds 2 reports');
+    expect(two.diagnostics[0]!.message).toBe('two.json：JSON 列表中有 2 份报告，每个文件只应有一份');
   });
 
   it('reads text that merely starts with a bracket as text, not JSON', async () => {

@@ -114,6 +114,33 @@ export const READ_FINDINGS = {
       },
     },
   },
+  'read/not-report-json': {
+    severity: 'error',
+    title: { zh: 'JSON 文件不是 nianbao 报告', en: 'A JSON file that is not a nianbao report' },
+    basis: 'report-json.md（报告 JSON 的键）',
+    messages: {
+      notAnObject: {
+        zh: '{file}：这不是 nianbao 报告 JSON：应为一个对象（报告本身，或 extract 输出的 { file, report, diagnostics }）',
+        en: '{file}: this is not a nianbao report JSON: an object is expected (the report, or an entry { file, report, diagnostics } as extract writes)',
+      },
+      missingKey: {
+        zh: '{file}：这不是 nianbao 报告 JSON：缺少 {key}',
+        en: '{file}: this is not a nianbao report JSON: {key} is missing',
+      },
+      badVersion: {
+        zh: '{file}：这不是 nianbao 报告 JSON：formatVersion 为 {value}，不是已知的格式版本',
+        en: '{file}: this is not a nianbao report JSON: formatVersion is {value}, not a format version nianbao knows',
+      },
+      badValue: {
+        zh: '{file}：这不是 nianbao 报告 JSON：{key} 的值不符合报告格式（{expected}）',
+        en: '{file}: this is not a nianbao report JSON: the value of {key} does not fit the report format ({expected})',
+      },
+      severalReports: {
+        zh: '{file}：JSON 列表中有 {count} 份报告，每个文件只应有一份',
+        en: '{file}: the JSON list holds {count} reports; give one report per file',
+      },
+    },
+  },
   'read/ocr': {
     severity: 'warning',
     title: { zh: 'PDF 页面由文字识别（OCR）读取', en: 'PDF pages read by OCR' },

@@ -239,6 +239,43 @@ const CASES: Record<string, RuleCase[]> = {
       'unsupported',
     ),
   ],
+  'read/not-report-json': [
+    stating(
+      await fromFile('no formatVersion', strToU8('{"requests": {}}'), 'read/not-report-json', 'missingKey'),
+      { file: 'r', key: 'formatVersion' },
+    ),
+    stating(
+      await fromFile(
+        'a version nianbao does not know',
+        strToU8('{"formatVersion": "2020"}'),
+        'read/not-report-json',
+        'badVersion',
+      ),
+      { file: 'r', value: '"2020"' },
+    ),
+    stating(
+      await fromFile(
+        'a year written as text',
+        strToU8(JSON.stringify({ ...validReport('2021'), year: '2021' })),
+        'read/not-report-json',
+        'badValue',
+      ),
+      { file: 'r', key: 'year', expected: 'Invalid input: expected number, received string' },
+    ),
+    stating(await fromFile('a list of two', strToU8('[{}, {}]'), 'read/not-report-json', 'severalReports'), {
+      file: 'r',
+      count: 2,
+    }),
+    stating(
+      await fromFile(
+        'an extract entry without a report',
+        strToU8('{"report": 3}'),
+        'read/not-report-json',
+        'notAnObject',
+      ),
+      { file: 'r' },
+    ),
+  ],
   'read/encrypted': [
     await fromFile('an encrypted PDF', pdfFixture('encrypted.pdf'), 'read/encrypted', 'encrypted'),
   ],

@@ -139,6 +139,28 @@ export const docs: readonly RuleDocs[] = [
     },
   },
   {
+    id: 'read/not-report-json',
+    what: {
+      zh: 'JSON 文件不是 nianbao 报告（report-json.md）：缺少必需的键（formatVersion、agency、year、sections 和三张表），格式版本不是已知的版本，某个值的类型不对，或一个列表中有不止一份报告。消息说出第一处问题。',
+      en: 'A JSON file that is not a nianbao report (report-json.md): a required key is missing, the format version is not one nianbao knows, a value has the wrong type, or a list holds more than one report. The message names the first problem.',
+    },
+    why: {
+      zh: '报告 JSON 是 nianbao 各命令之间、与其他程序之间交换报告的格式；键名固定，nianbao 不猜测缺少或写错的内容（不虚构数字）。',
+      en: 'Report JSON is how reports pass between the commands and other programs; its keys are fixed, and nianbao does not guess what is missing (it never invents a figure).',
+    },
+    fix: {
+      zh: '用 nianbao extract 或 nianbao new 生成 JSON，或按 report-json.md 补齐所缺的键；一个文件只放一份报告。',
+      en: 'Make the JSON with nianbao extract or nianbao new, or add the keys report-json.md requires; one report per file.',
+    },
+    example: {
+      defect: {
+        zh: '一个 JSON 文件只有表格数字，没有 formatVersion 等报告的键。',
+        en: 'A JSON file with figures but none of the keys of a report, formatVersion first.',
+      },
+      pdf: () => strToU8('{ "requests": { "newlyReceived": { "naturalPerson": 3 } } }\n'),
+    },
+  },
+  {
     id: 'read/ocr',
     what: {
       zh: 'PDF 的某些页没有文字层（扫描件），nianbao 用文字识别（OCR，tesseract 中文模型）读取了这些页。读出的每个数字都带有识别置信度（0–100，见 JSON 的 provenance）；中文模型没有把握的数字，再用只认数字的英文模型单独识别一次，两种切分方式结果一致且置信度足够高才采用；仍然存疑的数字不采用，单元格留空并另行提示（[[extract/unreadable-figure]]）。消息列出用 OCR 读取的页码；OCR 本身失败时也在此提示。',
