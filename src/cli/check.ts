@@ -93,6 +93,8 @@ export interface CheckRunOptions {
   output?: string | undefined;
   /** --no-fold: every finding on a line of its own in text output. */
   fold?: boolean;
+  /** --docs-url BASE: where the rule pages are, for SARIF's helpUri (default: this copy's docs/rules/). */
+  docsUrl?: string | undefined;
 }
 
 /** Reads the reports named by --previous and --member; a file that gives no report is a usage error. */
@@ -145,7 +147,7 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
   }
   const { expandInputs } = await import('./batch.ts');
   const inputs = (await expandInputs(files, cwd)).map((f) => ({ file: f }));
-  const { unreadable, counts } = await toOutput(options.output, cwd, io, (out) =>
+  const { code } = await toOutput(options.output, cwd, io, (out) =>
     checkAll(
       inputs,
       {
@@ -159,17 +161,30 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
         ocr: options.ocr ?? true,
         quiet: options.quiet ?? false,
         fold: options.fold ?? true,
+        maxWarnings: options.maxWarnings,
+        docsBase: options.docsUrl ?? DOCS_BASE,
       },
       out,
     ),
   );
+  return code;
+}
+
+/** The rule pages of this copy of nianbao, as a file: URI (SARIF's helpUri must be absolute). */
+const DOCS_BASE = new URL('../../docs/rules/', import.meta.url).href;
+
+/** The exit code of a run (ESLint's), with the line saying why --max-warnings made it 1. */
+function exitCodeOf(
+  unreadable: number,
+  counts: SeverityCounts,
+  maxWarnings: number | undefined,
+  lang: Lang,
+  io: Io,
+): number {
   if (unreadable) return EXIT.unreadable;
-  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
     io.err(
-      `nianbao: ${renderMessage(CHECK_MESSAGES.tooManyWarnings[lang], {
-        count: counts.warning,
-        max: options.maxWarnings,
-      })}\n`,
+      `nianbao: ${renderMessage(CHECK_MESSAGES.tooManyWarnings[lang], { count: counts.warning, max: maxWarnings })}\n`,
     );
     return EXIT.errors;
   }
@@ -196,18 +211,28 @@ export async function checkAll(
     quiet?: boolean;
     /** Fold runs of one cause in text output (default true). */
     fold?: boolean;
+    /** More warnings than this is exit 1. */
+    maxWarnings?: number | undefined;
+    /** SARIF: where the rule pages are (an absolute URI ending in "/"). */
+    docsBase?: string;
   },
   io: Io,
-): Promise<{ unreadable: number; counts: SeverityCounts }> {
+): Promise<{ unreadable: number; counts: SeverityCounts; code: number }> {
   const { format, lang } = options;
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const byRule: RuleCounts = new Map();
   const text = { lang, color: io.color ?? false, fold: options.fold ?? true };
   const sarif =
     format === 'sarif'
-      ? createSarif({ lang, version: options.version, rules: [...REGISTRY.values()] })
+      ? createSarif({
+          lang,
+          version: options.version,
+          rules: [...REGISTRY.values()],
+          ...(options.docsBase ? { docsBase: options.docsBase } : {}),
+        })
       : null;
   let unreadable = 0;
+  const notReadable: { file: string; message: string; ruleId?: string }[] = [];
   if (format === 'json') await io.out(jsonChunks.open);
   const { progress, runTasks } = await import('./batch.ts');
   const bar = progress(inputs.length, (s) => io.err(s), io.errTty ?? false);
@@ -236,7 +261,10 @@ export async function checkAll(
     for (const d of result.diagnostics) counts[d.severity]++;
     if (result.report === null) {
       unreadable++;
-      io.err(`nianbao: ${noReportLine(input.file, result.diagnostics, lang)}\n`);
+      const message = noReportLine(input.file, result.diagnostics, lang);
+      io.err(`nianbao: ${message}\n`);
+      const ruleId = result.diagnostics.find((d) => d.severity === 'error')?.ruleId;
+      notReadable.push({ file: input.file, message, ...(ruleId ? { ruleId } : {}) });
     }
     const shown = options.quiet
       ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') }
@@ -247,13 +275,15 @@ export async function checkAll(
     else await io.out((i > 0 ? '\n' : '') + textFile(shown, text));
   }
   bar.done();
+  const code = exitCodeOf(unreadable, counts, options.maxWarnings, lang, io);
   if (format === 'json') await io.out(jsonChunks.close(inputs.length));
-  else if (sarif) await io.out(JSON.stringify(sarif.log(), null, 2) + '\n');
+  else if (sarif)
+    await io.out(JSON.stringify(sarif.log({ exitCode: code, unreadable: notReadable }), null, 2) + '\n');
   else {
     // Over a batch, which rules found what: the triage of hundreds of reports starts there.
     if (inputs.length > 1 && byRule.size > 0) await io.out('\n' + textRuleSummary(byRule, text));
     const shownCounts = options.quiet ? { ...counts, warning: 0, info: 0 } : counts;
     await io.out('\n' + textSummary(inputs.length, shownCounts, { ...text, unreadable }));
   }
-  return { unreadable, counts };
+  return { unreadable, counts, code };
 }

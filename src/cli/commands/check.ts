@@ -4,6 +4,7 @@ import { version } from '../io.ts';
 import {
   FILES_HELP,
   dateArgument,
+  absoluteUrl,
   wholeNumber,
   jobsOption,
   langOption,
@@ -54,6 +55,11 @@ export const checkCommand: CliCommand = {
       )
       .option('-o, --output <file>', 'write the findings to FILE instead of standard output')
       .option('--no-fold', 'print every finding on a line of its own (text output folds runs of one cause)')
+      .option(
+        '--docs-url <url>',
+        "sarif: the rule pages' base URL, e.g. https://example.org/nianbao/docs/rules/ (default: this copy's docs)",
+        absoluteUrl,
+      )
       .addOption(jobsOption())
       .addOption(ocrOption())
       .argument('<file...>', FILES_HELP)
@@ -86,6 +92,7 @@ still checked).`,
             maxWarnings?: number;
             output?: string;
             fold: boolean;
+            docsUrl?: string;
           },
         ) => {
           const { runCheck } = await import('../check.ts');

@@ -43,6 +43,17 @@ export function jobsOption(): Option {
     });
 }
 
+/** An absolute URL of a folder (a "/" added at the end when it has none), for --docs-url. */
+export function absoluteUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('应为绝对网址，例如 https://example.org/docs/rules/ (an absolute URL)');
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
 /** A whole number from 0, for options like --max-warnings N. */
 export function wholeNumber(flag: string): (value: string) => number {
   return (value) => {

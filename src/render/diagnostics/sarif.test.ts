@@ -102,6 +102,7 @@ describe('formatSarif', () => {
 
   it('has no region for a source without lines (PDF), and says where in words', () => {
     expect(results[2]!.locations[0]!.physicalLocation!.region).toBeUndefined();
+    expect(results[2]!.locations[0]!.physicalLocation!.properties).toMatchObject({ kind: 'pdf', page: 2 });
     expect(results[2]!.locations[0]!.message).toEqual({ text: 'p.2' });
   });
 

@@ -1,4 +1,5 @@
 // Diagnostics as SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), for code-scanning tools.
+import { createHash } from 'node:crypto';
 import { docName, sourceOf } from '../../model/cells.ts';
 import type { Diagnostic, Lang, ModelPath, Severity } from '../../model/diagnostic.ts';
 import type { Report } from '../../model/report.ts';
@@ -28,12 +29,19 @@ export interface SarifRegion {
   startColumn: number;
   endLine: number;
   endColumn: number;
+  /** A web page table's cell: its table, row and cell, 0-based. */
+  properties?: Record<string, unknown>;
 }
 
 /** A SARIF location (§3.28): the file and region, and the model path as a logical location. */
 export interface SarifLocation {
   id?: number;
-  physicalLocation?: { artifactLocation: { uri: string; index?: number }; region?: SarifRegion };
+  physicalLocation?: {
+    artifactLocation: { uri: string; index?: number };
+    region?: SarifRegion;
+    /** A source SARIF has no region for (a PDF page and box, a DOCX paragraph or cell, a spreadsheet cell). */
+    properties?: Record<string, unknown>;
+  };
   logicalLocations?: { fullyQualifiedName: string; name?: string }[];
   message?: SarifMessage;
 }
@@ -46,7 +54,17 @@ export interface SarifResult {
   message: SarifMessage;
   locations: SarifLocation[];
   relatedLocations?: SarifLocation[];
+  /** The same problem on the same cell of the same file from run to run (§3.27.17), whatever its wording or figures. */
+  partialFingerprints?: Record<string, string>;
   properties?: Record<string, unknown>;
+}
+
+/** A tool notification (§3.58): a file that could not be read at all. */
+export interface SarifNotification {
+  level: SarifLevel;
+  message: SarifMessage;
+  locations: SarifLocation[];
+  descriptor?: { id: string };
 }
 
 /** A SARIF reportingDescriptor (§3.49): one rule of the tool. */
@@ -65,8 +83,13 @@ export interface SarifLog {
   version: typeof SARIF_VERSION;
   runs: {
     tool: {
-      driver: { name: string; version?: string; rules: SarifRule[] };
+      driver: { name: string; version?: string; informationUri?: string; rules: SarifRule[] };
     };
+    invocations?: {
+      executionSuccessful: boolean;
+      exitCode: number;
+      toolExecutionNotifications: SarifNotification[];
+    }[];
     columnKind: 'utf16CodeUnits';
     artifacts: { location: { uri: string } }[];
     results: SarifResult[];
@@ -84,6 +107,11 @@ export interface SarifOptions {
    * formatters `rulesMeta`), so that rendering does not depend on the rules.
    */
   rules: readonly FindingMeta[];
+  /**
+   * Where the rule pages are, as an absolute URI ending in "/": each rule's helpUri is this and `<id>.md`, and the
+   * tool's informationUri its parent's README. Without it, the helpUri is the page's path in the package, relative.
+   */
+  docsBase?: string;
 }
 
 /**
@@ -101,10 +129,35 @@ export function fileUri(path: string): string {
   return p.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
-/** A region for a text or HTML span; other kinds of source (DOCX, PDF, XLSX) have no line and column. */
+/**
+ * A region for a text or HTML span, with a web page table's table, row and cell in its property bag. Other sources
+ * (a PDF's page and box, a DOCX paragraph or cell, a spreadsheet cell, the extracted text of a .doc) have no SARIF
+ * region: the physical location's property bag holds them.
+ */
 function regionOf(s: SourceSpan | undefined): SarifRegion | undefined {
-  if (!s || (s.kind !== 'text' && s.kind !== 'html')) return undefined;
-  return { startLine: s.line, startColumn: s.column, endLine: s.endLine, endColumn: s.endColumn };
+  if (!s) return undefined;
+  if (s.kind === 'text' || s.kind === 'html') {
+    const region: SarifRegion = {
+      startLine: s.line,
+      startColumn: s.column,
+      endLine: s.endLine,
+      endColumn: s.endColumn,
+    };
+    const cell = Object.fromEntries(
+      (['table', 'row', 'cell'] as const).filter((k) => s[k] !== undefined).map((k) => [k, s[k]]),
+    );
+    return Object.keys(cell).length ? { ...region, properties: cell } : region;
+  }
+  return undefined;
+}
+
+/** The fingerprint of a finding: its rule, message and model path (or source) in its file, hashed. */
+function fingerprintOf(d: Diagnostic, uri: string): string {
+  const where = d.path?.join('.') ?? formatSpan(d.source);
+  return createHash('sha256')
+    .update(JSON.stringify([uri, d.ruleId, d.messageId, where]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function locationOf(
@@ -116,7 +169,10 @@ function locationOf(
 ): SarifLocation {
   const region = regionOf(source);
   const loc: SarifLocation = {
-    physicalLocation: { artifactLocation: { uri, index }, ...(region ? { region } : {}) },
+    physicalLocation: {
+      artifactLocation: { uri, index },
+      ...(region ? { region } : source ? { properties: { ...source } } : {}),
+    },
   };
   if (path?.length) loc.logicalLocations = [{ fullyQualifiedName: path.join('.'), name: path.at(-1)! }];
   // The cell's name for people; a DOCX paragraph, a PDF page or a spreadsheet cell has no SARIF region, so it
@@ -139,6 +195,7 @@ function resultOf(
     level: LEVEL[d.severity],
     message: { text: d.message },
     locations: [locationOf(uri, index, d.source, d.path, placeOf(report, d.path, lang))],
+    partialFingerprints: { 'nianbao/v1': fingerprintOf(d, uri) },
   };
   const i = ruleIndex.get(d.ruleId);
   if (i !== undefined) r.ruleIndex = i;
@@ -157,12 +214,13 @@ function resultOf(
 }
 
 /** The reportingDescriptor of a rule: id, title, documentation and default level. */
-function describeRule(meta: FindingMeta, lang: Lang): SarifRule {
+function describeRule(meta: FindingMeta, lang: Lang, docsBase: string | undefined): SarifRule {
+  const page = `${docName(meta.reportedBy ?? meta.id)}.md`;
   return {
     id: meta.id,
     name: meta.id,
     shortDescription: { text: meta.title[lang] },
-    helpUri: `docs/rules/${docName(meta.reportedBy ?? meta.id)}.md`,
+    helpUri: docsBase ? new URL(page, docsBase).href : `docs/rules/${page}`,
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { basis: meta.basis },
   };
@@ -174,10 +232,14 @@ function describeRule(meta: FindingMeta, lang: Lang): SarifRule {
  */
 export function createSarif(options: SarifOptions): {
   add(result: CheckedFile): void;
-  log(): SarifLog;
+  /** The log; with the run's exit code, an invocation saying it and naming each file that gave no report. */
+  log(run?: {
+    exitCode: number;
+    unreadable?: readonly { file: string; message: string; ruleId?: string }[];
+  }): SarifLog;
 } {
   const lang = options.lang ?? 'zh';
-  const rules = options.rules.map((m) => describeRule(m, lang));
+  const rules = options.rules.map((m) => describeRule(m, lang, options.docsBase));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts: { location: { uri: string } }[] = [];
   const results: SarifResult[] = [];
@@ -188,7 +250,20 @@ export function createSarif(options: SarifOptions): {
       for (const d of result.diagnostics)
         results.push(resultOf(d, result.report, uri, index, ruleIndex, lang));
     },
-    log() {
+    log(run) {
+      const invocations = run && [
+        {
+          // ESLint's exit codes: 2 is a run that could not do what was asked (usage, or a file it could not read).
+          executionSuccessful: run.exitCode < 2,
+          exitCode: run.exitCode,
+          toolExecutionNotifications: (run.unreadable ?? []).map((u) => ({
+            level: 'error' as const,
+            message: { text: u.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(u.file) } } }],
+            ...(u.ruleId ? { descriptor: { id: u.ruleId } } : {}),
+          })),
+        },
+      ];
       return {
         $schema: SARIF_SCHEMA,
         version: SARIF_VERSION,
@@ -198,9 +273,13 @@ export function createSarif(options: SarifOptions): {
               driver: {
                 name: 'nianbao',
                 ...(options.version ? { version: options.version } : {}),
+                ...(options.docsBase
+                  ? { informationUri: new URL('../../README.md', options.docsBase).href }
+                  : {}),
                 rules,
               },
             },
+            ...(invocations ? { invocations } : {}),
             columnKind: 'utf16CodeUnits',
             artifacts,
             results,
