@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/model/diagnostic.ts';
 import { formatOf } from '../src/model/formats/index.ts';
@@ -196,7 +197,7 @@ describe('nianbao check, json and sarif', () => {
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([...REGISTRY.keys()]);
     expect(driver.rules.find((r: { id: string }) => r.id === 'T3-2')).toMatchObject({
       shortDescription: { text: RULES.find((r) => r.meta.id === 'T3-2')!.meta.title.zh },
-      helpUri: 'docs/rules/T3-2.md',
+      helpUri: pathToFileURL(join(ROOT, 'docs/rules/T3-2.md')).href,
       defaultConfiguration: { level: 'error' },
     });
     const results = log.runs[0].results as {
