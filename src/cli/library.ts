@@ -188,11 +188,12 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
     io.err(`nianbao: ${say(lang, 'noFiles')}\n`);
     return EXIT.usage;
   }
+  // The time the user waits: the database's opening (and making, on first use) included.
+  const started = performance.now();
   return withStore(
     options,
     io,
     async (store) => {
-      const started = performance.now();
       const tally = { imported: 0, newVersion: 0, unchanged: 0, unreadable: 0, errors: 0, warnings: 0 };
       let proposals = 0;
       const width = Math.max(...files.map(displayWidth));

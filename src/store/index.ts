@@ -10,6 +10,7 @@ import * as imports from './imports.ts';
 import * as merges from './merges.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { pgliteTemplate } from './template.ts';
 import * as reports from './reports.ts';
 import type { Database } from './schema.ts';
 import {
@@ -236,9 +237,13 @@ export async function openStore(location?: string, options: OpenStoreOptions = {
     if (where === 'memory:') pglite = await PGlite.create();
     else {
       // PG_VERSION is the first file PostgreSQL writes in a data directory, and is there in every one.
-      if (!create && !existsSync(join(where, 'PG_VERSION'))) throw new NoDatabaseError(where);
+      const fresh = !existsSync(join(where, 'PG_VERSION'));
+      if (!create && fresh) throw new NoDatabaseError(where);
       mkdirSync(where, { recursive: true });
-      pglite = await PGlite.create(where);
+      // A new database is loaded from the template of a fresh data directory rather than made by initdb: on 2 cores,
+      // 3.3 s and 460 MB against 5.8 s and 940 MB (scripts/make-pglite-template.ts).
+      const template = fresh ? pgliteTemplate() : undefined;
+      pglite = await PGlite.create({ dataDir: where, ...(template ? { loadDataDir: template } : {}) });
     }
     dialect = new PGliteDialect(pglite);
     engine = 'pglite';
