@@ -4,6 +4,7 @@ import {
   matchKey,
   normalizeAgencyName,
   normalizeRegionPath,
+  placePrefix,
   proposeMerges,
   type KnownAgency,
 } from './agency-names.ts';
@@ -64,6 +65,30 @@ export async function findOrCreateAgency(
     )
     .executeTakeFirst();
   if (found) return { agencyId: found.id, proposalIds: [] };
+  // The same qualified name in the same region, both names naming their place, is the same body whichever form a
+  // year's report wrote (牧野区人民政府办公室, 新乡市牧野区人民政府办公室 under 河南省/新乡市): the name becomes its alias.
+  // A name without a place (民政局) stays a proposal for a person to confirm.
+  const same = !placePrefix(d.normalised)
+    ? undefined
+    : (
+        await trx
+          .selectFrom('agencies')
+          .select(['id', 'name'])
+          .where('region_path', '=', region)
+          .where('match_key', '=', d.key)
+          .orderBy('id')
+          .execute()
+      ).find(
+        (a) => placePrefix(a.name) !== null && describeAgencyName(a.name, region).qualified === d.qualified,
+      );
+  if (same) {
+    await trx
+      .insertInto('agency_aliases')
+      .values({ agency_id: same.id, region_path: region, normalised_name: d.normalised })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return { agencyId: same.id, proposalIds: [] };
+  }
   const created = await trx
     .insertInto('agencies')
     .values({

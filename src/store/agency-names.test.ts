@@ -53,8 +53,16 @@ describe('qualifyAgencyName', () => {
     ['民政局', shangrao, '上饶市民政局'],
     ['市场监督管理局', shangrao, '上饶市市场监督管理局'],
     ['住房和城乡建设局', shangrao, '上饶市住房和城乡建设局'],
-    // A place of its own that the region does not name, or a unit the region has none of, is left alone.
+    // A place certainly right below the region's innermost one gets it in front: the district under its city, the
+    // town under its county (how another year's report of the same body writes it in full).
+    ['牧野区人民政府办公室', '河南省/新乡市', '新乡市牧野区人民政府办公室'],
+    ['朝阳区人民政府', '北京市', '北京市朝阳区人民政府'],
+    ['城关镇人民政府', '河南省/三门峡市/卢氏县', '卢氏县城关镇人民政府'],
+    // A place of its own that the region does not name, or a unit the region has none of, is left alone: a 市 under a
+    // 市 may be a county-level city written under either, a 区 under a province is not right below it.
     ['义马市人民政府办公室', '河南省/三门峡市', '义马市人民政府办公室'],
+    ['牧野区人民政府办公室', '河南省', '牧野区人民政府办公室'],
+    ['广西壮族自治区民政厅', '河南省/新乡市', '广西壮族自治区民政厅'],
     ['县民政局', shangrao, '县民政局'],
     // Without a region nothing can be completed.
     ['市民政局', '', '市民政局'],

@@ -109,14 +109,25 @@ function suffixOf(component: string): string | null {
   return UNIT_SUFFIXES.find((s) => component.endsWith(s)) ?? null;
 }
 
-/** True when the name begins with a place name of its own (a unit suffix after at least one character). */
-function hasPlacePrefix(name: string): boolean {
+/** The place name the name begins with (a unit suffix after at least one character), or null. */
+export function placePrefix(name: string): string | null {
   let masked = name;
   for (const w of NOT_UNIT_WORDS) masked = masked.split(w).join('＊'.repeat(w.length));
   const m = /^[^＊]{1,10}?(特别行政区|自治区|自治州|自治县|自治旗|街道|新区|省|市|州|盟|县|旗|区|镇|乡)/.exec(
     masked,
   );
-  return m !== null;
+  return m ? name.slice(0, m[0].length) : null;
+}
+
+/**
+ * Whether a place is certainly of the level right below a region component: a 区, 县 or 旗 under a city, prefecture
+ * or league; a 镇, 乡 or 街道 under a county or district. A 市 under a 市 (a county-level city) is not taken as
+ * certain: 义马市 may be written under 三门峡市 or under 河南省.
+ */
+function isBelow(place: string, component: string): boolean {
+  if (/(市|州|盟|地区)$/.test(component)) return /(区|县|旗)$/.test(place) && !/(自治区|新区)$/.test(place);
+  if (/(县|区|旗)$/.test(component)) return /(镇|乡|街道)$/.test(place);
+  return false;
 }
 
 /**
@@ -154,7 +165,10 @@ export function qualifyAgencyName(name: string, regionPath: string | null | unde
   }
   // A unit word of a level the region does not name (县民政局 under a 市) cannot be completed.
   if (UNIT_SUFFIXES.some((s) => n.startsWith(s)) && !NOT_UNIT_WORDS.some((w) => n.startsWith(w))) return n;
-  if (hasPlacePrefix(n)) return n;
+  // A place of the level below the region's innermost one, written without it: 牧野区人民政府 under 河南省/新乡市 is
+  // 新乡市牧野区人民政府 — what another year's report of the same body may write in full.
+  const place = placePrefix(n);
+  if (place) return isBelow(place, comps[comps.length - 1]!) ? comps[comps.length - 1]! + n : n;
   return comps[comps.length - 1]! + n;
 }
 
