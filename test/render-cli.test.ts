@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processFile } from '../src/cli/process.ts';
 import type { Report } from '../src/model/report.ts';
@@ -184,6 +185,11 @@ describe('nianbao new', () => {
     expect(back).toMatchObject({ formatVersion: '2019', agency: '三门峡市人民政府办公室', year: 2020 });
     expect((back.requests as Record<string, unknown>).carriedOver).toEqual(last.carriedForward);
     expect((back.requests as Record<string, Record<string, null>>).newlyReceived!.total).toBeNull();
+    // One place to type each figure: the template has the layout sheets and no flat data sheet beside them.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).not.toContain('data');
+    expect(wb.worksheets).toHaveLength(5);
     const again = await run(['new', '--agency', 'x', '--year', '2020', '-o', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('未覆盖');

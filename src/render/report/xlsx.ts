@@ -104,11 +104,20 @@ function writeData(wb: ExcelJS.Workbook, report: Report) {
  * The report as an XLSX workbook, in document order so that reading it back finds each table in its section:
  * sheet 1 the title and section 一; one sheet per statistics table, holding its section's heading and text above
  * the table in the official layout (officialLayout: merged cells, the 勾稽关系 note); then sections 五 and 六; then
- * the flat `data` sheet. Figures are stored as numbers, blanks as empty cells (never 0). Agency and year are in the
+ * the flat `data` sheet, for analysis (not in a template). Figures are stored as numbers, blanks as empty cells (never 0). Agency and year are in the
  * title "<agency><year>年政府信息公开工作年度报告", where extraction reads them; the format version is told by the
  * tables' own header words (format-spec §2), as for any report, and stated in sheet 1's name for the person reading.
  */
-export async function renderXlsx(report: Report): Promise<Uint8Array> {
+export async function renderXlsx(
+  report: Report,
+  options: {
+    /**
+     * Add the flat `data` sheet (default true). A template to fill in has none: its figures are typed in the
+     * layout sheets, and a second copy of every cell would be a second place to type them, read by nobody.
+     */
+    dataSheet?: boolean;
+  } = {},
+): Promise<Uint8Array> {
   const format = formatOf(report.formatVersion);
   const heading = (k: SectionKey) => format.sections.find((s) => s.key === k)!.heading;
   const wb = new ExcelJS.Workbook();
@@ -145,6 +154,6 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   for (const k of ['problems', 'other'] as const)
     at = writeSection(back, at, heading(k), report.sections[k], 1, TEXT_WIDTH) + 1;
 
-  writeData(wb, report);
+  if (options.dataSheet ?? true) writeData(wb, report);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
