@@ -109,4 +109,31 @@ describe('extract -o and --lang', () => {
     const extra = entry!.diagnostics.find((d) => d.ruleId === 'extract/extra-cells')!;
     expect(extra.message).toMatch(/^Row "（七）总计" has more figures than columns/);
   });
+
+  it('gives each entry a summary before its report, the same from worker threads as in-process', async () => {
+    const inProcess = await runMain(['extract', '--format', 'jsonl', SAMPLE('003'), SAMPLE('004')]);
+    const workers = await runMain([
+      'extract',
+      '--format',
+      'jsonl',
+      '--jobs',
+      '2',
+      SAMPLE('003'),
+      SAMPLE('004'),
+    ]);
+    expect(workers.stdout).toBe(inProcess.stdout);
+    const [first] = inProcess.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(Object.keys(first!)).toEqual(['file', 'kind', 'sha256', 'summary', 'report', 'diagnostics']);
+    // Sample 003: 197 of its 198 cells hold a figure (结转 / 自然人 is blank), 6 placed by the column grid.
+    expect(first!.summary).toMatchObject({
+      figures: 197,
+      cells: 198,
+      inferred: 6,
+      findings: { error: 0, warning: 1, info: 0 },
+      nianbao: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
+  }, 60_000);
 });

@@ -7,6 +7,8 @@ import { finding, inLang } from '../findings/index.ts';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
 import type { ReportFile } from '../model/file.ts';
 import { extractFile } from '../pipeline.ts';
+import { countFigures } from '../render/describe.ts';
+import { version } from './io.ts';
 import { OS_REASONS } from './messages.ts';
 
 export { internalError } from '../pipeline.ts';
@@ -91,4 +93,36 @@ export function noReportReason(diagnostics: readonly Diagnostic[], lang: Lang = 
 /** The sha256 of bytes, hex. */
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What a researcher needs of an entry at a glance, written before its report (`extract --format json|jsonl`). */
+export interface EntrySummary {
+  /** Cells holding a figure, of the format's cells. */
+  figures: number;
+  cells: number;
+  /** Figures extraction placed by inference (split digits, the column grid, a row's arithmetic). */
+  inferred: number;
+  /** The reading and extraction findings, by severity. */
+  findings: Record<'error' | 'warning' | 'info', number>;
+  /** The nianbao version that read it. */
+  nianbao: string;
+}
+
+let nianbaoVersion: string | undefined;
+
+/** An `extract` entry: which file (its kind and sha256), its summary, then the report and the findings. */
+export function extractEntry(f: ReportFile): ReportFile & { summary: EntrySummary } {
+  const { read, total } = f.report ? countFigures(f.report) : { read: 0, total: 0 };
+  const findings = { error: 0, warning: 0, info: 0 };
+  for (const d of f.diagnostics) findings[d.severity]++;
+  const inferred = Object.values(f.report?.provenance ?? {}).filter((p) => p.inferred).length;
+  nianbaoVersion ??= version();
+  return {
+    file: f.file,
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.sha256 ? { sha256: f.sha256 } : {}),
+    summary: { figures: read, cells: total, inferred, findings, nianbao: nianbaoVersion },
+    report: f.report,
+    diagnostics: f.diagnostics,
+  };
 }

@@ -14,7 +14,7 @@ export interface SerializedResult extends Omit<ReportFile, 'report' | 'json'> {
 /** Runs a task on one file; never throws (the pipeline turns every problem into a diagnostic). */
 export async function runTask(t: Task): Promise<ReportFile | SerializedResult> {
   if (t.task === 'extract') {
-    const { processFile } = await import('./process.ts');
+    const { extractEntry, processFile } = await import('./process.ts');
     const result = await processFile(t.file, { lang: t.lang, cwd: t.cwd, ocr: t.ocr ?? true });
     if (!t.serialize) return result;
     // Only what the main thread needs besides the text: whether there is a report, and why not.
@@ -22,7 +22,7 @@ export async function runTask(t: Task): Promise<ReportFile | SerializedResult> {
       file: result.file,
       report: result.report ? true : null,
       diagnostics: result.report ? [] : result.diagnostics,
-      json: JSON.stringify(result),
+      json: JSON.stringify(extractEntry(result)),
     };
   }
   const { checkPath } = await import('./check.ts');

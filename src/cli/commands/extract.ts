@@ -42,7 +42,7 @@ async function runExtract(
   io: Io,
 ): Promise<number> {
   // Loaded here, not at the top, so that --help and --version start without the library.
-  const { noReportLine, processFile } = await import('../process.ts');
+  const { extractEntry, noReportLine, processFile } = await import('../process.ts');
   const { renderResult } = await import('../render.ts');
   const { expandInputs, progress, runTasks } = await import('../batch.ts');
   const cwd = io.cwd ?? process.cwd();
@@ -69,8 +69,9 @@ async function runExtract(
       io.err(`nianbao: ${noReportLine(file, result.diagnostics, lang)}\n`);
     }
     // Entries are written as each file finishes, so a batch of thousands streams in constant memory.
-    if (format === 'json') await io.out((i > 0 ? ',\n' : '\n') + (result.json ?? JSON.stringify(result)));
-    else if (format === 'jsonl') await io.out((result.json ?? JSON.stringify(result)) + '\n');
+    if (format === 'json')
+      await io.out((i > 0 ? ',\n' : '\n') + (result.json ?? JSON.stringify(extractEntry(result))));
+    else if (format === 'jsonl') await io.out((result.json ?? JSON.stringify(extractEntry(result))) + '\n');
     else await io.out((i > 0 ? '\n' : '') + renderResult(result));
   }
   bar.done();
