@@ -1,8 +1,15 @@
 // The library: the pipeline (src/pipeline.ts) then the store for one file, and edits re-checked — the store itself
 // holds no rules.
 import { check, type CheckOptions } from './check.ts';
+import { scopeFromText } from './extract/scope.ts';
+import { finding, inLang } from './findings/index.ts';
+import type { Diagnostic, Lang } from './model/diagnostic.ts';
+import type { Report } from './model/report.ts';
+import type { ReportScope } from './model/scope.ts';
 import { checkFile, extractFile } from './pipeline.ts';
-import type { CellChange, ImportResult, Store } from './store/index.ts';
+import { describeAgencyName } from './store/agency-names.ts';
+import { regionMismatch } from './store/gazetteer.ts';
+import type { CellChange, ImportResult, ScopeDecision, Store } from './store/index.ts';
 
 /** Options of `importReport`. */
 export interface ImportReportOptions {
@@ -17,12 +24,50 @@ export interface ImportReportOptions {
    * (the cross-year rules T3-6, T2-2, T2-3, X-5); on by default.
    */
   previousYear?: boolean;
+  /** What the report covers, as a person says (format-spec §8.5); else decided from its name and text. */
+  scope?: ReportScope | null;
+}
+
+/**
+ * What a report covers: as a person set it; a department's report is the department's; else what its text says
+ * (全市各级行政机关共收到… / 本级), or not known (null).
+ */
+export function decideScope(
+  report: Report,
+  region: string | null | undefined,
+  set?: ReportScope | null,
+): ScopeDecision | null {
+  if (set) return { scope: set, basis: 'set' };
+  if (report.agency && describeAgencyName(report.agency, region).kind === '部门')
+    return { scope: 'department', basis: 'kind' };
+  const said = scopeFromText(report);
+  return said ? { scope: said.scope, basis: 'text', evidence: said.evidence } : null;
+}
+
+/** The finding of a body named for a place outside (or above) the region it is filed under, if it is. */
+export function regionFinding(
+  report: Report,
+  region: string | null | undefined,
+  lang: Lang,
+): Diagnostic | null {
+  if (!report.agency || !region) return null;
+  const m = regionMismatch(report.agency, region);
+  if (!m) return null;
+  const data = {
+    agency: report.agency,
+    place: m.place,
+    placeRegions: m.placeRegions.join('、'),
+    region: m.region,
+  };
+  return inLang(finding('library/region-mismatch', m.relation, data, { path: ['agency'] }), lang);
 }
 
 /** What `importReport` did: the store's outcome, and the last year's report the new one was checked against. */
 export interface ImportReportResult extends ImportResult {
   /** The id of the previous year's current report used by the cross-year rules, or null when none was. */
   previousYearReportId: number | null;
+  /** The finding of a body named for a place outside the region given (library/region-mismatch), if any. */
+  regionMismatch: Diagnostic | null;
 }
 
 /**
@@ -43,10 +88,15 @@ export async function importReport(
     report && options.previousYear !== false && report.agency && report.year !== null
       ? await store.currentReportOf(report.agency, options.region, report.year - 1)
       : null;
-  const { diagnostics } = checkFile(extracted, {
+  const checked = checkFile(extracted, {
     ...options.check,
     ...(previous ? { previous: previous.report } : {}),
   });
+  const misfiled =
+    report && options.check?.rules?.['library/region-mismatch'] !== 'off'
+      ? regionFinding(report, options.region, options.check?.lang ?? 'zh')
+      : null;
+  const diagnostics = misfiled ? [...checked.diagnostics, misfiled] : checked.diagnostics;
   const result = await store.importFile({
     fileName: options.fileName,
     bytes,
@@ -54,8 +104,16 @@ export async function importReport(
     region: options.region ?? null,
     report,
     diagnostics,
+    scope: report ? decideScope(report, options.region, options.scope) : null,
   });
-  return { ...result, previousYearReportId: result.status === 'unchanged' ? null : (previous?.id ?? null) };
+  // The same bytes again with a scope given: a person's correction of what the stored report covers.
+  if (result.status === 'unchanged' && options.scope && result.reportId !== null)
+    await store.setScope(result.sourceFileId, options.scope);
+  return {
+    ...result,
+    previousYearReportId: result.status === 'unchanged' ? null : (previous?.id ?? null),
+    regionMismatch: misfiled,
+  };
 }
 
 /** Options of `editReport`. */

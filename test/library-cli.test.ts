@@ -178,16 +178,31 @@ describe('nianbao aggregate, agencies, merges', () => {
     expect((await run(['import', '--db', db, 'examples/reports'])).code).toBe(0);
   }, 30_000);
 
-  it('aggregate --year 2019 --format json gives the cell-wise sums of the 2019 samples', async () => {
+  it('aggregate --year 2019 --format json sums the 2019 samples that partition the library', async () => {
     const r = await run(['aggregate', '--db', db, '--year', '2019', '--format', 'json']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { report: Report; members: unknown[]; missing: unknown[] };
-    expect(Object.keys(out)).toEqual(['report', 'members', 'missing']);
+    type Listed = { agency: string; reportId: number; scope: string | null; coveredBy?: number };
+    const out = JSON.parse(r.stdout) as {
+      report: Report;
+      members: Listed[];
+      covered: Listed[];
+      regionReports: Listed[];
+      missing: unknown[];
+    };
+    expect(Object.keys(out)).toEqual(['report', 'members', 'covered', 'regionReports', 'missing']);
+    // 三门峡市's report is the city's as a whole (全市各级行政机关主动公开…): it stands for 义马市, a county-level city
+    // of 三门峡市, whose own report is not added a second time.
+    const sanmenxia = out.members.find((m) => m.agency === '三门峡市人民政府办公室')!;
+    expect(sanmenxia.scope).toBe('region');
+    expect(out.covered).toEqual([
+      expect.objectContaining({ agency: '义马市人民政府办公室', coveredBy: sanmenxia.reportId }),
+    ]);
+    expect(out.regionReports).toEqual([]);
 
-    // The expected sums, from the samples' own extracted reports: blanks add nothing, all-blank stays blank.
+    // The expected sums, from the members' own extracted reports: blanks add nothing, all-blank stays blank.
     const reports = await Promise.all(SAMPLES.map(extracted));
-    const of2019 = reports.filter((x) => x.year === 2019);
-    expect(of2019).toHaveLength(4);
+    const of2019 = reports.filter((x) => x.year === 2019 && x.agency !== '义马市人民政府办公室');
+    expect(of2019).toHaveLength(3);
     const sums = new Map<string, number | null>();
     for (const rep of of2019)
       for (const c of reportCells(rep)) {
@@ -203,7 +218,7 @@ describe('nianbao aggregate, agencies, merges', () => {
     }
     expect(out.report.formatVersion).toBe('2019');
     expect(out.report.year).toBe(2019);
-    expect(out.report.aggregate).toEqual({ members: 4 });
+    expect(out.report.aggregate).toEqual({ members: 3 });
     expect(out.members.map((m) => (m as { agency: string }).agency).sort()).toEqual(
       of2019.map((x) => x.agency).sort(),
     );
@@ -213,13 +228,18 @@ describe('nianbao aggregate, agencies, merges', () => {
     expect(r.stderr).toContain('aggregate/blanks');
   }, 30_000);
 
-  it('aggregate --format table lists members and missing; xlsx goes to -o FILE', async () => {
+  it('aggregate --format table lists members, reports not added and missing; xlsx goes to -o FILE', async () => {
     const t = await run(['aggregate', '--db', db, '--year', '2019']);
     expect(t.code).toBe(0);
-    expect(t.stdout).toContain('成员报告 4 份，缺报机构 1 个');
+    expect(t.stdout).toContain('成员报告 3 份，缺报机构 1 个');
     expect(t.stdout).toMatch(/缺报机构：\n\s+新乡市牧野区人民政府办公室/);
+    expect(t.stdout).toMatch(
+      /不重复相加（已由所在地区的全域报告代表）：\n\s+义马市人民政府办公室.*由 #\d+ 三门峡市人民政府办公室 代表/,
+    );
     // Table 3 row 一 总计 is the sum of the members' (265 + 0 + … as extracted).
-    const reports = (await Promise.all(SAMPLES.map(extracted))).filter((x) => x.year === 2019);
+    const reports = (await Promise.all(SAMPLES.map(extracted))).filter(
+      (x) => x.year === 2019 && x.agency !== '义马市人民政府办公室',
+    );
     const total = reports.reduce(
       (s, x) => s + ((x.requests.newlyReceived as { total: number | null }).total ?? 0),
       0,

@@ -1,15 +1,12 @@
 // The library commands: import, agencies, merges and aggregate over the report database (src/store).
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
+import type { ReportScope } from '../model/scope.ts';
 import { renderMessage } from '../model/diagnostic.ts';
-import type { Report } from '../model/report.ts';
 import type { AgencyYearStatus, MergeProposal, Store, StoredReport } from '../store/index.ts';
 import { displayWidth, pad } from '../render/width.ts';
-import { renderJson } from '../render/report/json.ts';
-import { aggregate } from '../aggregate/sum.ts';
-import { describeReport, renderReportTables } from './render.ts';
 import { EXIT, type Io } from './io.ts';
 
 /** The options every library command takes: the database and the language of the messages. */
@@ -79,6 +76,34 @@ export const LIBRARY_MESSAGES = {
     en: '{members} member reports, {missing} missing agencies, {blankCells} cells with blanks ({blanks} in all, summed as 0)',
   },
   members: { zh: '成员报告：', en: 'Members:' },
+  coveredList: {
+    zh: '不重复相加（已由所在地区的全域报告代表）：',
+    en: 'Not added again (their place’s whole-region report stands for them):',
+  },
+  coveredBy: { zh: '由 #{id} {agency} 代表', en: 'within #{id} {agency}' },
+  regionReportList: {
+    zh: '本地区的全域报告（不相加，与成员之和比较）：',
+    en: 'The region’s own whole-region reports (not added; compared with the members’ sum):',
+  },
+  regionReportAlone: {
+    zh: '没有可比较的成员报告',
+    en: 'no member reports to compare it with',
+  },
+  moreDifferences: {
+    zh: '……另有 {n} 处不符（--format json 列出全部）',
+    en: '… and {n} more (--format json lists them all)',
+  },
+  regionReportAgrees: { zh: '与成员之和一致', en: 'agrees with the members’ sum' },
+  regionReportDiffers: {
+    zh: '{n} 个单元格与成员之和不符（aggregate-mismatch）',
+    en: '{n} cells differ from the members’ sum (aggregate-mismatch)',
+  },
+  scopeIs: { zh: '范围：{scope}', en: 'scope: {scope}' },
+  warning: { zh: '警告', en: 'warning' },
+  scope_region: { zh: '全域', en: 'whole region' },
+  scope_own: { zh: '本级', en: 'own (本级)' },
+  scope_department: { zh: '部门', en: 'department' },
+  scope_unknown: { zh: '范围不详', en: 'scope unknown' },
   missingList: { zh: '缺报机构：', en: 'Missing:' },
   written: { zh: '已写入 {file}', en: 'written to {file}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
@@ -170,6 +195,8 @@ function describeProposal(p: MergeProposal, lang: Lang): string {
 export interface ImportCommandOptions extends LibraryOptions {
   /** --region: the region every file belongs to, e.g. 河南省/三门峡市. */
   region?: string;
+  /** --scope: what every file's report covers (default: decided from each report). */
+  scope?: ReportScope;
 }
 
 /**
@@ -218,6 +245,7 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
           fileName: file,
           region: options.region ?? null,
           check: { lang },
+          ...(options.scope ? { scope: options.scope } : {}),
         });
         const stored = result.reportId === null ? null : await store.report(result.reportId);
         if (!stored) {
@@ -237,7 +265,11 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
         let rest = `${describeStored(stored, lang)}  ${say(lang, 'counts', { errors: stored.errors, warnings: stored.warnings })}`;
         if (result.previousYearReportId !== null && stored.year !== null)
           rest += `  ${say(lang, 'checkedAgainst', { year: stored.year - 1 })}`;
+        if (stored.scope)
+          rest += `  ${say(lang, 'scopeIs', { scope: say(lang, `scope_${stored.scope.scope}`) })}`;
         await line(say(lang, result.status), file, rest);
+        if (result.regionMismatch)
+          await io.out(`  ${say(lang, 'warning')}  ${result.regionMismatch.message}\n`);
         for (const p of result.proposals) {
           proposals++;
           await io.out(`  ${describeProposal(p, lang)}\n`);
@@ -393,152 +425,4 @@ function userName(): string {
   } catch {
     return 'nianbao';
   }
-}
-
-/** Options of `nianbao aggregate`. */
-export interface AggregateCommandOptions extends LibraryOptions {
-  year: string;
-  region?: string;
-  format: 'json' | 'table' | 'xlsx' | 'docx';
-  output?: string;
-}
-
-/** A member of an aggregate as listed in `--format json`: which report version of which agency was summed. */
-export interface AggregateMember {
-  agency: string | null;
-  /** The agency's region path, null when not known. */
-  region: string | null;
-  reportId: number;
-  version: number;
-  formatVersion: string;
-  file: string;
-}
-
-/** An expected agency without a current report for the year (regionStatus `missing`). */
-export interface MissingAgency {
-  agency: string;
-  region: string | null;
-  /** The years it did report for. */
-  years: number[];
-}
-
-/**
- * The aggregate as `--format json` prints it: exactly `{ report, members, missing }`. The report is the
- * contract (report-json.md key order) plus nianbao's `aggregate: { members }` mark; the aggregate's diagnostics
- * (mixed versions, blanks summed as 0) go to stderr, so the JSON stays this shape.
- */
-export function aggregateJson(report: Report, members: AggregateMember[], missing: MissingAgency[]): string {
-  // renderJson writes the contract only; the aggregate mark is added back after it.
-  return JSON.stringify({ report: contractOf(report), members, missing }, null, 2) + '\n';
-}
-
-function contractOf(report: Report): Record<string, unknown> {
-  const contract = JSON.parse(renderJson(report)) as Record<string, unknown>;
-  if (report.aggregate) contract.aggregate = report.aggregate;
-  return contract;
-}
-
-/**
- * Sums the current reports of a year (and region) with aggregate(): JSON `{ report, members, missing }`, a table
- * (the extract table view plus member, missing and blank counts), or XLSX/DOCX through renderReport. The
- * aggregate's own diagnostics are written to stderr.
- */
-export async function runAggregate(options: AggregateCommandOptions, io: Io): Promise<number> {
-  const { lang } = options;
-  const year = parseYear(options.year, lang, io);
-  if (year === null) return EXIT.usage;
-  return withStore(options, io, async (store) => {
-    const region = options.region?.trim() || null;
-    const reports = await store.currentReports({ year, region });
-    const status = await store.regionStatus({ year, region });
-    const agency = region ? region.split('/').filter(Boolean).at(-1)! : undefined;
-    const result = aggregate(
-      reports.map((r) => r.report),
-      { year, lang, ...(agency ? { agency } : {}) },
-    );
-    const members: AggregateMember[] = reports.map((r) => ({
-      agency: r.agency?.name ?? null,
-      region: r.agency?.regionPath || null,
-      reportId: r.id,
-      version: r.version,
-      formatVersion: r.formatVersion,
-      file: r.fileName,
-    }));
-    const missing: MissingAgency[] = status
-      .filter((s) => s.status === 'missing')
-      .map((s) => ({ agency: s.agency.name, region: s.agency.regionPath || null, years: s.years }));
-    for (const d of result.diagnostics) io.err(`${d.severity}  ${d.message}  (${d.ruleId})\n`);
-
-    let body: string | Uint8Array;
-    if (options.format === 'json') body = aggregateJson(result.report, members, missing);
-    else if (options.format === 'table') body = aggregateTable(result, members, missing, lang);
-    else {
-      const { renderReport } = await import('../render/report/index.ts');
-      body = await renderReport(result.report, options.format);
-    }
-    const binary = typeof body !== 'string';
-    const target =
-      options.output !== undefined
-        ? resolve(io.cwd ?? process.cwd(), options.output)
-        : binary
-          ? resolve(io.cwd ?? process.cwd(), `${agency ?? '汇总'}-${year}.${options.format}`)
-          : undefined;
-    if (target === undefined) await io.out(body as string);
-    else {
-      await writeFile(target, body);
-      io.err(say(lang, 'written', { file: target }) + '\n');
-    }
-    return EXIT.ok;
-  });
-}
-
-function aggregateTable(
-  result: { report: Report; blanks: { path: string; count: number }[] },
-  members: readonly AggregateMember[],
-  missing: readonly MissingAgency[],
-  lang: Lang,
-): string {
-  // The table view of `extract --format table`: the same labels and blank marks.
-  const out: string[] = [];
-  out.push(
-    `━━ ${describeReport({ ...result.report, agency: result.report.agency ?? say(lang, 'allRegions') }, lang)}`,
-  );
-  out.push(
-    say(lang, 'aggregateSummary', {
-      members: members.length,
-      missing: missing.length,
-      blankCells: result.blanks.length,
-      blanks: result.blanks.reduce((s, b) => s + b.count, 0),
-    }),
-  );
-  out.push(...renderReportTables(result.report));
-  out.push('', say(lang, 'members'));
-  out.push(
-    ...columns(
-      members.map((m) => [
-        '  ' + (m.agency ?? say(lang, 'noAgency')),
-        m.region || '—',
-        say(lang, 'version', { n: m.version }),
-        `#${m.reportId}`,
-        m.file,
-      ]),
-    )
-      .split('\n')
-      .filter(Boolean),
-  );
-  if (missing.length) {
-    out.push('', say(lang, 'missingList'));
-    out.push(
-      ...columns(
-        missing.map((m) => [
-          '  ' + m.agency,
-          m.region || '—',
-          say(lang, 'agencyYears', { years: m.years.join(', ') }),
-        ]),
-      )
-        .split('\n')
-        .filter(Boolean),
-    );
-  }
-  return out.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { renderMessage, type Diagnostic, type Lang } from '../model/diagnostic.t
 import { AGGREGATE_FINDINGS } from './aggregate.ts';
 import { EXTRACT_FINDINGS } from './extract.ts';
 import { INTERNAL_FINDINGS } from './internal.ts';
+import { LIBRARY_FINDINGS } from './import.ts';
 import { READ_FINDINGS } from './read.ts';
 import type { FindingMeta, Where } from './types.ts';
 
@@ -19,6 +20,7 @@ const STAGES = {
   ...EXTRACT_FINDINGS,
   ...INTERNAL_FINDINGS,
   ...AGGREGATE_FINDINGS,
+  ...LIBRARY_FINDINGS,
 };
 
 /** A finding id a stage reports. */

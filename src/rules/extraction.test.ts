@@ -10,7 +10,9 @@ import { read } from '../read/index.ts';
 import { readPdf } from '../read/pdf.ts';
 import { readText } from '../read/text.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
+import { partition, scopeFindings } from '../aggregate/partition.ts';
 import { aggregate } from '../aggregate/sum.ts';
+import { regionFinding } from '../library.ts';
 import { check } from '../check.ts';
 import { processFile } from '../cli/process.ts';
 import type { Document } from '../model/document.ts';
@@ -211,6 +213,49 @@ const CASES: Record<string, RuleCase[]> = {
         parts: 3,
         partsWord: '三',
       },
+    ),
+  ],
+  'aggregate/scope-unknown': [
+    fromFindings(
+      'a city government of unknown scope beside a department of the city',
+      scopeFindings(
+        partition(
+          ['河南省'],
+          [
+            { unit: ['河南省', '三门峡市'], scope: null, government: true, item: 7 },
+            { unit: ['河南省', '三门峡市'], scope: 'department', government: false, item: 8 },
+          ],
+        ),
+        (id) => ({
+          agency: id === 7 ? '三门峡市人民政府办公室' : '三门峡市民政局',
+          reportId: id,
+          place: '三门峡市',
+        }),
+      ),
+      'aggregate/scope-unknown',
+      'scope-unknown',
+      { agency: '三门峡市人民政府办公室', reportId: 7, unit: '市', unitEn: 'city', members: 1 },
+    ),
+  ],
+  'library/region-mismatch': [
+    fromFindings(
+      'a 新乡市 district filed under 三门峡市',
+      [regionFinding({ ...validReport('2021'), agency: '新乡市牧野区人民政府' }, '河南省/三门峡市', 'zh')!],
+      'library/region-mismatch',
+      'outside',
+      {
+        agency: '新乡市牧野区人民政府',
+        place: '新乡市牧野区',
+        placeRegions: '河南省/新乡市/牧野区',
+        region: '河南省/三门峡市',
+      },
+    ),
+    fromFindings(
+      'a province body filed under one of its cities',
+      [regionFinding({ ...validReport('2021'), agency: '河南省机关事务管理局' }, '河南省/三门峡市', 'zh')!],
+      'library/region-mismatch',
+      'above',
+      { agency: '河南省机关事务管理局', place: '河南省', placeRegions: '河南省', region: '河南省/三门峡市' },
     ),
   ],
   'aggregate/blanks': [

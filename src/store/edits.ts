@@ -39,6 +39,11 @@ export async function recordEdit(db: Db, input: EditInput): Promise<number> {
       origin: 'edit',
       previousId: prev.id,
       edited: new Set(input.changes.map((c) => c.path)),
+      // An edit of figures keeps what the report covers.
+      scope:
+        prev.scope && prev.scope_basis
+          ? { scope: prev.scope, basis: prev.scope_basis, evidence: prev.scope_evidence }
+          : null,
     });
     const diagnostics = input.diagnostics ? input.diagnostics(report) : await reportDiagnostics(trx, prev.id);
     await insertDiagnostics(trx, prev.source_file_id, reportId, diagnostics);

@@ -88,6 +88,7 @@ async function importOnce(db: Db, input: ImportInput): Promise<ImportResult> {
       report,
       sourceFileId,
       origin: 'file',
+      scope: input.scope ?? null,
     });
     await insertDiagnostics(trx, sourceFileId, reportId, input.diagnostics);
     return {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ReportScope } from '../model/scope.ts';
 import * as agencies from './agencies.ts';
 import * as diagnostics from './diagnostics.ts';
 import * as edits from './edits.ts';
@@ -38,8 +39,10 @@ export type {
   ImportResult,
   ImportStatus,
   MergeProposal,
+  ScopeDecision,
   StoredReport,
 } from './types.ts';
+export { regionMismatch, unitPath, type RegionMismatch } from './gazetteer.ts';
 export { NoDatabaseError, StoreError } from './types.ts';
 
 /** Where the embedded database lives when neither a location nor NIANBAO_DB is given. */
@@ -80,13 +83,25 @@ export class Store {
     return imports.importFile(this.db, input);
   }
 
+  /** Sets what the reports of a source file cover, as a person decided; the ids of the versions changed. */
+  async setScope(sourceFileId: number, scope: ReportScope): Promise<number[]> {
+    return reports.setScope(this.db, sourceFileId, scope);
+  }
+
   /** One report version by id, or null. */
   async report(id: number): Promise<StoredReport | null> {
     return reports.report(this.db, id);
   }
 
-  /** The current reports of a year, of a region and everything below it (all regions when none is given). */
-  async currentReports(options: { year: number; region?: string | null }): Promise<StoredReport[]> {
+  /**
+   * The current reports of a year, of a region and everything below it (all regions when none is given); with
+   * `andAbove`, also those filed at a region above it or at none, whose names may place them inside it.
+   */
+  async currentReports(options: {
+    year: number;
+    region?: string | null;
+    andAbove?: boolean;
+  }): Promise<StoredReport[]> {
     return reports.currentReports(this.db, options);
   }
 

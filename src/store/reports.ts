@@ -5,7 +5,7 @@ import type { Report } from '../model/report.ts';
 import { inRegion, toAgency } from './agencies.ts';
 import { describeAgencyName, normalizeRegionPath } from './agency-names.ts';
 import { cellRows } from './cells.ts';
-import type { AgencyYearStatus, Db, StoredReport, Trx } from './types.ts';
+import type { AgencyYearStatus, Db, ScopeDecision, StoredReport, Trx } from './types.ts';
 
 function errorCount(reportId: 'r.id') {
   return sql<number>`(select count(*)::int from diagnostics d where d.report_id = ${sql.ref(reportId)} and d.severity = 'error')`;
@@ -26,6 +26,9 @@ function reportQuery(db: Db) {
       'r.source_file_id',
       'r.created_at',
       'r.report',
+      'r.scope',
+      'r.scope_basis',
+      'r.scope_evidence',
       'f.file_name',
       'a.id as agency_id',
       'a.name as agency_name',
@@ -67,6 +70,10 @@ function toStoredReport(
     fileName: r.file_name,
     createdAt: r.created_at,
     report: r.report as Report,
+    scope:
+      r.scope === null || r.scope_basis === null
+        ? null
+        : { scope: r.scope, basis: r.scope_basis, evidence: r.scope_evidence },
     errors: Number(r.errors),
     warnings: Number(r.warnings),
   };
@@ -86,6 +93,7 @@ export async function insertVersion(
     origin: 'file' | 'edit';
     previousId?: number;
     edited?: ReadonlySet<string>;
+    scope?: ScopeDecision | null;
   },
 ): Promise<{ reportId: number; version: number; previousReportId: number | null }> {
   let version = 1;
@@ -124,6 +132,9 @@ export async function insertVersion(
       is_current: true,
       origin: v.origin,
       report: JSON.stringify(v.report),
+      scope: v.scope?.scope ?? null,
+      scope_basis: v.scope?.basis ?? null,
+      scope_evidence: v.scope?.evidence ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -147,14 +158,27 @@ export async function report(db: Db, id: number): Promise<StoredReport | null> {
   return rows[0] ? toStoredReport(rows[0]) : null;
 }
 
-/** The current reports of a year, of a region and everything below it (all regions when none is given). */
+/**
+ * The current reports of a year, of a region and everything below it (all regions when none is given); with
+ * `andAbove`, also those of agencies filed at a region above it or at none, whose names may place them inside it
+ * (义马市人民政府办公室 filed under 河南省/三门峡市 is of 河南省/三门峡市/义马市).
+ */
 export async function currentReports(
   db: Db,
-  options: { year: number; region?: string | null },
+  options: { year: number; region?: string | null; andAbove?: boolean },
 ): Promise<StoredReport[]> {
   let q = reportQuery(db).where('r.is_current', '=', true).where('r.year', '=', options.year);
   const region = normalizeRegionPath(options.region);
-  if (region) q = q.where((eb) => inRegion(eb, region));
+  const comps = region.split('/');
+  const above = options.andAbove
+    ? ['', ...comps.slice(0, -1).map((_, i) => comps.slice(0, i + 1).join('/'))]
+    : [];
+  if (region)
+    q = q.where((eb) =>
+      above.length
+        ? eb.or([inRegion(eb, region), eb('a.region_path', 'in', above), eb('a.id', 'is', null)])
+        : inRegion(eb, region),
+    );
   const rows = await q.orderBy('a.region_path').orderBy('a.name').orderBy('r.id').execute();
   return rows.map(toStoredReport);
 }
@@ -276,4 +300,22 @@ export async function regionStatus(
       years,
     };
   });
+}
+
+/**
+ * Sets what the reports read from a source file cover (a person's decision: basis `set`), on every version of
+ * them, so that an edit made before keeps it. Returns the ids of the versions changed.
+ */
+export async function setScope(
+  db: Db,
+  sourceFileId: number,
+  scope: ScopeDecision['scope'],
+): Promise<number[]> {
+  const rows = await db
+    .updateTable('reports')
+    .set({ scope, scope_basis: 'set', scope_evidence: null })
+    .where('source_file_id', '=', sourceFileId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 // The database tables as kysely types; migrations/0001-initial.ts creates them (one schema for PGlite and PostgreSQL).
 import type { ColumnType, Generated } from 'kysely';
+import type { ReportScope, ScopeBasis } from '../model/scope.ts';
 
 /** An auto-generated integer key. */
 type Id = Generated<number>;
@@ -81,6 +82,12 @@ export interface ReportTable {
   /** The report JSON: the contract of report-json.md with provenance and outline. */
   report: Json<unknown>;
   created_at: CreatedAt;
+  /** What the report covers (format-spec §8.5): the region as a whole, the body's own work (本级), a department's. */
+  scope: ColumnType<ReportScope | null, ReportScope | null | undefined, ReportScope | null>;
+  /** How the scope was decided: given on import, said by the report's text, or the body being a department. */
+  scope_basis: ColumnType<ScopeBasis | null, ScopeBasis | null | undefined, ScopeBasis | null>;
+  /** The words of the report the scope was decided from (basis `text`). */
+  scope_evidence: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every cell of every report version, for SQL analysis. */

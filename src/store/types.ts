@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Report } from '../model/report.ts';
+import type { ReportScope, ScopeBasis } from '../model/scope.ts';
 import type { Database } from './schema.ts';
 
 /** What to import: one file's bytes and what reading, extraction and checking made of it. */
@@ -17,6 +18,16 @@ export interface ImportInput {
   report: Report | null;
   /** Every finding of reading, extraction and checking. */
   diagnostics: readonly Diagnostic[];
+  /** What the report covers and how that was decided (none: not known). */
+  scope?: ScopeDecision | null;
+}
+
+/** A report's scope (format-spec §8.5) and how it was decided: set by a person, read in its text, or its kind. */
+export interface ScopeDecision {
+  scope: ReportScope;
+  basis: ScopeBasis;
+  /** The report's words it was read from (basis `text`). */
+  evidence?: string | null;
 }
 
 /**
@@ -78,6 +89,8 @@ export interface StoredReport {
   fileName: string;
   createdAt: Date;
   report: Report;
+  /** What the report covers, null when neither its text nor a person said. */
+  scope: ScopeDecision | null;
   /** Counts of the version's diagnostics by severity. */
   errors: number;
   warnings: number;

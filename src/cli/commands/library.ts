@@ -1,5 +1,6 @@
 // The library commands over src/store: import, agencies, merges, aggregate (compare is in compare.ts).
 import { Option } from 'commander';
+import type { ReportScope } from '../../model/scope.ts';
 import { dbOption, langOption, type CliCommand, type Lang } from './types.ts';
 
 export const importCommand: CliCommand = {
@@ -15,6 +16,12 @@ export const importCommand: CliCommand = {
         '--region <path>',
         'the region of the files, e.g. 河南省/三门峡市 (completes names like 市民政局)',
       )
+      .addOption(
+        new Option(
+          '--scope <scope>',
+          'what the reports cover: region (the region as a whole), own (本级), department; default: decided from each report (a department by its name, a government by its text: 全市各级行政机关共收到… / 本级); given for files already stored, it corrects theirs',
+        ).choices(['region', 'own', 'department']),
+      )
       .addOption(langOption())
       .argument('<file...>', 'report files or folders (any input kind; folders are read recursively)')
       .addHelpText(
@@ -27,10 +34,12 @@ merges (review them with nianbao merges). When the library holds the same
 agency's report of the year before, the cross-year rules (T3-6, T2-2, T2-3,
 X-5) are checked against it. Exit 2 if some file could not be read.`,
       )
-      .action(async (files: string[], opts: { db?: string; region?: string; lang: Lang }) => {
-        const { runImport } = await import('../library.ts');
-        exit(await runImport(files, opts, io));
-      });
+      .action(
+        async (files: string[], opts: { db?: string; region?: string; scope?: ReportScope; lang: Lang }) => {
+          const { runImport } = await import('../library.ts');
+          exit(await runImport(files, opts, io));
+        },
+      );
   },
 };
 
@@ -116,7 +125,7 @@ added together. These findings of the sum go to standard error.`,
           output?: string;
           lang: Lang;
         }) => {
-          const { runAggregate } = await import('../library.ts');
+          const { runAggregate } = await import('../aggregate.ts');
           exit(await runAggregate(opts, io));
         },
       );

@@ -90,4 +90,20 @@ export const docs: readonly RuleDocs[] = [
     },
     unshown: UNSHOWN,
   },
+  {
+    id: 'aggregate/scope-unknown',
+    what: {
+      zh: '一份人民政府（或其办公室）的年报没有说明统计范围：是本级（本机关自身）还是全市、全县等整个地区的汇总。汇总时它按本级与其下的部门、下级政府的报告一并相加，消息给出它和其下报告的份数。只有其下还有别的报告时才提示。',
+      en: 'A people’s government’s (or its office’s) report does not say whether it covers its own work (本级) or sums the whole city, county or other region. The aggregate adds it as its own, beside the departments’ and lower governments’ reports below it; the message names it and counts those. Said only when other reports lie below it.',
+    },
+    why: {
+      zh: 'format-spec §8.5：地区汇总 = 本级政府 + 部门 + 下级政府。政府年报有的只报本级，有的汇总全地区（如“全市各级行政机关共收到…”）；全地区的报告再与各单位相加，数字就重复计算了。报告自己没有说明时，nianbao 不猜测（原则 2“不编造”），按最常见的本级相加并明说。',
+      en: 'format-spec §8.5: a region’s sum is 本级政府 + 部门 + 下级政府. Some government reports cover their own work, others the whole region (全市各级行政机关共收到…); adding a whole-region report to its units counts twice. When the report does not say, nianbao does not guess (principle 2): it adds it as its own and says so.',
+    },
+    fix: {
+      zh: '读报告的总体情况：若它是全地区的汇总，用 `nianbao import --scope region 文件` 标注（已导入的文件也可以，会更正其范围）；若只报本级，用 `--scope own`。标注为全地区的报告代表其下全部单位，不再与它们相加，而是在汇总地区本身时与其下各单位之和比较（[[aggregate-mismatch]]）。',
+      en: 'Read its overview: if it sums the whole region, mark it with `nianbao import --scope region FILE` (a file already imported is corrected); if it covers its own work, `--scope own`. A whole-region report then stands for every unit below it instead of being added to them, and is compared with their sum when its own region is summed ([[aggregate-mismatch]]).',
+    },
+    unshown: UNSHOWN,
+  },
 ];
