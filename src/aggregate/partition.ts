@@ -69,18 +69,8 @@ export function partition<T>(region: readonly string[], reports: readonly UnitRe
   return out;
 }
 
-const UNIT_EN: Record<string, string> = {
-  省: 'province',
-  市: 'city',
-  区: 'district',
-  县: 'county',
-  州: 'prefecture',
-  旗: 'banner',
-  盟: 'league',
-  镇: 'town',
-  乡: 'township',
-  街道: 'subdistrict',
-};
+/** The unit words of places, for 全市, 全县 …: the longest first. */
+const UNITS = ['街道', '省', '市', '区', '县', '州', '旗', '盟', '镇', '乡'];
 
 /** What the scope finding names of a report: its agency, its id and the place it is of. */
 export interface Named {
@@ -94,9 +84,8 @@ export interface Named {
 export function scopeFindings<T>(p: Partition<T>, name: (item: T) => Named, lang: Lang = 'zh'): Diagnostic[] {
   return p.unknownScope.map(({ item, below }) => {
     const { agency, reportId, place } = name(item);
-    const suffix = Object.keys(UNIT_EN).find((s) => place?.endsWith(s));
-    const unit = suffix ? { zh: suffix, en: UNIT_EN[suffix]! } : { zh: '地区', en: 'region' };
-    const data = { agency, reportId, unit: unit.zh, unitEn: unit.en, members: below };
+    const unit = UNITS.find((s) => place?.endsWith(s)) ?? '地区';
+    const data = { agency, reportId, unit, members: below };
     return inLang(finding('aggregate/scope-unknown', 'scope-unknown', data), lang);
   });
 }

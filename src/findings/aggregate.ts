@@ -67,7 +67,7 @@ export const AGGREGATE_FINDINGS = {
     messages: {
       'scope-unknown': {
         zh: '“{agency}”的年报（#{reportId}）没有说明统计范围是本级还是全{unit}，按本级与其下 {members} 份报告一并相加；若它是全{unit}汇总，汇总数重复计算，请用 nianbao import --scope region 重新标注',
-        en: 'The report of “{agency}” (#{reportId}) does not say whether it covers its own work (本级) or the whole {unitEn}; it is added as its own, beside {members} reports below it; if it sums the whole {unitEn}, the aggregate counts twice: mark it with nianbao import --scope region',
+        en: 'The report of “{agency}” (#{reportId}) does not say whether it covers its own work (本级) or sums its whole region (全{unit}); it is added as its own, beside {members} reports below it; if it sums the whole region, the aggregate counts twice: mark it with nianbao import --scope region',
       },
     },
   },

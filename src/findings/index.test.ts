@@ -51,7 +51,7 @@ describe('the stage registry', () => {
     const ids = STAGE_FINDINGS.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const meta of STAGE_FINDINGS) {
-      expect(meta.id).toMatch(/^(read|extract|internal|aggregate)\/[a-z][a-z0-9-]*$/);
+      expect(meta.id).toMatch(/^(read|extract|internal|aggregate|library)\/[a-z][a-z0-9-]*$/);
       expect(meta.title.zh && meta.title.en && meta.basis, meta.id).toBeTruthy();
       expect(Object.keys(meta.messages).length, meta.id).toBeGreaterThan(0);
       for (const [id, m] of Object.entries(meta.messages)) {

@@ -234,7 +234,7 @@ const CASES: Record<string, RuleCase[]> = {
       ),
       'aggregate/scope-unknown',
       'scope-unknown',
-      { agency: '三门峡市人民政府办公室', reportId: 7, unit: '市', unitEn: 'city', members: 1 },
+      { agency: '三门峡市人民政府办公室', reportId: 7, unit: '市', members: 1 },
     ),
   ],
   'library/region-mismatch': [
