@@ -8,6 +8,7 @@ import { reportDifferences } from '../../test/support/roundtrip.ts';
 import { writeXlsx } from '../../test/support/xlsx-writer.ts';
 import { extract } from '../extract/index.ts';
 import { FLAT_COLUMNS } from '../render/report/csv.ts';
+import { DATA_SHEET, renderXlsx } from '../render/report/xlsx.ts';
 import type { Report } from '../model/report.ts';
 import { read } from './index.ts';
 import { readText } from './text.ts';
@@ -63,6 +64,58 @@ describe('readXlsx', () => {
     // The same rows under another header are an ordinary table.
     data.getCell('A1').value = '表';
     expect((await read(new Uint8Array(await wb.xlsx.writeBuffer()))).blocks).toHaveLength(2);
+  });
+
+  it('reads the layout of a workbook with a data sheet, and names every data-sheet figure that disagrees', async () => {
+    const truth = extract(readText(readFileSync(new URL('003_b41a2553e1af1d3f.txt', samples)))).report!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderXlsx(truth)) as unknown as ArrayBuffer);
+    const data = wb.getWorksheet(DATA_SHEET)!;
+    const dataRow = (path: string) => {
+      for (let r = 2; r <= data.rowCount; r++) {
+        const row = data.getRow(r);
+        if ([1, 2, 4].map((c) => row.getCell(c).value).join('.') === path) return row;
+      }
+      throw new Error(`no data row ${path}`);
+    };
+    // As rendered, the two agree: nothing to say.
+    const agreed = extract(await read(new Uint8Array(await wb.xlsx.writeBuffer()), { path: 'r.xlsx' }));
+    expect(agreed.diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees')).toEqual([]);
+    // 003's 四、结转下年度继续办理 / 自然人 is blank: a value typed only into the data sheet.
+    expect(truth.requests.carriedForward!.naturalPerson).toBeNull();
+    dataRow('requests.carriedForward.naturalPerson').getCell(6).value = 7;
+    // A layout figure changed by the author, the data sheet left as it was.
+    const t3 = wb.getWorksheet('收到和处理政府信息公开申请情况')!;
+    let at = 1;
+    while (t3.getCell(at, 3).value !== '四、结转下年度继续办理') at++;
+    t3.getCell(at, 5).value = 4;
+    // A data-sheet value that is no figure, and a row that names no cell.
+    dataRow('requests.carriedForward.research').getCell(6).value = '五';
+    data.addRow(['requests', 'carriedForward', '', 'nobody', '', 3, '']);
+
+    const { report, diagnostics } = extract(
+      await read(new Uint8Array(await wb.xlsx.writeBuffer()), { path: 'r.xlsx' }),
+    );
+    // The layout is what is read.
+    expect(report!.requests.carriedForward).toMatchObject({ naturalPerson: null, commercial: 4, research: 0 });
+    const found = diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees');
+    expect(found.map((d) => [d.messageId, d.severity, d.path?.join('.'), d.data])).toEqual([
+      [
+        'onlyData',
+        'warning',
+        'requests.carriedForward.naturalPerson',
+        expect.objectContaining({ layout: '空白', data: '7', cell: `收到和处理政府信息公开申请情况!D${at}` }),
+      ],
+      [
+        'differs',
+        'warning',
+        'requests.carriedForward.commercial',
+        expect.objectContaining({ layout: '4', data: '0', cell: `收到和处理政府信息公开申请情况!E${at}` }),
+      ],
+      ['differs', 'warning', 'requests.carriedForward.research', expect.objectContaining({ data: '五' })],
+      ['notACell', 'warning', undefined, expect.objectContaining({ path: 'requests.carriedForward.nobody' })],
+    ]);
+    expect(found[0]!.message).toMatch(/data!F\d+ 填有 7.*已按版式表读取/);
   });
 
   it('reads lone text cells above a table as paragraphs, a merged one right above it as its caption', async () => {

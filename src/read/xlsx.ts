@@ -1,7 +1,7 @@
 // XLSX reader (exceljs): every sheet a table grid, merged cells resolved, numbers stored as text kept as text.
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Block, Document, TableCell, TableRow } from '../model/document.ts';
+import type { Block, Document, RestatedFigure, TableCell, TableRow } from '../model/document.ts';
 import { brokenDocument } from './broken.ts';
 
 /** The text of a cell value as a person sees it: numbers as written, formulas by their result, rich text joined. */
@@ -28,9 +28,10 @@ function loneText(row: TableRow): TableCell | undefined {
 
 /**
  * The header of the flat data sheet nianbao writes beside the official layout (src/render/report/csv.ts,
- * FLAT_COLUMNS). Such a sheet repeats every figure of the layout sheets, one per row: reading it too would give each
- * row twice, so it is left out. The layout sheets are the ones a person edits (the template is filled there), so
- * they are the source; the flat sheet is a derived view for analysis.
+ * FLAT_COLUMNS). Such a sheet repeats every figure of the layout sheets, one per row: reading it as a table too
+ * would give each row twice. The layout sheets are the ones a person edits (the official look), so they are the
+ * source; the flat sheet's figures are handed on as `restated`, and extraction says where they disagree with the
+ * layout (a value typed only there, a value changed on one side): one source of truth, never a silent choice.
  */
 const FLAT_HEADER = ['table', 'row', 'rowLabel', 'column', 'columnLabel', 'value', 'source'];
 
@@ -81,6 +82,24 @@ function isFlatData(ws: ExcelJS.Worksheet): boolean {
   return FLAT_HEADER.every((h, i) => textOf(first.getCell(i + 1).value).trim() === h);
 }
 
+/** The figures of a flat data sheet: one per row that names a table, a row and a column. */
+function restatedFigures(ws: ExcelJS.Worksheet): RestatedFigure[] {
+  const col = (name: string) => FLAT_HEADER.indexOf(name) + 1;
+  const out: RestatedFigure[] = [];
+  ws.eachRow((row, r) => {
+    if (r === 1) return;
+    const key = ['table', 'row', 'column'].map((k) => textOf(row.getCell(col(k)).value).trim());
+    if (key.some((k) => k === '')) return;
+    const value = row.getCell(col('value'));
+    out.push({
+      path: key.join('.'),
+      text: textOf(value.value).trim(),
+      source: { kind: 'xlsx', sheet: ws.name, cell: value.address },
+    });
+  });
+  return out;
+}
+
 /** Reads the bytes of an XLSX workbook: one table per sheet, a lone title cell at the top as a paragraph. */
 export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {}): Promise<Document> {
   const file = options.path ?? '';
@@ -92,9 +111,13 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
     return brokenDocument('xlsx', file, e);
   }
   const blocks: Block[] = [];
+  const restated: RestatedFigure[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
-    if (isFlatData(ws)) continue;
+    if (isFlatData(ws)) {
+      restated.push(...restatedFigures(ws));
+      continue;
+    }
     // Merged ranges: the master cell spans, the others are covered and left out of the grid.
     const spans = new Map<string, { rowSpan: number; colSpan: number }>();
     const covered = new Set<string>();
@@ -169,5 +192,5 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
         source: { kind: 'xlsx', sheet: ws.name, cell: 'A1' },
       });
   }
-  return { kind: 'xlsx', blocks, diagnostics: [] };
+  return { kind: 'xlsx', blocks, diagnostics: [], ...(restated.length ? { restated } : {}) };
 }
