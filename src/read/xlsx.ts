@@ -224,8 +224,8 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
   const blocks: Block[] = [];
   const restated: RestatedFigure[] = [];
   const guide = namedCells(wb, GUIDE_NAME);
-  const computed: string[] = [];
-  const uncached: string[] = [];
+  const computed: { sheet: string; cell: string }[] = [];
+  const uncached: { sheet: string; cell: string }[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
     if (isFlatData(ws)) {
@@ -307,26 +307,43 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
         rows,
         source: { kind: 'xlsx', sheet: ws.name, cell: 'A1' },
       });
-    computed.push(...cellText.computed.map((a) => `${ws.name}!${a}`));
-    uncached.push(...cellText.uncached.map((a) => `${ws.name}!${a}`));
+    computed.push(...cellText.computed.map((cell) => ({ sheet: ws.name, cell })));
+    uncached.push(...cellText.uncached.map((cell) => ({ sheet: ws.name, cell })));
   }
   const diagnostics: Diagnostic[] = [];
-  const list = (cells: string[]) => cells.slice(0, 12).join('、') + (cells.length > 12 ? '……' : '');
+  const list = (cells: { sheet: string; cell: string }[]) =>
+    cells
+      .slice(0, 12)
+      .map((c) => `${c.sheet}!${c.cell}`)
+      .join('、') + (cells.length > 12 ? '……' : '');
+  const at = (cells: { sheet: string; cell: string }[]) => ({
+    source: { kind: 'xlsx' as const, ...cells[0]! },
+  });
   if (computed.length)
     diagnostics.push(
-      finding('read/xlsx-formula-computed', 'computed', {
-        file,
-        count: computed.length,
-        cells: list(computed),
-      }),
+      finding(
+        'read/xlsx-formula-computed',
+        'computed',
+        {
+          file,
+          count: computed.length,
+          cells: list(computed),
+        },
+        at(computed),
+      ),
     );
   if (uncached.length)
     diagnostics.push(
-      finding('read/xlsx-formula-uncached', 'uncached', {
-        file,
-        count: uncached.length,
-        cells: list(uncached),
-      }),
+      finding(
+        'read/xlsx-formula-uncached',
+        'uncached',
+        {
+          file,
+          count: uncached.length,
+          cells: list(uncached),
+        },
+        at(uncached),
+      ),
     );
   return { kind: 'xlsx', blocks, diagnostics, ...(restated.length ? { restated } : {}) };
 }
