@@ -135,8 +135,6 @@ function referenced(refs: string): [number, number][] | null {
 function sheetText(ws: ExcelJS.Worksheet) {
   const computed: string[] = [];
   const uncached: string[] = [];
-  const memo = new Map<string, number | null>();
-  const busy = new Set<string>();
   /**
    * A formula cell's formula and saved result. exceljs's cell.value drops a falsy result (a saved 0 or ""), so they
    * are taken from the cell itself; a shared formula (LibreOffice writes them) comes translated to its cell.
@@ -145,18 +143,23 @@ function sheetText(ws: ExcelJS.Worksheet) {
     cell.type === ExcelJS.ValueType.Formula
       ? { formula: cell.formula, result: cell.result as ExcelJS.CellValue | undefined }
       : undefined;
+  /** A sum that reaches itself: a spreadsheet refuses it (a circular reference), and so is it read. */
+  const CYCLE = Symbol('cycle');
+  type Value = number | null | typeof CYCLE;
+  const memo = new Map<string, Value>();
+  const busy = new Set<string>();
   /** The number a cell holds for a sum (null: none), computing the template's sums without a result. */
-  const numberAt = (r: number, c: number): number | null => {
+  const numberAt = (r: number, c: number): Value => {
     const cell = ws.getCell(r, c);
     const f = formulaOf(cell);
     if (!f) return typeof cell.value === 'number' ? cell.value : null;
     if (f.result !== undefined) return typeof f.result === 'number' ? f.result : null;
     return ownSum(r, c, f.formula);
   };
-  const ownSum = (r: number, c: number, formula: string | undefined): number | null => {
+  const ownSum = (r: number, c: number, formula: string | undefined): Value => {
     const key = `${r}:${c}`;
     if (memo.has(key)) return memo.get(key)!;
-    if (busy.has(key)) return null; // a cycle: a spreadsheet refuses it too
+    if (busy.has(key)) return CYCLE;
     const m = OWN_SUM.exec((formula ?? '').replace(/\s+/g, ''));
     const cells = m ? referenced(m[1] ?? m[2]!) : null;
     if (!cells) {
@@ -164,11 +167,16 @@ function sheetText(ws: ExcelJS.Worksheet) {
       return null;
     }
     busy.add(key);
-    const figures = cells.map(([rr, cc]) => numberAt(rr, cc)).filter((x): x is number => x !== null);
+    const parts = cells.map(([rr, cc]) => numberAt(rr, cc));
     busy.delete(key);
     // SUM of nothing is 0 in a spreadsheet; the template's IF(COUNT…) gives a blank, and so does a bare SUM here:
     // a total of no typed figure is no figure.
-    const sum = figures.length ? figures.reduce((a, b) => a + b, 0) : null;
+    const figures = parts.filter((x): x is number => typeof x === 'number');
+    const sum: Value = parts.includes(CYCLE)
+      ? CYCLE
+      : figures.length
+        ? figures.reduce((a, b) => a + b, 0)
+        : null;
     memo.set(key, sum);
     return sum;
   };
@@ -178,8 +186,9 @@ function sheetText(ws: ExcelJS.Worksheet) {
     if (f.result !== undefined) return textOf(f.result);
     if (OWN_SUM.test((f.formula ?? '').replace(/\s+/g, ''))) {
       const sum = ownSum(Number(cell.row), Number(cell.col), f.formula);
-      if (sum !== null) computed.push(cell.address);
-      return sum === null ? '' : String(sum);
+      if (typeof sum === 'number') computed.push(cell.address);
+      if (sum === CYCLE) uncached.push(cell.address);
+      return typeof sum === 'number' ? String(sum) : '';
     }
     uncached.push(cell.address);
     return '';

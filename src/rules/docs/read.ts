@@ -247,7 +247,7 @@ export const docs: readonly RuleDocs[] = [
     id: 'read/xlsx-data-disagrees',
     what: {
       zh: '工作簿（nianbao render --to xlsx 写出后又经人修改）既有统计表的版式表，又有逐格列出数字的 data 数据表，两者的数字不一致：某格只在数据表中填写、两边数字不同、数据表中的值不是数字，或数据表的一行不是报告中的单元格。nianbao 读取版式表的数字（正式格式，作者填写和修改的地方），数据表中不一致的数字不采用；每一处给出两边的单元格和数字。',
-      en: "A workbook (written by nianbao render --to xlsx, then edited) has both the layout sheets and the flat data sheet, and they disagree: a figure typed only into the data sheet, a figure changed on one side, a data-sheet value that is no figure, or a data-sheet row that names no cell. nianbao reads the layout sheets (the official look, where an author types); a data-sheet figure that disagrees is not used, and each one is named with both cells and values.",
+      en: 'A workbook (written by nianbao render --to xlsx, then edited) has both the layout sheets and the flat data sheet, and they disagree: a figure typed only into the data sheet, a figure changed on one side, a data-sheet value that is no figure, or a data-sheet row that names no cell. nianbao reads the layout sheets (the official look, where an author types); a data-sheet figure that disagrees is not used, and each one is named with both cells and values.',
     },
     why: {
       zh: '同一个数字有两处可填，读取时若默默采用其中一处，另一处填写的数字就不声不响地丢失了（不虚构、也不丢弃数字）。以版式表为准，并逐处指出不一致，作者才能确认哪个数字是对的。',
@@ -255,7 +255,7 @@ export const docs: readonly RuleDocs[] = [
     },
     fix: {
       zh: '在版式表（统计表所在的工作表）中填写或改正数字；data 数据表只是供筛选和数据透视的副本，可以删除，或用 nianbao render --to xlsx 重新生成。填写新报告请用 nianbao new 生成的模板，它没有数据表。',
-      en: 'Type or correct the figure in the layout sheet; the data sheet is a copy for filters and pivot tables: delete it, or write it again with nianbao render --to xlsx. A new report is best filled in nianbao new\'s template, which has no data sheet.',
+      en: "Type or correct the figure in the layout sheet; the data sheet is a copy for filters and pivot tables: delete it, or write it again with nianbao render --to xlsx. A new report is best filled in nianbao new's template, which has no data sheet.",
     },
     example: {
       defect: {
@@ -273,7 +273,7 @@ export const docs: readonly RuleDocs[] = [
     },
     why: {
       zh: '公式是文件的内容，它的值只取决于同一文件中填写的数字，计算它并不推测任何数字；但读者应当知道这些数字是 nianbao 算出的，而不是 Excel、WPS 保存的。',
-      en: 'The formula is the file\'s content and its value follows from the file alone, so computing it guesses nothing; but the reader should know these figures were computed by nianbao, not saved by a spreadsheet.',
+      en: "The formula is the file's content and its value follows from the file alone, so computing it guesses nothing; but the reader should know these figures were computed by nianbao, not saved by a spreadsheet.",
     },
     fix: {
       zh: '无需修改。希望文件本身带有计算结果的，用 Excel、WPS 或 LibreOffice 打开并保存一次。',
@@ -291,7 +291,7 @@ export const docs: readonly RuleDocs[] = [
     id: 'read/xlsx-formula-uncached',
     what: {
       zh: '工作簿中的公式没有保存计算结果，而且不是 nianbao 模板的合计公式：这些格按空白读取，不计算，消息列出这些单元格。',
-      en: 'Formulas of a workbook without a saved result that are not the sums of nianbao\'s template: those cells are read as blanks, not computed, and the message lists them.',
+      en: "Formulas of a workbook without a saved result that are not the sums of nianbao's template: those cells are read as blanks, not computed, and the message lists them.",
     },
     why: {
       zh: 'nianbao 不是电子表格软件，只理解一部分的公式若照算，就可能算错，等于虚构数字；按空白读取并指出来，数字由作者确定。',
@@ -304,7 +304,7 @@ export const docs: readonly RuleDocs[] = [
     example: {
       defect: {
         zh: '表三“本年新收/总计”格改成了作者自己的公式 =D7+E7+…，文件由不计算公式的程序保存，没有结果（test/fixtures/xlsx/formula-uncached.xlsx）。',
-        en: 'Table 3\'s 本年新收 / 总计 holds an author\'s own formula =D7+E7+…, saved by a program that does not calculate (test/fixtures/xlsx/formula-uncached.xlsx).',
+        en: "Table 3's 本年新收 / 总计 holds an author's own formula =D7+E7+…, saved by a program that does not calculate (test/fixtures/xlsx/formula-uncached.xlsx).",
       },
       pdf: () => xlsxFixture('formula-uncached.xlsx'),
     },
