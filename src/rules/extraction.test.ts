@@ -90,6 +90,10 @@ async function fromFile(
   };
 }
 
+/** A workbook of test/fixtures/xlsx (scripts/make-xlsx-fixtures.ts). */
+const xlsxFixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../test/fixtures/xlsx/${name}`, import.meta.url)));
+
 /** A case with the data of each finding it expects, in order (the stage's data, passed on by the rule). */
 function stating(c: RuleCase, ...data: Record<string, unknown>[]): RuleCase {
   if (data.length !== c.errors?.length)
@@ -328,6 +332,43 @@ const CASES: Record<string, RuleCase[]> = {
         'pagesUnreadable',
       ),
       { file: 'r.pdf', pages: '2' },
+    ),
+  ],
+  'read/xlsx-data-disagrees': [
+    await (async (): Promise<RuleCase> => {
+      const file = 'data-disagrees.xlsx';
+      const doc = await read(xlsxFixture(file), { path: file });
+      const { diagnostics } = extract(doc);
+      const found = diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees');
+      expect(found.map((d) => d.messageId)).toEqual(['differs', 'differs']);
+      return {
+        name: 'a figure changed in the layout only, one in the data sheet only (render --to xlsx, edited)',
+        report: validReport('2021'),
+        options: { extraction: found },
+        errors: [{ messageId: 'differs' }, { messageId: 'differs' }],
+      };
+    })(),
+  ],
+  'read/xlsx-formula-computed': [
+    stating(
+      await fromFile(
+        "nianbao new's template filled in and saved by openpyxl: its sums without results",
+        xlsxFixture('filled-2021-openpyxl.xlsx'),
+        'read/xlsx-formula-computed',
+        'computed',
+      ),
+      { file: 'r', count: 34, cells: expect.stringMatching(/^收到和处理政府信息公开申请情况!J7、/) },
+    ),
+  ],
+  'read/xlsx-formula-uncached': [
+    stating(
+      await fromFile(
+        "an author's own formula saved without a result",
+        xlsxFixture('formula-uncached.xlsx'),
+        'read/xlsx-formula-uncached',
+        'uncached',
+      ),
+      { file: 'r', count: 1, cells: '收到和处理政府信息公开申请情况!J7' },
     ),
   ],
   'read/broken': [

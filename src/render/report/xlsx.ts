@@ -15,14 +15,11 @@ const FONT = { name: '宋体', size: 11 } as const;
 const LINE_HEIGHT = 16; // points per line of 11-point CJK text
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
-/** The text sheets printed on A4 upright, their one column fitted to the page's width. */
-const TEXT_PAGE = {
-  paperSize: 9,
-  orientation: 'portrait',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-} as const;
+/**
+ * The text sheets printed on A4 upright at 70%, which fits their one column to the page's width (LibreOffice prints
+ * a one-column sheet at 100% whatever fitToWidth says, and cuts the column off at the page's edge).
+ */
+const TEXT_PAGE = { paperSize: 9, orientation: 'portrait', scale: 70 } as const;
 /** Width (in Excel's character units) of the text sheets' one column. */
 const TEXT_WIDTH = 100;
 
