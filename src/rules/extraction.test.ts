@@ -2,6 +2,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.ts';
+import { compareRestated } from '../extract/restated.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -348,6 +349,34 @@ const CASES: Record<string, RuleCase[]> = {
         errors: [{ messageId: 'differs' }, { messageId: 'differs' }],
       };
     })(),
+    fromFindings(
+      'a figure typed only into the data sheet',
+      compareRestated(withCells(validReport('2021'), { 'requests.granted.research': null }), [
+        {
+          path: 'requests.granted.research',
+          text: '4',
+          source: { kind: 'xlsx', sheet: 'data', cell: 'F40' },
+        },
+      ]),
+      'read/xlsx-data-disagrees',
+      'onlyData',
+      {
+        name: '表三（依申请公开）“（一）予以公开”行“科研机构”列',
+        cell: '版式表', // the report was not read from a workbook: no layout cell to name
+        dataCell: 'data!F40',
+        layout: '空白',
+        data: '4',
+      },
+    ),
+    fromFindings(
+      'a data-sheet row that names no cell',
+      compareRestated(validReport('2021'), [
+        { path: 'requests.granted.nobody', text: '4', source: { kind: 'xlsx', sheet: 'data', cell: 'F41' } },
+      ]),
+      'read/xlsx-data-disagrees',
+      'notACell',
+      { dataCell: 'data!F41', path: 'requests.granted.nobody', data: '4', version: '2021' },
+    ),
   ],
   'read/xlsx-formula-computed': [
     stating(
