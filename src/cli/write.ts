@@ -200,7 +200,7 @@ export async function runNew(opts: NewCommandOptions, io: Io): Promise<number> {
   const json = ext === '.json';
   const body = json
     ? (await import('../render/report/json.ts')).renderJson(report)
-    : await (await import('../render/report/xlsx.ts')).renderXlsx(report, { dataSheet: false });
+    : await (await import('../render/report/xlsx.ts')).renderXlsx(report, { template: true });
   try {
     await writeFile(target, body, { flag: 'wx' }); // never overwrite: a filled-in template may be there
   } catch (error) {

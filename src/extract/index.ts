@@ -14,6 +14,7 @@ import { assignSections, sectionTexts } from './sections.ts';
 import { extractTables, type ExtractedTables } from './tables.ts';
 import { splitEmbeddedHeadings } from './stream/headings.ts';
 import { preferStream } from './stream/choose.ts';
+import { compareRestated } from './restated.ts';
 
 export type { Extraction } from './types.ts';
 
@@ -121,7 +122,9 @@ function extractUnsafe(doc: Document, options: ExtractOptions): Extraction {
     provenance: Object.assign(tables.provenance, meta.provenance),
     outline,
   };
-  return { report, diagnostics: [...meta.diagnostics, ...diagnostics, ...tables.diagnostics] };
+  // A workbook's flat data sheet states the figures a second time: where it is not the layout, say so.
+  const restated = doc.restated ? compareRestated(report, doc.restated) : [];
+  return { report, diagnostics: [...meta.diagnostics, ...diagnostics, ...tables.diagnostics, ...restated] };
 }
 
 function missingTable(format: FormatDef, key: TableKey, images: readonly DocumentImage[]): Diagnostic {

@@ -156,6 +156,57 @@ export const READ_FINDINGS = {
       },
     },
   },
+  // Reported by extraction (src/extract/restated.ts), which knows the cells the layout sheets gave.
+  'read/xlsx-data-disagrees': {
+    severity: 'warning',
+    title: {
+      zh: '工作簿的 data 数据表与版式表的数字不一致',
+      en: "A workbook's data sheet disagrees with its layout sheets",
+    },
+    basis: STAGE_BASIS,
+    messages: {
+      differs: {
+        zh: '{name}：版式表 {cell} 为 {layout}，data 数据表 {dataCell} 为 {data}；已按版式表读取，数据表的数字未采用',
+        en: '{name}: the layout sheet has {layout} at {cell}, the data sheet {data} at {dataCell}; the layout was read, the data sheet was not',
+      },
+      onlyData: {
+        zh: '{name}：data 数据表 {dataCell} 填有 {data}，版式表 {cell} 为空白；已按版式表读取（空白），数据表的数字未采用：请填入版式表，或从数据表删去',
+        en: '{name}: the data sheet has {data} at {dataCell}, the layout sheet is blank at {cell}; the layout was read (blank), the data sheet was not: type it into the layout sheet, or delete it from the data sheet',
+      },
+      notACell: {
+        zh: 'data 数据表 {dataCell} 的“{path}”不是 {version} 格式报告的单元格，其值 {data} 未读取',
+        en: 'the data sheet names "{path}" at {dataCell}, which is no cell of a {version}-format report; its value {data} was not read',
+      },
+    },
+  },
+  'read/xlsx-formula-computed': {
+    severity: 'info',
+    title: {
+      zh: '工作簿中无计算结果的合计公式已由 nianbao 计算',
+      en: "A workbook's sum formulas without a saved result, computed by nianbao",
+    },
+    basis: STAGE_BASIS,
+    messages: {
+      computed: {
+        zh: '{file}：{count} 个公式单元格没有保存计算结果（文件由不计算公式的程序保存，如 openpyxl），已按其求和公式从表中填写的数字算出：{cells}',
+        en: '{file}: {count} formula cells have no saved result (the file was saved by a program that does not calculate, such as openpyxl); their sums were computed from the figures typed in the sheet: {cells}',
+      },
+    },
+  },
+  'read/xlsx-formula-uncached': {
+    severity: 'warning',
+    title: {
+      zh: '工作簿中的公式没有计算结果，按空白读取',
+      en: 'Formulas of a workbook without a saved result, read as blanks',
+    },
+    basis: STAGE_BASIS,
+    messages: {
+      uncached: {
+        zh: '{file}：{count} 个公式单元格没有保存计算结果，且不是 nianbao 能计算的求和公式，按空白读取（不推算数字）：{cells}。请用 Excel、WPS 或 LibreOffice 打开并保存一次，或直接填写数字',
+        en: '{file}: {count} formula cells have no saved result and are not sums nianbao computes; read as blanks (no figure is guessed): {cells}. Open and save the file once in Excel, WPS or LibreOffice, or type the figures',
+      },
+    },
+  },
   // Reported by the CLI, which opens the file (src/cli/process.ts): the readers only ever see bytes.
   'read/unreadable': {
     severity: 'error',

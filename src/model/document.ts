@@ -59,6 +59,19 @@ export interface DocumentImage {
   readonly source: SourceSpan;
 }
 
+/**
+ * A figure a workbook states a second time, outside its layout: a row of nianbao's flat `data` sheet (`render --to
+ * xlsx`), keyed by the dotted model path its `table`, `row` and `column` columns name. The layout sheets are what is
+ * read; extraction compares these with what it read there and says where they disagree.
+ */
+export interface RestatedFigure {
+  /** The dotted model path, e.g. "requests.newlyReceived.total" (as written: it may name no cell). */
+  readonly path: string;
+  /** The value cell's text ('' for a blank). */
+  readonly text: string;
+  readonly source: SourceSpan;
+}
+
 /** A block of the document body. */
 export type Block = Paragraph | Table;
 
@@ -93,4 +106,6 @@ export interface Document {
   readonly images?: readonly DocumentImage[];
   /** A report given as JSON (report-json.md): the document is the report, and extraction passes it on. */
   readonly report?: Report;
+  /** Figures stated a second time beside the layout (an XLSX's flat data sheet), to be compared with it. */
+  readonly restated?: readonly RestatedFigure[];
 }

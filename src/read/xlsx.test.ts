@@ -8,6 +8,9 @@ import { reportDifferences } from '../../test/support/roundtrip.ts';
 import { writeXlsx } from '../../test/support/xlsx-writer.ts';
 import { extract } from '../extract/index.ts';
 import { FLAT_COLUMNS } from '../render/report/csv.ts';
+import { DATA_SHEET, renderXlsx } from '../render/report/xlsx.ts';
+import { check } from '../check.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Report } from '../model/report.ts';
 import { read } from './index.ts';
 import { readText } from './text.ts';
@@ -63,6 +66,62 @@ describe('readXlsx', () => {
     // The same rows under another header are an ordinary table.
     data.getCell('A1').value = '表';
     expect((await read(new Uint8Array(await wb.xlsx.writeBuffer()))).blocks).toHaveLength(2);
+  });
+
+  it('reads the layout of a workbook with a data sheet, and names every data-sheet figure that disagrees', async () => {
+    const truth = extract(readText(readFileSync(new URL('003_b41a2553e1af1d3f.txt', samples)))).report!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderXlsx(truth)) as unknown as ArrayBuffer);
+    const data = wb.getWorksheet(DATA_SHEET)!;
+    const dataRow = (path: string) => {
+      for (let r = 2; r <= data.rowCount; r++) {
+        const row = data.getRow(r);
+        if ([1, 2, 4].map((c) => row.getCell(c).value).join('.') === path) return row;
+      }
+      throw new Error(`no data row ${path}`);
+    };
+    // As rendered, the two agree: nothing to say.
+    const agreed = extract(await read(new Uint8Array(await wb.xlsx.writeBuffer()), { path: 'r.xlsx' }));
+    expect(agreed.diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees')).toEqual([]);
+    // 003's 四、结转下年度继续办理 / 自然人 is blank: a value typed only into the data sheet.
+    expect(truth.requests.carriedForward!.naturalPerson).toBeNull();
+    dataRow('requests.carriedForward.naturalPerson').getCell(6).value = 7;
+    // A layout figure changed by the author, the data sheet left as it was.
+    const t3 = wb.getWorksheet('收到和处理政府信息公开申请情况')!;
+    let at = 1;
+    while (t3.getCell(at, 3).value !== '四、结转下年度继续办理') at++;
+    t3.getCell(at, 5).value = 4;
+    // A data-sheet value that is no figure, and a row that names no cell.
+    dataRow('requests.carriedForward.research').getCell(6).value = '五';
+    data.addRow(['requests', 'carriedForward', '', 'nobody', '', 3, '']);
+
+    const { report, diagnostics } = extract(
+      await read(new Uint8Array(await wb.xlsx.writeBuffer()), { path: 'r.xlsx' }),
+    );
+    // The layout is what is read.
+    expect(report!.requests.carriedForward).toMatchObject({
+      naturalPerson: null,
+      commercial: 4,
+      research: 0,
+    });
+    const found = diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees');
+    expect(found.map((d) => [d.messageId, d.severity, d.path?.join('.'), d.data])).toEqual([
+      [
+        'onlyData',
+        'warning',
+        'requests.carriedForward.naturalPerson',
+        expect.objectContaining({ layout: '空白', data: '7', cell: `收到和处理政府信息公开申请情况!D${at}` }),
+      ],
+      [
+        'differs',
+        'warning',
+        'requests.carriedForward.commercial',
+        expect.objectContaining({ layout: '4', data: '0', cell: `收到和处理政府信息公开申请情况!E${at}` }),
+      ],
+      ['differs', 'warning', 'requests.carriedForward.research', expect.objectContaining({ data: '五' })],
+      ['notACell', 'warning', undefined, expect.objectContaining({ path: 'requests.carriedForward.nobody' })],
+    ]);
+    expect(found[0]!.message).toMatch(/data!F\d+ 填有 7.*已按版式表读取/);
   });
 
   it('reads lone text cells above a table as paragraphs, a merged one right above it as its caption', async () => {
@@ -127,4 +186,90 @@ describe('workbooks saved again by other programs (test/fixtures/xlsx, scripts/m
       expect([...cells(got).values()].every((v) => v === null)).toBe(true);
       expect(cells(got).size).toBe(200);
     });
+
+  for (const program of ['openpyxl', 'libreoffice'])
+    for (const name of ['2021', '000'])
+      it(`reads nianbao new's template filled in with ${name} as ${program} saved it: every figure, every text, no false finding`, async () => {
+        const truth = await fromWord(name);
+        const file = `filled-${name}-${program}.xlsx`;
+        const doc = await read(readFileSync(new URL(`xlsx/${file}`, fixtures)), { path: file });
+        // openpyxl saves the formulas without results: the template's sums are computed, and that is said (info);
+        // LibreOffice calculated them.
+        expect(doc.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual(
+          program === 'openpyxl' ? [['read/xlsx-formula-computed', 'info']] : [],
+        );
+        const { report, diagnostics } = extract(doc);
+        expect(reportDifferences(truth, report, { sections: true })).toEqual([]);
+        const findings = (r: Report, extraction: Diagnostic[]) =>
+          check(r, { extraction })
+            .filter((d) => d.severity !== 'info')
+            .map((d) => `${d.ruleId} ${d.path?.join('.') ?? ''}`);
+        expect(findings(report!, [...doc.diagnostics, ...diagnostics])).toEqual(findings(truth, []));
+      });
+});
+
+describe('formulas', () => {
+  /** A sheet of one table row: 自然人 … 其他 in B1:G1, and what `total` puts in H1. */
+  async function sheet(fill: (ws: ExcelJS.Worksheet) => void) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    fill(ws);
+    const doc = await read(new Uint8Array(await wb.xlsx.writeBuffer()), { path: 'f.xlsx' });
+    const row = doc.blocks.find((b) => b.kind === 'table')!;
+    return { cells: row.kind === 'table' ? row.rows.map((r) => r.cells.map((c) => c.text)) : [], doc };
+  }
+  const own = (refs: string) => `IF(COUNT(${refs})=0,"",SUM(${refs}))`;
+
+  it('gives a formula its saved result, 0 and "" included', async () => {
+    const { cells, doc } = await sheet((ws) => {
+      ws.addRow(['a', 1, 2, { formula: 'B1*C1+1', result: 3 }]);
+      ws.addRow(['b', 0, 0, { formula: 'B2+C2', result: 0 }]);
+    });
+    expect(cells).toEqual([
+      ['a', '1', '2', '3'],
+      ['b', '0', '0', '0'],
+    ]);
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it("computes the template's own sums saved without a result as a spreadsheet does, and says so", async () => {
+    const { cells, doc } = await sheet((ws) => {
+      ws.addRow(['a', 1, '2', 3, { formula: own('B1:D1') }]); // the text "2" is not counted, as in Excel
+      ws.addRow(['b', null, null, null, { formula: own('B2:D2') }]); // nothing typed: blank, not 0
+      ws.addRow(['c', 4, null, { formula: own('E1,E3') }, { formula: own('B3:D3') }]); // a cycle: no figure
+      ws.addRow(['d', 5, 6, null, { formula: 'SUM(B4,C4)' }]);
+    });
+    expect(cells).toEqual([
+      ['a', '1', '2', '3', '4'],
+      ['b', '', '', '', ''],
+      ['c', '4', '', '', ''],
+      ['d', '5', '6', '', '11'],
+    ]);
+    expect(doc.diagnostics.map((d) => [d.ruleId, d.data?.count, d.data?.cells])).toEqual([
+      ['read/xlsx-formula-computed', 2, 's!E1、s!E4'],
+      ['read/xlsx-formula-uncached', 2, 's!D3、s!E3'],
+    ]);
+  });
+
+  it('reads any other formula without a saved result as a blank, with a warning naming it', async () => {
+    const { cells, doc } = await sheet((ws) => {
+      ws.addRow(['a', 1, 2, { formula: 'B1+C1' }]);
+      ws.addRow(['b', 1, 2, { formula: 'SUM(B2:C2)*2' }]);
+    });
+    expect(cells).toEqual([
+      ['a', '1', '2'],
+      ['b', '1', '2'],
+    ]);
+    expect(doc.diagnostics.map((d) => [d.ruleId, d.severity, d.data?.cells])).toEqual([
+      ['read/xlsx-formula-uncached', 'warning', 's!D1、s!D2'],
+    ]);
+  });
+
+  it("leaves out the cells the workbook names nianbao_guide (the template's identities in words)", async () => {
+    const { cells } = await sheet((ws) => {
+      ws.addRow(['a', 1, null, '总计 = 甲 + 乙']);
+      ws.workbook.definedNames.add("'s'!$D$1", 'nianbao_guide');
+    });
+    expect(cells).toEqual([['a', '1']]);
+  });
 });

@@ -1,7 +1,9 @@
 // XLSX reader (exceljs): every sheet a table grid, merged cells resolved, numbers stored as text kept as text.
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Block, Document, TableCell, TableRow } from '../model/document.ts';
+import type { Block, Document, RestatedFigure, TableCell, TableRow } from '../model/document.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { finding } from '../findings/index.ts';
 import { brokenDocument } from './broken.ts';
 
 /** The text of a cell value as a person sees it: numbers as written, formulas by their result, rich text joined. */
@@ -28,9 +30,10 @@ function loneText(row: TableRow): TableCell | undefined {
 
 /**
  * The header of the flat data sheet nianbao writes beside the official layout (src/render/report/csv.ts,
- * FLAT_COLUMNS). Such a sheet repeats every figure of the layout sheets, one per row: reading it too would give each
- * row twice, so it is left out. The layout sheets are the ones a person edits (the template is filled there), so
- * they are the source; the flat sheet is a derived view for analysis.
+ * FLAT_COLUMNS). Such a sheet repeats every figure of the layout sheets, one per row: reading it as a table too
+ * would give each row twice. The layout sheets are the ones a person edits (the official look), so they are the
+ * source; the flat sheet's figures are handed on as `restated`, and extraction says where they disagree with the
+ * layout (a value typed only there, a value changed on one side): one source of truth, never a silent choice.
  */
 const FLAT_HEADER = ['table', 'row', 'rowLabel', 'column', 'columnLabel', 'value', 'source'];
 
@@ -75,10 +78,146 @@ export function loadableWorkbook(bytes: Uint8Array): Uint8Array {
   return changed ? zipSync(files, { level: 0 }) : bytes;
 }
 
+/**
+ * The defined name of the guidance cells of nianbao's template (src/render/report/xlsx-guide.ts GUIDE_NAME: the
+ * identities in words beside a table). They guide the author and are no part of the report, so they are left out.
+ */
+const GUIDE_NAME = 'nianbao_guide';
+
+/** The cells a workbook's defined name covers, as "sheet!A1" keys (absolute $ signs dropped). */
+function namedCells(wb: ExcelJS.Workbook, name: string): Set<string> {
+  const out = new Set<string>();
+  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  for (const d of model.filter((m) => m.name === name))
+    for (const range of d.ranges) {
+      const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range);
+      if (!m) continue;
+      const sheet = (m[1] ?? m[2]!).replace(/''/g, "'");
+      const [c0, r0] = [column(m[3]!), Number(m[4])];
+      const [c1, r1] = [m[5] ? column(m[5]) : c0, m[6] ? Number(m[6]) : r0];
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.add(`${sheet}!${r}:${c}`);
+    }
+  return out;
+}
+
+/** The number of a column's letters: A 1, Z 26, AA 27. */
+const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * The sum formulas nianbao's template writes (xlsx-guide.ts sumFormula), the only formulas without a saved result
+ * that are computed: IF(COUNT(refs)=0,"",SUM(refs)) or SUM(refs), refs being cells and ranges of the same sheet.
+ */
+const OWN_SUM = /^(?:IF\(COUNT\(([A-Z$0-9:,]+)\)=0,"",SUM\(\1\)\)|SUM\(([A-Z$0-9:,]+)\))$/;
+
+/** The cells a list of references names, as [row, col] pairs; null when one is not a plain cell or range. */
+function referenced(refs: string): [number, number][] | null {
+  const out: [number, number][] = [];
+  for (const ref of refs.split(',')) {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
+    if (!m) return null;
+    const [c0, r0] = [column(m[1]!), Number(m[2])];
+    const [c1, r1] = [m[3] ? column(m[3]) : c0, m[4] ? Number(m[4]) : r0];
+    for (let r = Math.min(r0, r1); r <= Math.max(r0, r1); r++)
+      for (let c = Math.min(c0, c1); c <= Math.max(c0, c1); c++) out.push([r, c]);
+  }
+  return out;
+}
+
+/**
+ * The text of a sheet's cells, formulas included. A formula gives its saved result, the figure Excel, WPS or
+ * LibreOffice computed. A formula saved without one (openpyxl writes formulas and no results) is computed only
+ * when it is one of the template's own sums, over the figures typed in the sheet, as a spreadsheet would (numbers
+ * count, text and blanks do not; nothing typed gives a blank, never 0): the formula is the file's content and its
+ * value follows from the file alone, so nothing is guessed. Any other formula without a result is not evaluated —
+ * nianbao is no spreadsheet, and a formula half understood would invent a figure —: it is read as a blank, and
+ * `uncached` names it.
+ */
+function sheetText(ws: ExcelJS.Worksheet) {
+  const computed: string[] = [];
+  const uncached: string[] = [];
+  /**
+   * A formula cell's formula and saved result. exceljs's cell.value drops a falsy result (a saved 0 or ""), so they
+   * are taken from the cell itself; a shared formula (LibreOffice writes them) comes translated to its cell.
+   */
+  const formulaOf = (cell: ExcelJS.Cell) =>
+    cell.type === ExcelJS.ValueType.Formula
+      ? { formula: cell.formula, result: cell.result as ExcelJS.CellValue | undefined }
+      : undefined;
+  /** A sum that reaches itself: a spreadsheet refuses it (a circular reference), and so is it read. */
+  const CYCLE = Symbol('cycle');
+  type Value = number | null | typeof CYCLE;
+  const memo = new Map<string, Value>();
+  const busy = new Set<string>();
+  /** The number a cell holds for a sum (null: none), computing the template's sums without a result. */
+  const numberAt = (r: number, c: number): Value => {
+    const cell = ws.getCell(r, c);
+    const f = formulaOf(cell);
+    if (!f) return typeof cell.value === 'number' ? cell.value : null;
+    if (f.result !== undefined) return typeof f.result === 'number' ? f.result : null;
+    return ownSum(r, c, f.formula);
+  };
+  const ownSum = (r: number, c: number, formula: string | undefined): Value => {
+    const key = `${r}:${c}`;
+    if (memo.has(key)) return memo.get(key)!;
+    if (busy.has(key)) return CYCLE;
+    const m = OWN_SUM.exec((formula ?? '').replace(/\s+/g, ''));
+    const cells = m ? referenced(m[1] ?? m[2]!) : null;
+    if (!cells) {
+      memo.set(key, null);
+      return null;
+    }
+    busy.add(key);
+    const parts = cells.map(([rr, cc]) => numberAt(rr, cc));
+    busy.delete(key);
+    // SUM of nothing is 0 in a spreadsheet; the template's IF(COUNT…) gives a blank, and so does a bare SUM here:
+    // a total of no typed figure is no figure.
+    const figures = parts.filter((x): x is number => typeof x === 'number');
+    const sum: Value = parts.includes(CYCLE)
+      ? CYCLE
+      : figures.length
+        ? figures.reduce((a, b) => a + b, 0)
+        : null;
+    memo.set(key, sum);
+    return sum;
+  };
+  const text = (cell: ExcelJS.Cell): string => {
+    const f = formulaOf(cell);
+    if (!f) return textOf(cell.value);
+    if (f.result !== undefined) return textOf(f.result);
+    if (OWN_SUM.test((f.formula ?? '').replace(/\s+/g, ''))) {
+      const sum = ownSum(Number(cell.row), Number(cell.col), f.formula);
+      if (typeof sum === 'number') computed.push(cell.address);
+      if (sum === CYCLE) uncached.push(cell.address);
+      return typeof sum === 'number' ? String(sum) : '';
+    }
+    uncached.push(cell.address);
+    return '';
+  };
+  return { text, computed, uncached };
+}
+
 /** Whether a sheet is nianbao's flat data sheet: its first row is exactly the flat header. */
 function isFlatData(ws: ExcelJS.Worksheet): boolean {
   const first = ws.getRow(1);
   return FLAT_HEADER.every((h, i) => textOf(first.getCell(i + 1).value).trim() === h);
+}
+
+/** The figures of a flat data sheet: one per row that names a table, a row and a column. */
+function restatedFigures(ws: ExcelJS.Worksheet): RestatedFigure[] {
+  const col = (name: string) => FLAT_HEADER.indexOf(name) + 1;
+  const out: RestatedFigure[] = [];
+  ws.eachRow((row, r) => {
+    if (r === 1) return;
+    const key = ['table', 'row', 'column'].map((k) => textOf(row.getCell(col(k)).value).trim());
+    if (key.some((k) => k === '')) return;
+    const value = row.getCell(col('value'));
+    out.push({
+      path: key.join('.'),
+      text: textOf(value.value).trim(),
+      source: { kind: 'xlsx', sheet: ws.name, cell: value.address },
+    });
+  });
+  return out;
 }
 
 /** Reads the bytes of an XLSX workbook: one table per sheet, a lone title cell at the top as a paragraph. */
@@ -92,9 +231,16 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
     return brokenDocument('xlsx', file, e);
   }
   const blocks: Block[] = [];
+  const restated: RestatedFigure[] = [];
+  const guide = namedCells(wb, GUIDE_NAME);
+  const computed: { sheet: string; cell: string }[] = [];
+  const uncached: { sheet: string; cell: string }[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
-    if (isFlatData(ws)) continue;
+    if (isFlatData(ws)) {
+      restated.push(...restatedFigures(ws));
+      continue;
+    }
     // Merged ranges: the master cell spans, the others are covered and left out of the grid.
     const spans = new Map<string, { rowSpan: number; colSpan: number }>();
     const covered = new Set<string>();
@@ -110,6 +256,7 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
       for (let r = r0; r <= r1; r++)
         for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) covered.add(`${r}:${c}`);
     }
+    const cellText = sheetText(ws);
     const rows: TableRow[] = [];
     const rowNumbers: number[] = [];
     ws.eachRow({ includeEmpty: true }, (row, r) => {
@@ -121,8 +268,9 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
         const span = spans.get(`${r}:${c}`);
         const b = cell.border;
         if (b && (b.top || b.bottom || b.left || b.right)) ruled = true;
+        const guidance = guide.has(`${ws.name}!${r}:${c}`);
         cells.push({
-          text: textOf(cell.value).trim(),
+          text: guidance ? '' : cellText.text(cell).trim(),
           col: c - 1,
           colSpan: span?.colSpan ?? 1,
           rowSpan: span?.rowSpan ?? 1,
@@ -168,6 +316,43 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
         rows,
         source: { kind: 'xlsx', sheet: ws.name, cell: 'A1' },
       });
+    computed.push(...cellText.computed.map((cell) => ({ sheet: ws.name, cell })));
+    uncached.push(...cellText.uncached.map((cell) => ({ sheet: ws.name, cell })));
   }
-  return { kind: 'xlsx', blocks, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const list = (cells: { sheet: string; cell: string }[]) =>
+    cells
+      .slice(0, 12)
+      .map((c) => `${c.sheet}!${c.cell}`)
+      .join('、') + (cells.length > 12 ? '……' : '');
+  const at = (cells: { sheet: string; cell: string }[]) => ({
+    source: { kind: 'xlsx' as const, ...cells[0]! },
+  });
+  if (computed.length)
+    diagnostics.push(
+      finding(
+        'read/xlsx-formula-computed',
+        'computed',
+        {
+          file,
+          count: computed.length,
+          cells: list(computed),
+        },
+        at(computed),
+      ),
+    );
+  if (uncached.length)
+    diagnostics.push(
+      finding(
+        'read/xlsx-formula-uncached',
+        'uncached',
+        {
+          file,
+          count: uncached.length,
+          cells: list(uncached),
+        },
+        at(uncached),
+      ),
+    );
+  return { kind: 'xlsx', blocks, diagnostics, ...(restated.length ? { restated } : {}) };
 }

@@ -2,6 +2,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.ts';
+import { compareRestated } from '../extract/restated.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -91,6 +92,10 @@ async function fromFile(
     errors: [{ messageId, data: { file: 'r', ...(ruleId === 'read/unsupported' ? { kind: 'zip' } : {}) } }],
   };
 }
+
+/** A workbook of test/fixtures/xlsx (scripts/make-xlsx-fixtures.ts). */
+const xlsxFixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../test/fixtures/xlsx/${name}`, import.meta.url)));
 
 /** A case with the data of each finding it expects, in order (the stage's data, passed on by the rule). */
 function stating(c: RuleCase, ...data: Record<string, unknown>[]): RuleCase {
@@ -373,6 +378,71 @@ const CASES: Record<string, RuleCase[]> = {
         'pagesUnreadable',
       ),
       { file: 'r.pdf', pages: '2' },
+    ),
+  ],
+  'read/xlsx-data-disagrees': [
+    await (async (): Promise<RuleCase> => {
+      const file = 'data-disagrees.xlsx';
+      const doc = await read(xlsxFixture(file), { path: file });
+      const { diagnostics } = extract(doc);
+      const found = diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees');
+      expect(found.map((d) => d.messageId)).toEqual(['differs', 'differs']);
+      return {
+        name: 'a figure changed in the layout only, one in the data sheet only (render --to xlsx, edited)',
+        report: validReport('2021'),
+        options: { extraction: found },
+        errors: [{ messageId: 'differs' }, { messageId: 'differs' }],
+      };
+    })(),
+    fromFindings(
+      'a figure typed only into the data sheet',
+      compareRestated(withCells(validReport('2021'), { 'requests.granted.research': null }), [
+        {
+          path: 'requests.granted.research',
+          text: '4',
+          source: { kind: 'xlsx', sheet: 'data', cell: 'F40' },
+        },
+      ]),
+      'read/xlsx-data-disagrees',
+      'onlyData',
+      {
+        name: '表三（依申请公开）“（一）予以公开”行“科研机构”列',
+        cell: '版式表', // the report was not read from a workbook: no layout cell to name
+        dataCell: 'data!F40',
+        layout: '空白',
+        data: '4',
+      },
+    ),
+    fromFindings(
+      'a data-sheet row that names no cell',
+      compareRestated(validReport('2021'), [
+        { path: 'requests.granted.nobody', text: '4', source: { kind: 'xlsx', sheet: 'data', cell: 'F41' } },
+      ]),
+      'read/xlsx-data-disagrees',
+      'notACell',
+      { dataCell: 'data!F41', path: 'requests.granted.nobody', data: '4', version: '2021' },
+    ),
+  ],
+  'read/xlsx-formula-computed': [
+    stating(
+      await fromFile(
+        "nianbao new's template filled in and saved by openpyxl: its sums without results",
+        xlsxFixture('filled-2021-openpyxl.xlsx'),
+        'read/xlsx-formula-computed',
+        'computed',
+      ),
+      { file: 'r', count: 34, cells: expect.stringMatching(/^收到和处理政府信息公开申请情况!J7、/) },
+    ),
+  ],
+  'read/xlsx-formula-uncached': [
+    stating(
+      await fromFile(
+        "an author's own formula saved without a result",
+        xlsxFixture('formula-uncached.xlsx'),
+        'read/xlsx-formula-uncached',
+        'uncached',
+      ),
+      { file: 'r', count: 1, cells: '收到和处理政府信息公开申请情况!J7' },
     ),
   ],
   'read/broken': [

@@ -4,8 +4,8 @@ import { dropSection, type RuleDocs } from './docs/kit.ts';
 export const docs: RuleDocs = {
   id: 'section-missing',
   what: {
-    zh: '年度报告缺少统一格式规定的六个部分之一：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。',
-    en: 'One of the six sections of the national format is missing.',
+    zh: '年度报告缺少统一格式规定的六个部分之一：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。以 JSON 给出的报告没有标题可找：有正文的部分，或其统计表（二、三、四）中填有数字的部分，即视为存在。',
+    en: 'One of the six sections of the national format is missing. A report given as JSON has no headings to find: a section with text, or a table section (二, 三, 四) whose table holds a figure, is present.',
   },
   why: {
     zh: '《条例》第五十条列明年度报告应当包括的内容，统一格式据此分为六个部分（format-spec §3）；2021 年格式要求报告内容“不能遗漏，也不宜泛化”。',

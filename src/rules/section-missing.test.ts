@@ -22,6 +22,13 @@ testRule(rule, {
       report: withOutline(v.outline!.map((h, i) => ({ ...h, number: String(i + 1) }))),
     },
     { name: 'no outline (a JSON report): the section texts are there', report: withOutline(undefined) },
+    {
+      name: 'no outline (a JSON template filled in): the tables are there, their sections without text',
+      report: {
+        ...withOutline(undefined),
+        sections: { ...v.sections, proactive: null, requests: null, reviewLitigation: null },
+      },
+    },
   ],
   invalid: [
     {
@@ -62,6 +69,34 @@ testRule(rule, {
           messageId: 'missing',
           data: { heading: '五、存在的主要问题及改进情况' },
           path: 'sections.problems',
+        },
+      ],
+    },
+    {
+      name: 'no outline: a table section without text and without a figure in its table',
+      report: (() => {
+        const r = withOutline(undefined);
+        r.sections.reviewLitigation = null;
+        for (const block of Object.values(r.reviewLitigation))
+          for (const k of Object.keys(block)) (block as Record<string, number | null>)[k] = null;
+        return r;
+      })(),
+      errors: [
+        {
+          messageId: 'missing',
+          data: { heading: '四、政府信息公开行政复议、行政诉讼情况' },
+          path: 'sections.reviewLitigation',
+        },
+      ],
+    },
+    {
+      name: 'an outline without the heading of 三: still missing, though its table is filled',
+      report: without('requests'),
+      errors: [
+        {
+          messageId: 'missing',
+          data: { heading: '三、收到和处理政府信息公开申请情况' },
+          path: 'sections.requests',
         },
       ],
     },

@@ -1,10 +1,14 @@
 // section-missing: one of the six sections of the report is absent (format-spec §3, §8.4 X-2; 条例第五十条).
+import { hasFigures } from './blanks.ts';
 import type { Rule } from './types.ts';
 
 /**
  * section-missing: 条例第五十条 lists what the annual report must contain and the format gives it six sections
  * (format-spec §3; the 2021 format: "不能遗漏"), so a missing one is an error. A section is present when the outline
- * has its heading; a report without an outline (built from JSON) is judged by its section text instead.
+ * has its heading. A report without an outline (built from JSON: `nianbao new -o t.json` filled in) has no headings
+ * to find, so it is judged by its content instead: a section with text, or a table section (二, 三, 四 are the
+ * statistics tables) whose table holds a figure. A document read from a file always has an outline, so a table
+ * without its heading there is still missing.
  */
 export const rule: Rule = {
   meta: {
@@ -23,7 +27,10 @@ export const rule: Rule = {
   check(ctx) {
     const { outline, sections } = ctx.report;
     for (const def of ctx.format.sections) {
-      const present = outline ? outline.some((h) => h.section === def.key) : sections[def.key] !== null;
+      const table = ctx.format.tables.find((t) => t.section === def.key);
+      const present = outline
+        ? outline.some((h) => h.section === def.key)
+        : sections[def.key] !== null || (table !== undefined && hasFigures(ctx.report, table));
       if (!present)
         ctx.add({ messageId: 'missing', data: { heading: def.heading }, path: ['sections', def.key] });
     }

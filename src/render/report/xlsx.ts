@@ -6,6 +6,7 @@ import type { Report } from '../../model/report.ts';
 import { layoutGrid, officialLayout, reportTitle, type LayoutCell, type TableLayout } from '../layout.ts';
 import { displayWidth } from '../width.ts';
 import { FLAT_COLUMNS, flatCells } from './csv.ts';
+import { guideBeside, guideTable, preamble, sumValues, textBox } from './xlsx-guide.ts';
 
 /** Name of the flat sheet; src/read/xlsx.ts recognises it by its header row and leaves it out of the document. */
 export const DATA_SHEET = 'data';
@@ -14,6 +15,11 @@ const FONT = { name: '宋体', size: 11 } as const;
 const LINE_HEIGHT = 16; // points per line of 11-point CJK text
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
+/**
+ * The text sheets printed on A4 upright at 70%, which fits their one column to the page's width (LibreOffice prints
+ * a one-column sheet at 100% whatever fitToWidth says, and cuts the column off at the page's edge).
+ */
+const TEXT_PAGE = { paperSize: 9, orientation: 'portrait', scale: 70 } as const;
 /** Width (in Excel's character units) of the text sheets' one column. */
 const TEXT_WIDTH = 100;
 
@@ -104,36 +110,72 @@ function writeData(wb: ExcelJS.Workbook, report: Report) {
  * The report as an XLSX workbook, in document order so that reading it back finds each table in its section:
  * sheet 1 the title and section 一; one sheet per statistics table, holding its section's heading and text above
  * the table in the official layout (officialLayout: merged cells, the 勾稽关系 note); then sections 五 and 六; then
- * the flat `data` sheet, for analysis (not in a template). Figures are stored as numbers, blanks as empty cells (never 0). Agency and year are in the
- * title "<agency><year>年政府信息公开工作年度报告", where extraction reads them; the format version is told by the
- * tables' own header words (format-spec §2), as for any report, and stated in sheet 1's name for the person reading.
+ * the flat `data` sheet, for analysis (not in a template). Figures are stored as numbers, blanks as empty cells
+ * (never 0). Agency and year are in the title "<agency><year>年政府信息公开工作年度报告", where extraction reads them;
+ * the format version is told by the tables' own header words (format-spec §2), as for any report, and stated in
+ * sheet 1's name for the person reading.
+ *
+ * A template (`template: true`, nianbao new) guides its author instead of holding a finished report: the preamble
+ * under the title, a box under each heading for the section's text, a formula in every 总计 cell the format's
+ * identities give (with the identity in a note and in words beside the table), data validation on every figure
+ * cell, and no data sheet — each figure has one place to be typed.
  */
 export async function renderXlsx(
   report: Report,
   options: {
     /**
-     * Add the flat `data` sheet (default true). A template to fill in has none: its figures are typed in the
-     * layout sheets, and a second copy of every cell would be a second place to type them, read by nobody.
+     * Add the flat `data` sheet (default: true, false in a template). A template has none: its figures are typed in
+     * the layout sheets, and a second copy of every cell would be a second place to type them.
      */
     dataSheet?: boolean;
+    /** Write the authoring template's guidance (formulas, validation, preamble, text boxes). */
+    template?: boolean;
   } = {},
 ): Promise<Uint8Array> {
   const format = formatOf(report.formatVersion);
+  const template = options.template ?? false;
   const heading = (k: SectionKey) => format.sections.find((s) => s.key === k)!.heading;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nianbao';
+  // A program that opens the template calculates its formulas again (their cached results are ours).
+  if (template) wb.calcProperties.fullCalcOnLoad = true;
+  const section = (
+    ws: ExcelJS.Worksheet,
+    at: number,
+    k: SectionKey,
+    span: number,
+    width: number,
+    lines: number,
+  ): number => {
+    if (!template) return writeSection(ws, at, heading(k), report.sections[k], span, width);
+    const next = writeSection(ws, at, heading(k), null, span, width);
+    return textBox(ws, next, k, report.sections[k], span, lines, format);
+  };
 
   // The format version is stated in the sheet's name and in a note on the title, not in a line of its own: a line
   // next to a title without agency or year (a blank template) would be read as the title's second half.
-  const front = wb.addWorksheet(`报告（${format.version}格式）`);
+  const front = wb.addWorksheet(`报告（${format.version}格式）`, { pageSetup: TEXT_PAGE });
   front.getColumn(1).width = TEXT_WIDTH;
   const title = front.getCell(1, 1);
   title.value = reportTitle(report);
   title.font = { ...FONT, name: '黑体', size: 16, bold: true };
   title.note = `${format.version} 格式（${format.document}）`;
   front.getRow(1).height = 28;
-  writeSection(front, 3, heading('overview'), report.sections.overview, 1, TEXT_WIDTH);
+  let first = 3;
+  if (template) {
+    // The preamble stands between the title and 一, as in the official reports; an empty row keeps it off the title.
+    for (const p of preamble(report, format)) {
+      const cell = front.getCell(first, 1);
+      cell.value = p;
+      cell.font = FONT;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      front.getRow(first++).height = linesIn(p, TEXT_WIDTH) * LINE_HEIGHT + 2;
+    }
+    first++;
+  }
+  section(front, first, 'overview', 1, TEXT_WIDTH, 16);
 
+  const computed = template ? sumValues(report, format) : undefined;
   for (const t of officialLayout(report)) {
     const ws = wb.addWorksheet(t.title.slice(0, 31), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -141,19 +183,22 @@ export async function renderXlsx(
     const widths = columnWidths(t);
     widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     const total = widths.reduce((a, b) => a + b, 0);
-    const section = format.tables.find((d) => d.key === t.key)!.section;
-    const next = writeSection(ws, 1, heading(section), report.sections[section], t.cols, total);
+    const def = format.tables.find((d) => d.key === t.key)!;
+    const next = section(ws, 1, def.section, t.cols, total, 3);
     // An empty row between the text and the table: the reader takes a merged cell right above a table for the
     // table's own caption (第二十条第（一）项), and a paragraph is not one.
     writeTable(ws, t, next + 1, widths);
+    if (computed) {
+      guideTable(ws, t, def, next + 1, computed);
+      guideBeside(ws, t, def, next + 1, wb);
+    }
   }
 
-  const back = wb.addWorksheet('存在的主要问题及其他事项');
+  const back = wb.addWorksheet('存在的主要问题及其他事项', { pageSetup: TEXT_PAGE });
   back.getColumn(1).width = TEXT_WIDTH;
   let at = 1;
-  for (const k of ['problems', 'other'] as const)
-    at = writeSection(back, at, heading(k), report.sections[k], 1, TEXT_WIDTH) + 1;
+  for (const k of ['problems', 'other'] as const) at = section(back, at, k, 1, TEXT_WIDTH, 8) + 1;
 
-  if (options.dataSheet ?? true) writeData(wb, report);
+  if (options.dataSheet ?? !template) writeData(wb, report);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

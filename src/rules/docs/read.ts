@@ -1,7 +1,12 @@
 // The documentation of the findings of reading (read/…), rules generated in src/rules/extraction.ts: what each checks,
 // why, how to fix it, and its examples (docs/rules/).
 import { strToU8, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { pdfFixture, type RuleDocs } from './kit.ts';
+
+/** A workbook of test/fixtures/xlsx (made by scripts/make-xlsx-fixtures.ts). */
+const xlsxFixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../../test/fixtures/xlsx/${name}`, import.meta.url)));
 
 /** A ZIP archive of one text file (no Word or Excel document inside). */
 // A fixed date in the zip, so that regenerating the docs writes the same bytes.
@@ -236,6 +241,72 @@ export const docs: readonly RuleDocs[] = [
         const gbk = [0xd7, 0xd4, 0xc8, 0xbb, 0xd7, 0xca, 0xd4, 0xb4]; // 自然资源
         return new Uint8Array([...b.slice(0, at), ...gbk, ...b.slice(at)]);
       },
+    },
+  },
+  {
+    id: 'read/xlsx-data-disagrees',
+    what: {
+      zh: '工作簿（nianbao render --to xlsx 写出后又经人修改）既有统计表的版式表，又有逐格列出数字的 data 数据表，两者的数字不一致：某格只在数据表中填写、两边数字不同、数据表中的值不是数字，或数据表的一行不是报告中的单元格。nianbao 读取版式表的数字（正式格式，作者填写和修改的地方），数据表中不一致的数字不采用；每一处给出两边的单元格和数字。',
+      en: 'A workbook (written by nianbao render --to xlsx, then edited) has both the layout sheets and the flat data sheet, and they disagree: a figure typed only into the data sheet, a figure changed on one side, a data-sheet value that is no figure, or a data-sheet row that names no cell. nianbao reads the layout sheets (the official look, where an author types); a data-sheet figure that disagrees is not used, and each one is named with both cells and values.',
+    },
+    why: {
+      zh: '同一个数字有两处可填，读取时若默默采用其中一处，另一处填写的数字就不声不响地丢失了（不虚构、也不丢弃数字）。以版式表为准，并逐处指出不一致，作者才能确认哪个数字是对的。',
+      en: 'A figure that can be typed in two places is lost without a word when one of them is silently chosen; the layout decides, and every disagreement is shown so that the author can tell which figure is right.',
+    },
+    fix: {
+      zh: '在版式表（统计表所在的工作表）中填写或改正数字；data 数据表只是供筛选和数据透视的副本，可以删除，或用 nianbao render --to xlsx 重新生成。填写新报告请用 nianbao new 生成的模板，它没有数据表。',
+      en: "Type or correct the figure in the layout sheet; the data sheet is a copy for filters and pivot tables: delete it, or write it again with nianbao render --to xlsx. A new report is best filled in nianbao new's template, which has no data sheet.",
+    },
+    example: {
+      defect: {
+        zh: '在 render --to xlsx 写出的工作簿中，表三“本年新收/自然人”只在版式表中改了，表四“行政复议/结果维持”只在 data 数据表中改了（test/fixtures/xlsx/data-disagrees.xlsx）。',
+        en: 'In a workbook of render --to xlsx, a figure of table 3 was changed in the layout sheet only and one of table 4 in the data sheet only (test/fixtures/xlsx/data-disagrees.xlsx).',
+      },
+      pdf: () => xlsxFixture('data-disagrees.xlsx'),
+    },
+  },
+  {
+    id: 'read/xlsx-formula-computed',
+    what: {
+      zh: '工作簿中 nianbao 模板的合计公式（总计格的 IF(COUNT(…)=0,"",SUM(…))）没有保存计算结果：文件由不计算公式的程序保存（如 openpyxl）。nianbao 按公式从同一工作表中填写的数字算出这些格（与电子表格的算法相同：只计数字；一个数字都没填的，结果为空白，不是 0），并列出这些单元格。其他公式不计算（见 [[read/xlsx-formula-uncached]]）。',
+      en: 'The sum formulas of nianbao\'s template (the 总计 cells\' IF(COUNT(…)=0,"",SUM(…))) have no saved result: the file was saved by a program that does not calculate (openpyxl). nianbao computes them from the figures typed in the same sheet, as a spreadsheet does (numbers count; with none typed the result is blank, not 0), and lists the cells. Other formulas are not computed (see [[read/xlsx-formula-uncached]]).',
+    },
+    why: {
+      zh: '公式是文件的内容，它的值只取决于同一文件中填写的数字，计算它并不推测任何数字；但读者应当知道这些数字是 nianbao 算出的，而不是 Excel、WPS 保存的。',
+      en: "The formula is the file's content and its value follows from the file alone, so computing it guesses nothing; but the reader should know these figures were computed by nianbao, not saved by a spreadsheet.",
+    },
+    fix: {
+      zh: '无需修改。希望文件本身带有计算结果的，用 Excel、WPS 或 LibreOffice 打开并保存一次。',
+      en: 'Nothing to fix. For the file to hold the results itself, open and save it once in Excel, WPS or LibreOffice.',
+    },
+    example: {
+      defect: {
+        zh: '填写好的 nianbao new 模板由 openpyxl 打开并保存，各总计格只有公式，没有结果（test/fixtures/xlsx/filled-2021-openpyxl.xlsx）。',
+        en: 'A filled nianbao new template opened and saved by openpyxl: the 总计 cells hold formulas without results (test/fixtures/xlsx/filled-2021-openpyxl.xlsx).',
+      },
+      pdf: () => xlsxFixture('filled-2021-openpyxl.xlsx'),
+    },
+  },
+  {
+    id: 'read/xlsx-formula-uncached',
+    what: {
+      zh: '工作簿中的公式没有保存计算结果，而且不是 nianbao 模板的合计公式：这些格按空白读取，不计算，消息列出这些单元格。',
+      en: "Formulas of a workbook without a saved result that are not the sums of nianbao's template: those cells are read as blanks, not computed, and the message lists them.",
+    },
+    why: {
+      zh: 'nianbao 不是电子表格软件，只理解一部分的公式若照算，就可能算错，等于虚构数字；按空白读取并指出来，数字由作者确定。',
+      en: 'nianbao is no spreadsheet: computing a formula it half understands could give a wrong figure, an invented one; it is read as a blank and named, and the author gives the figure.',
+    },
+    fix: {
+      zh: '用 Excel、WPS 或 LibreOffice 打开并保存一次（公式的结果随之保存），或在这些格中直接填写数字。',
+      en: 'Open and save the file once in Excel, WPS or LibreOffice (the results are saved with it), or type the figures into those cells.',
+    },
+    example: {
+      defect: {
+        zh: '表三“本年新收/总计”格改成了作者自己的公式 =D7+E7+…，文件由不计算公式的程序保存，没有结果（test/fixtures/xlsx/formula-uncached.xlsx）。',
+        en: "Table 3's 本年新收 / 总计 holds an author's own formula =D7+E7+…, saved by a program that does not calculate (test/fixtures/xlsx/formula-uncached.xlsx).",
+      },
+      pdf: () => xlsxFixture('formula-uncached.xlsx'),
     },
   },
   {
