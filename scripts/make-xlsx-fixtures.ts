@@ -65,7 +65,7 @@ for (const [name, bytes] of workbooks) {
   renameSync(join(lo, `${name}.xlsx`), join(out, `${name}-libreoffice.xlsx`));
 }
 
-// read/xlsx-data-disagrees: render --to xlsx of the 2021 report, then a figure changed in the layout sheet only and
+// extract/xlsx-data-disagrees: render --to xlsx of the 2021 report, then a figure changed in the layout sheet only and
 // one typed only into the data sheet.
 {
   const wb = new ExcelJS.Workbook();

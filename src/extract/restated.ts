@@ -15,7 +15,7 @@ const shown = (v: number | null) => (v === null ? '空白' : String(v));
  * Compares the figures of a workbook's flat data sheet with the report read from its layout sheets, which is what
  * the report is (the official look, what an author edits; src/read/xlsx.ts). Every data-sheet figure that is not the
  * layout's — a value typed only in the data sheet, a value changed on one side, a text that is no figure, a row
- * naming no cell of the report — is a read/xlsx-data-disagrees warning naming both cells and both values.
+ * naming no cell of the report — is a extract/xlsx-data-disagrees warning naming both cells and both values.
  */
 export function compareRestated(report: Report, restated: readonly RestatedFigure[]): Diagnostic[] {
   const format = formatOf(report.formatVersion);
@@ -28,7 +28,7 @@ export function compareRestated(report: Report, restated: readonly RestatedFigur
       if (f.text !== '')
         out.push(
           finding(
-            'read/xlsx-data-disagrees',
+            'extract/xlsx-data-disagrees',
             'notACell',
             { dataCell, path: f.path, data: f.text, version: format.version },
             { source: f.source },
@@ -42,7 +42,7 @@ export function compareRestated(report: Report, restated: readonly RestatedFigur
     const layoutSource = report.provenance?.[f.path]?.source;
     out.push(
       finding(
-        'read/xlsx-data-disagrees',
+        'extract/xlsx-data-disagrees',
         layout === null ? 'onlyData' : 'differs',
         {
           name: nameOf(format, path),

@@ -157,28 +157,6 @@ export const READ_FINDINGS = {
     },
   },
   // Reported by extraction (src/extract/restated.ts), which knows the cells the layout sheets gave.
-  'read/xlsx-data-disagrees': {
-    severity: 'warning',
-    title: {
-      zh: '工作簿的 data 数据表与版式表的数字不一致',
-      en: "A workbook's data sheet disagrees with its layout sheets",
-    },
-    basis: STAGE_BASIS,
-    messages: {
-      differs: {
-        zh: '{name}：版式表 {cell} 为 {layout}，data 数据表 {dataCell} 为 {data}；已按版式表读取，数据表的数字未采用',
-        en: '{name}: the layout sheet has {layout} at {cell}, the data sheet {data} at {dataCell}; the layout was read, the data sheet was not',
-      },
-      onlyData: {
-        zh: '{name}：data 数据表 {dataCell} 填有 {data}，版式表 {cell} 为空白；已按版式表读取（空白），数据表的数字未采用：请填入版式表，或从数据表删去',
-        en: '{name}: the data sheet has {data} at {dataCell}, the layout sheet is blank at {cell}; the layout was read (blank), the data sheet was not: type it into the layout sheet, or delete it from the data sheet',
-      },
-      notACell: {
-        zh: 'data 数据表 {dataCell} 的“{path}”不是 {version} 格式报告的单元格，其值 {data} 未读取',
-        en: 'the data sheet names "{path}" at {dataCell}, which is no cell of a {version}-format report; its value {data} was not read',
-      },
-    },
-  },
   'read/xlsx-formula-computed': {
     severity: 'info',
     title: {

@@ -82,7 +82,7 @@ describe('readXlsx', () => {
     };
     // As rendered, the two agree: nothing to say.
     const agreed = extract(await read(new Uint8Array(await wb.xlsx.writeBuffer()), { path: 'r.xlsx' }));
-    expect(agreed.diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees')).toEqual([]);
+    expect(agreed.diagnostics.filter((d) => d.ruleId === 'extract/xlsx-data-disagrees')).toEqual([]);
     // 003's 四、结转下年度继续办理 / 自然人 is blank: a value typed only into the data sheet.
     expect(truth.requests.carriedForward!.naturalPerson).toBeNull();
     dataRow('requests.carriedForward.naturalPerson').getCell(6).value = 7;
@@ -104,7 +104,7 @@ describe('readXlsx', () => {
       commercial: 4,
       research: 0,
     });
-    const found = diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees');
+    const found = diagnostics.filter((d) => d.ruleId === 'extract/xlsx-data-disagrees');
     expect(found.map((d) => [d.messageId, d.severity, d.path?.join('.'), d.data])).toEqual([
       [
         'onlyData',

@@ -380,12 +380,12 @@ const CASES: Record<string, RuleCase[]> = {
       { file: 'r.pdf', pages: '2' },
     ),
   ],
-  'read/xlsx-data-disagrees': [
+  'extract/xlsx-data-disagrees': [
     await (async (): Promise<RuleCase> => {
       const file = 'data-disagrees.xlsx';
       const doc = await read(xlsxFixture(file), { path: file });
       const { diagnostics } = extract(doc);
-      const found = diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees');
+      const found = diagnostics.filter((d) => d.ruleId === 'extract/xlsx-data-disagrees');
       expect(found.map((d) => d.messageId)).toEqual(['differs', 'differs']);
       return {
         name: 'a figure changed in the layout only, one in the data sheet only (render --to xlsx, edited)',
@@ -403,7 +403,7 @@ const CASES: Record<string, RuleCase[]> = {
           source: { kind: 'xlsx', sheet: 'data', cell: 'F40' },
         },
       ]),
-      'read/xlsx-data-disagrees',
+      'extract/xlsx-data-disagrees',
       'onlyData',
       {
         name: '表三（依申请公开）“（一）予以公开”行“科研机构”列',
@@ -418,7 +418,7 @@ const CASES: Record<string, RuleCase[]> = {
       compareRestated(validReport('2021'), [
         { path: 'requests.granted.nobody', text: '4', source: { kind: 'xlsx', sheet: 'data', cell: 'F41' } },
       ]),
-      'read/xlsx-data-disagrees',
+      'extract/xlsx-data-disagrees',
       'notACell',
       { dataCell: 'data!F41', path: 'requests.granted.nobody', data: '4', version: '2021' },
     ),

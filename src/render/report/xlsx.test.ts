@@ -52,7 +52,7 @@ describe('renderXlsx', () => {
         const { report, diagnostics } = await readBack(await renderXlsx(truth));
         expect(contractDifferences(truth, report, { sections: true })).toEqual([]);
         // The data sheet as written agrees with the layout: no finding of a workbook nobody edited.
-        expect(diagnostics.filter((d) => d.ruleId === 'read/xlsx-data-disagrees')).toEqual([]);
+        expect(diagnostics.filter((d) => d.ruleId === 'extract/xlsx-data-disagrees')).toEqual([]);
       }),
       { numRuns: 200 },
     );

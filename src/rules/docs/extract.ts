@@ -1,6 +1,6 @@
 // The documentation of the findings of extraction (extract/…), rules generated in src/rules/extraction.ts: what each checks,
 // why, how to fix it, and its examples (docs/rules/).
-import { baseReport, AGENCY, edit, change, T3_HEADER, type RuleDocs } from './kit.ts';
+import { baseReport, AGENCY, edit, change, T3_HEADER, xlsxFixture, type RuleDocs } from './kit.ts';
 
 export const docs: readonly RuleDocs[] = [
   {
@@ -408,6 +408,28 @@ export const docs: readonly RuleDocs[] = [
     unshown: {
       zh: '没有示例：正确的程序不会出现这条诊断，任何示例文件都不会触发它。',
       en: 'No example: a correct program never gives it, so no example file can show it.',
+    },
+  },
+  {
+    id: 'extract/xlsx-data-disagrees',
+    what: {
+      zh: '工作簿（nianbao render --to xlsx 写出后又经人修改）既有统计表的版式表，又有逐格列出数字的 data 数据表，两者的数字不一致：某格只在数据表中填写、两边数字不同、数据表中的值不是数字，或数据表的一行不是报告中的单元格。nianbao 读取版式表的数字（正式格式，作者填写和修改的地方），数据表中不一致的数字不采用；每一处给出两边的单元格和数字。',
+      en: 'A workbook (written by nianbao render --to xlsx, then edited) has both the layout sheets and the flat data sheet, and they disagree: a figure typed only into the data sheet, a figure changed on one side, a data-sheet value that is no figure, or a data-sheet row that names no cell. nianbao reads the layout sheets (the official look, where an author types); a data-sheet figure that disagrees is not used, and each one is named with both cells and values.',
+    },
+    why: {
+      zh: '同一个数字有两处可填，读取时若默默采用其中一处，另一处填写的数字就不声不响地丢失了（不虚构、也不丢弃数字）。以版式表为准，并逐处指出不一致，作者才能确认哪个数字是对的。',
+      en: 'A figure that can be typed in two places is lost without a word when one of them is silently chosen; the layout decides, and every disagreement is shown so that the author can tell which figure is right.',
+    },
+    fix: {
+      zh: '在版式表（统计表所在的工作表）中填写或改正数字；data 数据表只是供筛选和数据透视的副本，可以删除，或用 nianbao render --to xlsx 重新生成。填写新报告请用 nianbao new 生成的模板，它没有数据表。',
+      en: "Type or correct the figure in the layout sheet; the data sheet is a copy for filters and pivot tables: delete it, or write it again with nianbao render --to xlsx. A new report is best filled in nianbao new's template, which has no data sheet.",
+    },
+    example: {
+      defect: {
+        zh: '在 render --to xlsx 写出的工作簿中，表三“本年新收/自然人”只在版式表中改了，表四“行政复议/结果维持”只在 data 数据表中改了（test/fixtures/xlsx/data-disagrees.xlsx）。',
+        en: 'In a workbook of render --to xlsx, a figure of table 3 was changed in the layout sheet only and one of table 4 in the data sheet only (test/fixtures/xlsx/data-disagrees.xlsx).',
+      },
+      pdf: () => xlsxFixture('data-disagrees.xlsx'),
     },
   },
 ];

@@ -358,3 +358,7 @@ export const change =
 /** A PDF of test/fixtures/pdf. */
 export const pdfFixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../../test/fixtures/pdf/${name}`, import.meta.url)));
+
+/** A workbook of test/fixtures/xlsx (made by scripts/make-xlsx-fixtures.ts). */
+export const xlsxFixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../../test/fixtures/xlsx/${name}`, import.meta.url)));
