@@ -4,6 +4,7 @@ import type { IndicatorKey } from '../aggregate/indicators.ts';
 import type { Lang } from '../model/diagnostic.ts';
 import { formatOf } from '../model/formats/index.ts';
 import type { Report } from '../model/report.ts';
+import { agencyYears } from '../region.ts';
 import { EXIT, type Io } from './io.ts';
 import { columns, parseYear, say, withStore, type LibraryOptions } from './library.ts';
 
@@ -151,37 +152,30 @@ async function fromLibrary(
   let sides: [CompareSide, CompareSide] | number = EXIT.usage;
   const code = await withStore(options, io, async (store) => {
     const name = options.agency!;
-    const found = await store.findAgencies(name, options.region ?? null);
-    if (found.length === 0) {
-      const where = options.region ? (lang === 'zh' ? `（${options.region}）` : ` (${options.region})`) : '';
-      io.err(`nianbao: ${w(lang, 'noAgency', { name, where })}\n`);
-      return EXIT.usage;
-    }
-    if (found.length > 1) {
-      const list = found.map((a) => `${a.name}（${a.regionPath || '—'}）`).join('、');
-      io.err(`nianbao: ${w(lang, 'ambiguous', { name, list })}\n`);
-      return EXIT.usage;
-    }
-    const agency = found[0]!;
-    const history = await store.history(agency.id);
-    const current = history.filter((r) => r.isCurrent);
-    const pick = (year: number): CompareSide | null => {
-      const r = current.find((x) => x.year === year);
-      return r ? { report: r.report, file: r.fileName, reportId: r.id, version: r.version } : null;
-    };
-    const a = pick(years[0]!);
-    const b = pick(years[1]!);
-    for (const [year, side] of [
-      [years[0]!, a],
-      [years[1]!, b],
-    ] as const)
-      if (!side) {
-        const have = current.map((r) => r.year).filter((y) => y !== null);
+    const got = await agencyYears(store, name, options.region ?? null, years);
+    if ('problem' in got) {
+      if (got.problem === 'no-agency') {
+        const where = options.region
+          ? lang === 'zh'
+            ? `（${options.region}）`
+            : ` (${options.region})`
+          : '';
+        io.err(`nianbao: ${w(lang, 'noAgency', { name, where })}\n`);
+      } else if (got.problem === 'ambiguous') {
+        const list = got.agencies.map((a) => `${a.name}（${a.regionPath || '—'}）`).join('、');
+        io.err(`nianbao: ${w(lang, 'ambiguous', { name, list })}\n`);
+      } else
         io.err(
-          `nianbao: ${w(lang, 'noReport', { agency: agency.name, year, years: have.join(', ') || '—' })}\n`,
+          `nianbao: ${w(lang, 'noReport', { agency: got.agency.name, year: got.year, years: got.years.join(', ') || '—' })}\n`,
         );
-        return EXIT.usage;
-      }
+      return EXIT.usage;
+    }
+    const [a, b] = got.reports.map((r): CompareSide => ({
+      report: r.report,
+      file: r.fileName,
+      reportId: r.id,
+      version: r.version,
+    }));
     sides = [a!, b!];
     return EXIT.ok;
   });
