@@ -58,17 +58,17 @@ export default tseslint.config(
   ...layer(
     'src/rules/**/*.ts',
     ['read', 'extract', 'render', 'store', 'cli'],
-    ['**/check.ts', '**/pipeline.ts', '**/library.ts'],
+    ['**/check.ts', '**/pipeline.ts', '**/library.ts', '**/region.ts'],
   ),
   ...layer(
     'src/render/**/*.ts',
     ['store', 'cli', 'read', 'extract', 'rules'],
-    ['**/check.ts', '**/pipeline.ts', '**/library.ts'],
+    ['**/check.ts', '**/pipeline.ts', '**/library.ts', '**/region.ts'],
   ),
   ...layer(
     'src/store/**/*.ts',
     ['cli', 'render', 'read', 'extract', 'rules'],
-    ['**/check.ts', '**/pipeline.ts'],
+    ['**/check.ts', '**/pipeline.ts', '**/region.ts'],
   ),
   // The HTTP API calls the layers as the CLI does, never the CLI.
   ...layer('src/server/**/*.ts', ['cli']),

@@ -1,6 +1,7 @@
 // What the library shows of a region and of an agency's years, for the CLI and the server alike: a region's sum over
 // the reports that partition it (format-spec §8.5), and an agency's current reports of two years.
 import { partition, scopeFindings, type Partition, type UnitReport } from './aggregate/partition.ts';
+import type { Comparison } from './aggregate/compare.ts';
 import { aggregate, type AggregateResult } from './aggregate/sum.ts';
 import { check } from './check.ts';
 import type { Diagnostic, Lang } from './model/diagnostic.ts';
@@ -192,4 +193,29 @@ export async function agencyYears(
     reports.push(r);
   }
   return { agency, reports };
+}
+
+/** One side of a comparison: the report and where it came from. */
+export interface CompareSide {
+  report: Report;
+  /** The file name (file mode) or the stored file's name (library mode). */
+  file: string;
+  /** The stored report version's id (library mode only). */
+  reportId?: number;
+  version?: number;
+}
+
+function sideObject(s: CompareSide) {
+  return {
+    agency: s.report.agency,
+    year: s.report.year,
+    formatVersion: s.report.formatVersion,
+    file: s.file,
+    ...(s.reportId !== undefined ? { reportId: s.reportId, version: s.version } : {}),
+  };
+}
+
+/** A comparison as JSON data: the two sides (agency, year, format, file, report id), then compareReports' result. */
+export function comparisonObject(a: CompareSide, b: CompareSide, c: Comparison): Record<string, unknown> {
+  return { a: sideObject(a), b: sideObject(b), ...c };
 }

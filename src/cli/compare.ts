@@ -4,7 +4,7 @@ import type { IndicatorKey } from '../aggregate/indicators.ts';
 import type { Lang } from '../model/diagnostic.ts';
 import { formatOf } from '../model/formats/index.ts';
 import type { Report } from '../model/report.ts';
-import { agencyYears } from '../region.ts';
+import { agencyYears, comparisonObject, type CompareSide } from '../region.ts';
 import { EXIT, type Io } from './io.ts';
 import { columns, parseYear, say, withStore, type LibraryOptions } from './library.ts';
 
@@ -17,15 +17,7 @@ export interface CompareCommandOptions extends LibraryOptions {
   format: 'text' | 'json' | 'html';
 }
 
-/** One side of a comparison: the report and where it came from. */
-export interface CompareSide {
-  report: Report;
-  /** The file name (file mode) or the stored file's name (library mode). */
-  file: string;
-  /** The stored report version's id (library mode only). */
-  reportId?: number;
-  version?: number;
-}
+export type { CompareSide } from '../region.ts';
 
 /** The names of the indicators (docs/indicators.md), in both languages. */
 export const INDICATOR_NAMES: Record<IndicatorKey, { zh: string; en: string }> = {
@@ -182,19 +174,9 @@ async function fromLibrary(
   return code === EXIT.ok ? sides : code;
 }
 
-function sideJson(s: CompareSide) {
-  return {
-    agency: s.report.agency,
-    year: s.report.year,
-    formatVersion: s.report.formatVersion,
-    file: s.file,
-    ...(s.reportId !== undefined ? { reportId: s.reportId, version: s.version } : {}),
-  };
-}
-
 /** The comparison as JSON: the two sides, then compareReports' result as it is. */
 export function compareJson(a: CompareSide, b: CompareSide, c: Comparison): string {
-  return JSON.stringify({ a: sideJson(a), b: sideJson(b), ...c }, null, 2) + '\n';
+  return JSON.stringify(comparisonObject(a, b, c), null, 2) + '\n';
 }
 
 const isShare = (k: IndicatorKey) => k.startsWith('shares.') || k.endsWith('Rate');
