@@ -113,6 +113,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       fieldSize: 64 * 1024,
     },
     throwFileSizeLimit: false,
+    // A name as sent ("folder/a.txt" from a folder upload) is kept whole, as data; busboy would cut it at the "/".
+    preservePath: true,
   });
   const version = serverVersion();
   await app.register(swagger, {

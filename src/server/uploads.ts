@@ -54,6 +54,14 @@ export function safeName(name: string | undefined, fallback: string): string {
   return out.length > NAME_MAX ? `${out.slice(0, NAME_MAX - 1)}…` : out;
 }
 
+/**
+ * A multipart file name as a browser escapes it (WHATWG: `"` as %22, CR as %0D, LF as %0A) turned back into the
+ * name; busboy leaves the escapes as they are.
+ */
+export function formDataName(name: string | undefined): string | undefined {
+  return name?.replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
+}
+
 /** Whether the bytes are a zip archive that is not a DOCX or XLSX (those are reports, read whole). */
 export function isArchive(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && detectKind(bytes) === 'unknown-binary';

@@ -7,7 +7,7 @@ import { unreadable } from '../batches.ts';
 import { ApiError } from '../errors.ts';
 import { countsOf, withIds } from '../findings.ts';
 import { CheckedSchema, ErrorSchema, ERRORS } from '../schemas.ts';
-import { safeName, tooLarge } from '../uploads.ts';
+import { formDataName, safeName, tooLarge } from '../uploads.ts';
 
 /** The check route. */
 export function checkRoutes(app: Api, { lang, ocr, limits }: RouteContext): void {
@@ -34,7 +34,7 @@ export function checkRoutes(app: Api, { lang, ocr, limits }: RouteContext): void
             'bad-request',
             'no file: send the report in a multipart field named "file"',
           );
-        name = safeName(part.filename, 'file');
+        name = safeName(formDataName(part.filename), 'file');
         const buffer = await part.toBuffer();
         if (part.file.truncated) throw new ApiError(413, 'too-large', tooLarge(name, null, limits.fileSize));
         bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

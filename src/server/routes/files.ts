@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Api, RouteContext } from '../app.ts';
 import { ApiError, type ErrorCode } from '../errors.ts';
 import { BatchSchema, ErrorSchema, ERRORS } from '../schemas.ts';
-import { expandArchive, isArchive, safeName, tooLarge, type UploadItem } from '../uploads.ts';
+import { expandArchive, formDataName, isArchive, safeName, tooLarge, type UploadItem } from '../uploads.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = { 'too-large': 413, unsupported: 415 };
 
@@ -43,7 +43,7 @@ export function fileRoutes(app: Api, { batches, limits }: RouteContext): void {
       for await (const part of request.parts()) {
         if (part.type !== 'file') continue;
         n++;
-        const name = safeName(part.filename, `file-${n}`);
+        const name = safeName(formDataName(part.filename), `file-${n}`);
         if (part.fieldname !== 'file') {
           part.file.resume();
           continue;
