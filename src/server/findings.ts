@@ -14,9 +14,7 @@ export type ApiDiagnostic = Diagnostic & {
 export function findingIds(diagnostics: readonly Diagnostic[]): string[] {
   const seen = new Map<string, number>();
   return diagnostics.map((d) => {
-    const key = [d.ruleId, d.messageId, (d.path ?? []).join('.'), JSON.stringify(d.data ?? {})].join(
-      '\u0000',
-    );
+    const key = [d.ruleId, d.messageId, (d.path ?? []).join('.'), canonical(d.data ?? {})].join('\u0000');
     const base = createHash('sha256').update(key).digest('hex').slice(0, 16);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
@@ -50,4 +48,15 @@ export function countsOf(diagnostics: readonly Diagnostic[]): { errors: number; 
     else if (d.severity === 'warning') warnings++;
   }
   return { errors, warnings };
+}
+
+/** JSON with object keys sorted: the same data gives the same text whatever the key order (jsonb reorders keys). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
 }
