@@ -46,7 +46,7 @@ export type {
 } from './types.ts';
 export { regionMismatch, unitPath, type RegionMismatch } from './gazetteer.ts';
 export { NoDatabaseError, StoreError } from './types.ts';
-export type { ListedReport, ReportFilter } from './listing.ts';
+export type { ListedReport, ReportFilter, VersionRow } from './listing.ts';
 export type { FindingVerdict } from './verdicts.ts';
 
 /** Where the embedded database lives when neither a location nor NIANBAO_DB is given. */
@@ -182,6 +182,11 @@ export class Store {
     filter: listing.ReportFilter = {},
   ): Promise<{ items: listing.ListedReport[]; total: number }> {
     return listing.listReports(this.db, filter);
+  }
+
+  /** The versions of an agency's report of a year, oldest first, without their report JSON. */
+  async versions(agencyId: number, year: number | null): Promise<listing.VersionRow[]> {
+    return listing.versions(this.db, agencyId, year);
   }
 
   /** Sets a reviewer's verdict on a finding of a report version (replacing an earlier one). */

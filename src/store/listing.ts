@@ -126,3 +126,45 @@ export async function sourceFileInfo(
     .executeTakeFirst();
   return row ? { fileName: row.file_name, kind: row.kind, sha256: row.sha256, size: row.size } : null;
 }
+
+/** A report version in a list of versions: no report JSON. */
+export interface VersionRow {
+  id: number;
+  version: number;
+  isCurrent: boolean;
+  origin: 'file' | 'edit';
+  createdAt: Date;
+  errors: number;
+  warnings: number;
+}
+
+/** The versions of an agency's report of a year, oldest first (light rows, without the report JSON). */
+export async function versions(db: Db, agencyId: number, year: number | null): Promise<VersionRow[]> {
+  let q = db
+    .selectFrom('reports as r')
+    .where('r.agency_id', '=', agencyId)
+    .select([
+      'r.id',
+      'r.version',
+      'r.is_current',
+      'r.origin',
+      'r.created_at',
+      sql<number>`(select count(*)::int from diagnostics d where d.report_id = r.id and d.severity = 'error')`.as(
+        'errors',
+      ),
+      sql<number>`(select count(*)::int from diagnostics d where d.report_id = r.id and d.severity = 'warning')`.as(
+        'warnings',
+      ),
+    ]);
+  q = year === null ? q.where('r.year', 'is', null) : q.where('r.year', '=', year);
+  const rows = await q.orderBy('r.version').orderBy('r.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    isCurrent: r.is_current,
+    origin: r.origin,
+    createdAt: r.created_at,
+    errors: Number(r.errors),
+    warnings: Number(r.warnings),
+  }));
+}

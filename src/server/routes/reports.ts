@@ -5,6 +5,7 @@ import { editReport } from '../../library.ts';
 import { findChromium } from '../../render/report/pdf.ts';
 import { renderReport, type OutputFormat } from '../../render/report/index.ts';
 import { renderJson } from '../../render/report/json.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { Store, StoredReport } from '../../store/index.ts';
 import type { Api, RouteContext } from '../app.ts';
 import { ApiError } from '../errors.ts';
@@ -31,38 +32,64 @@ async function stored(store: Store, id: number): Promise<StoredReport> {
 }
 
 /** The versions of a report: its agency's versions for the same year (itself alone without an agency). */
-async function versionsOf(store: Store, r: StoredReport): Promise<StoredReport[]> {
+async function versionsOf(store: Store, r: StoredReport): Promise<{ id: number }[]> {
   if (!r.agency) return [r];
-  return (await store.history(r.agency.id)).filter((v) => v.year === r.year);
+  return store.versions(r.agency.id, r.year);
 }
 
-/** GET /api/reports/:id's answer. */
-export async function reportDetail(store: Store, r: StoredReport) {
-  const [diagnostics, verdicts, versions, file] = await Promise.all([
+/** What never changes in a report version: its report, findings and file (a change is a new version). */
+interface VersionBody {
+  id: number;
+  agency: { id: number; name: string; region: string | null } | null;
+  year: number | null;
+  version: number;
+  origin: 'file' | 'edit';
+  scope: StoredReport['scope'];
+  report: StoredReport['report'];
+  provenance: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+  file: { name: string; kind: string; sha256: string; size: number };
+}
+
+/**
+ * The versions read lately, by id: a version's report, findings and file never change, so a second look needs
+ * only what does (which version is current, the verdicts). Reports without an agency are not kept.
+ */
+export class VersionCache {
+  private readonly map = new Map<number, VersionBody>();
+  constructor(private readonly size = 500) {}
+
+  get(id: number): VersionBody | undefined {
+    const hit = this.map.get(id);
+    if (hit) {
+      this.map.delete(id);
+      this.map.set(id, hit);
+    }
+    return hit;
+  }
+
+  set(body: VersionBody): void {
+    if (!body.agency) return;
+    this.map.set(body.id, body);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+async function versionBody(store: Store, r: StoredReport): Promise<VersionBody> {
+  const [diagnostics, file] = await Promise.all([
     store.diagnostics(r.id),
-    store.verdicts(r.id),
-    versionsOf(store, r),
     store.sourceFileInfo(r.sourceFileId),
   ]);
   return {
     id: r.id,
     agency: r.agency ? { id: r.agency.id, name: r.agency.name, region: r.agency.regionPath || null } : null,
+    year: r.year,
     version: r.version,
-    isCurrent: r.isCurrent,
     origin: r.origin,
     scope: r.scope,
     report: JSON.parse(renderJson(r.report)) as StoredReport['report'],
-    diagnostics: withIds(diagnostics, verdicts),
     provenance: r.report.provenance ?? {},
-    versions: versions.map((v) => ({
-      id: v.id,
-      version: v.version,
-      isCurrent: v.isCurrent,
-      origin: v.origin,
-      createdAt: v.createdAt.toISOString(),
-      errors: v.errors,
-      warnings: v.warnings,
-    })),
+    diagnostics,
     file: {
       name: file?.fileName ?? r.fileName,
       kind: file?.kind ?? '',
@@ -72,8 +99,45 @@ export async function reportDetail(store: Store, r: StoredReport) {
   };
 }
 
+/** GET /api/reports/:id's answer, from the cache when the version was read before. */
+export async function reportDetail(store: Store, id: number, cache?: VersionCache) {
+  let body = cache?.get(id);
+  if (!body) {
+    const r = await store.report(id);
+    if (!r) throw new ApiError(404, 'not-found', `no report ${id}`);
+    body = await versionBody(store, r);
+    cache?.set(body);
+  }
+  const [verdicts, versions] = await Promise.all([
+    store.verdicts(id),
+    body.agency ? store.versions(body.agency.id, body.year) : store.report(id).then((r) => (r ? [r] : [])),
+  ]);
+  return {
+    id: body.id,
+    agency: body.agency,
+    version: body.version,
+    origin: body.origin,
+    scope: body.scope,
+    report: body.report,
+    provenance: body.provenance,
+    file: body.file,
+    isCurrent: versions.find((v) => v.id === id)?.isCurrent ?? false,
+    diagnostics: withIds(body.diagnostics, verdicts),
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      isCurrent: v.isCurrent,
+      origin: v.origin,
+      createdAt: v.createdAt.toISOString(),
+      errors: v.errors,
+      warnings: v.warnings,
+    })),
+  };
+}
+
 /** The report routes. */
 export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
+  const cache = new VersionCache();
   app.get(
     '/api/reports',
     {
@@ -112,7 +176,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
         response: { 200: ReportDetailSchema, ...ERRORS },
       },
     },
-    async (request) => reportDetail(store, await stored(store, request.params.id)),
+    async (request) => reportDetail(store, request.params.id, cache),
   );
 
   app.get(
@@ -154,7 +218,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
         why: reason,
         check: { lang },
       });
-      return reportDetail(store, await stored(store, id));
+      return reportDetail(store, id, cache);
     },
   );
 
