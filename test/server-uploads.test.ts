@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../src/pipeline.ts';
 import { renderJson } from '../src/render/report/json.ts';
 import { buildServer, DEFAULT_LIMITS } from '../src/server/index.ts';
+import { expandArchive } from '../src/server/uploads.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { multipart, type Part } from './support/multipart.ts';
 
@@ -205,6 +206,19 @@ describe('POST /api/files', () => {
       const again = await upload(small, [{ name: 'many.zip', bytes: many }]);
       expect(again.posted.statusCode).toBe(413);
       expect(again.posted.json().error.message).toContain('many.zip: the archive holds 11 files');
+    });
+
+    it('a zip that lies about its sizes gives a truncated file, never more than it declared', () => {
+      const zip = Buffer.from(zipSync({ 'a.txt': new Uint8Array(5 * 1024 * 1024).fill(0x41) }, { level: 9 }));
+      // The uncompressed size, in the local header (offset 22) and the central directory (offset 24), set to 100.
+      for (let i = 0; i < zip.length - 4; i++) {
+        if (zip.readUInt32LE(i) === 0x04034b50) zip.writeUInt32LE(100, i + 22);
+        if (zip.readUInt32LE(i) === 0x02014b50) zip.writeUInt32LE(100, i + 24);
+      }
+      const items = expandArchive('liar.zip', new Uint8Array(zip), { ...DEFAULT_LIMITS, zipTotal: 1000 });
+      expect(items.map((i) => ('file' in i ? [i.file.name, i.file.bytes.byteLength] : i))).toEqual([
+        ['liar.zip/a.txt', 100],
+      ]);
     });
 
     it('a zip that is not one, no file part, a body that is not multipart, a missing CSRF header', async () => {
