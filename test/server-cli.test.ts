@@ -43,7 +43,9 @@ describe('nianbao serve', () => {
     const size = await runMain(['serve', '--db', 'memory:', '--max-file-size', 'big']);
     expect(size.code).toBe(2);
     const help = await runMain(['serve', '--help']);
-    expect(help.stdout).toMatch(/--port <n>[\s\S]*--host <address>[\s\S]*--db <location>|--db <location>[\s\S]*--port/);
+    expect(help.stdout).toMatch(
+      /--port <n>[\s\S]*--host <address>[\s\S]*--db <location>|--db <location>[\s\S]*--port/,
+    );
     expect(help.stdout).toContain('X-Nianbao: 1');
   });
 });
