@@ -157,3 +157,8 @@ export const CheckedSchema = z.object({
   counts: Counts,
   diagnostics: z.array(ApiDiagnosticSchema),
 });
+
+/** The CSRF header of every state-changing request (checked before validation: 403 without it). */
+export const CsrfHeaders = z.object({
+  'x-nianbao': z.literal('1').describe('CSRF protection: must be 1 on every POST, PATCH and DELETE'),
+});

@@ -6,7 +6,7 @@ import type { Api, RouteContext } from '../app.ts';
 import { unreadable } from '../batches.ts';
 import { ApiError } from '../errors.ts';
 import { countsOf, withIds } from '../findings.ts';
-import { CheckedSchema, ErrorSchema, ERRORS } from '../schemas.ts';
+import { CsrfHeaders, CheckedSchema, ErrorSchema, ERRORS } from '../schemas.ts';
 import { formDataName, safeName, tooLarge } from '../uploads.ts';
 
 /** The check route. */
@@ -20,6 +20,7 @@ export function checkRoutes(app: Api, { lang, ocr, limits }: RouteContext): void
           'A JSON body is read as nianbao reads a .json file: a report of report-json.md, an extract entry ' +
           "{ file, report, diagnostics }, or a list of one; it is validated by the model's ReportSchema.",
         consumes: ['multipart/form-data', 'application/json'],
+        headers: CsrfHeaders,
         response: { 200: CheckedSchema, 413: ErrorSchema, 415: ErrorSchema, ...ERRORS },
       },
     },

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Api, RouteContext } from '../app.ts';
 import { ApiError, type ErrorCode } from '../errors.ts';
-import { BatchSchema, ErrorSchema, ERRORS } from '../schemas.ts';
+import { CsrfHeaders, BatchSchema, ErrorSchema, ERRORS } from '../schemas.ts';
 import { expandArchive, formDataName, isArchive, safeName, tooLarge, type UploadItem } from '../uploads.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = { 'too-large': 413, unsupported: 415 };
@@ -20,6 +20,7 @@ export function fileRoutes(app: Api, { batches, limits }: RouteContext): void {
           'order. A file over the size limit, a zip with too many entries or unpacking to too much are refused by ' +
           'name. Answers 202 with the batch id; when every file is refused, answers the error instead.',
         consumes: ['multipart/form-data'],
+        headers: CsrfHeaders,
         querystring: z.object({
           region: z.string().max(200).optional().describe('the region of the files, e.g. 河南省/三门峡市'),
         }),

@@ -12,6 +12,7 @@ import { ApiError } from '../errors.ts';
 import { findingIds, withIds } from '../findings.ts';
 import { attachment, exportContentType, sourceContentType } from '../http.ts';
 import {
+  CsrfHeaders,
   ApiDiagnosticSchema,
   EditBody,
   EditSchema,
@@ -208,6 +209,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
         summary: 'Change a figure: a new current version, checked again; the edited version is kept',
         params: IdParams,
         body: EditBody,
+        headers: CsrfHeaders,
         response: { 200: ReportDetailSchema, 409: ErrorSchema, ...ERRORS },
       },
     },
@@ -248,6 +250,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
           "A reviewer's verdict on a finding (its id in GET /api/reports/:id): confirmed, dismissed or open",
         params: IdParams.extend({ fid: z.string().min(1).max(100) }),
         body: VerdictBody,
+        headers: CsrfHeaders,
         response: { 200: ApiDiagnosticSchema, ...ERRORS },
       },
     },
