@@ -61,13 +61,37 @@ export interface Quality {
   warnings: number | null;
 }
 
-/** The quality of a report from its cells' statuses, its provenance and (when it was checked) its findings. */
+/** The findings of severity error and warning among `diagnostics` (what `nianbao check` counts). */
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+}
+
+/** The error and warning counts of a report's findings. */
+export function findingCounts(diagnostics: readonly Diagnostic[]): FindingCounts {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics)
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  return { errors, warnings };
+}
+
+/** The quality of a report from its cells' statuses, its provenance and (when it was checked) its finding counts. */
 export function qualityOf(
   report: Report,
   statuses: ReadonlyMap<string, CellStatus>,
-  checked?: readonly Diagnostic[],
+  checked?: FindingCounts,
 ): Quality {
-  const q: Quality = { figures: 0, cells: 0, blank: 0, unread: 0, inferred: 0, errors: null, warnings: null };
+  const q: Quality = {
+    figures: 0,
+    cells: 0,
+    blank: 0,
+    unread: 0,
+    inferred: 0,
+    errors: checked?.errors ?? null,
+    warnings: checked?.warnings ?? null,
+  };
   for (const s of statuses.values()) {
     q.cells++;
     if (s === 'figure') q.figures++;
@@ -77,10 +101,6 @@ export function qualityOf(
   q.inferred = Object.entries(report.provenance ?? {}).filter(
     ([path, p]) => p.inferred && statuses.get(path) === 'figure',
   ).length;
-  if (checked) {
-    q.errors = checked.filter((d) => d.severity === 'error').length;
-    q.warnings = checked.filter((d) => d.severity === 'warning').length;
-  }
   return q;
 }
 

@@ -7,7 +7,7 @@ import type { FormatDef } from '../../model/format.ts';
 import { FORMATS, formatOf } from '../../model/formats/index.ts';
 import { cellsOf, rowValues, TABLE_KEYS, type Report } from '../../model/report.ts';
 import { reportIdOf, rowLabelOf } from '../report/csv.ts';
-import { cellStatuses, qualityOf, safeField, type Quality } from './quality.ts';
+import { cellStatuses, qualityOf, safeField, type FindingCounts, type Quality } from './quality.ts';
 
 /** One report of the dataset: where it came from, the report, and what reading and checking it found. */
 export interface DatasetEntry {
@@ -18,8 +18,8 @@ export interface DatasetEntry {
   report: Report;
   /** The findings of reading and extraction: they say which null cells were not read (quality.ts). */
   extraction?: readonly Diagnostic[];
-  /** The findings of `nianbao check` (the rules, and extraction's under their own rules): the error and warning counts. */
-  checked?: readonly Diagnostic[];
+  /** The error and warning counts of `nianbao check` (the rules, and extraction's findings under their own rules). */
+  checked?: FindingCounts;
   /** The region the report belongs to, when the caller knows it (`--region`, the library). */
   region?: string;
 }
@@ -122,10 +122,10 @@ export function wideColumns(formats: readonly FormatDef[] = FORMATS): WideColumn
 }
 
 /** A cell's value in the wide dataset: the figure, BLANK_MARK for the report's blank, null when not read or absent. */
-type WideValue = number | string | null;
+export type WideValue = number | string | null;
 
-/** One report's row of values, by column id. */
-function wideRecord(entry: DatasetEntry, options: WideOptions): { record: Map<string, WideValue>; quality: Quality } {
+/** One report's values, by column id. */
+function wideRecord(entry: DatasetEntry, options: WideOptions): Map<string, WideValue> {
   const { report } = entry;
   const statuses = cellStatuses(report, entry.extraction);
   const quality = qualityOf(report, statuses, entry.checked);
@@ -146,13 +146,31 @@ function wideRecord(entry: DatasetEntry, options: WideOptions): { record: Map<st
     ['errors', quality.errors],
     ['warnings', quality.warnings],
   ]);
-  const f = formatOf(report.formatVersion);
-  for (const { table, row, column, path } of cellsOf(f)) {
+  for (const { table, row, column, path } of cellsOf(formatOf(report.formatVersion))) {
     const status = statuses.get(path.join('.'));
     const value = rowValues(report[table.key], row)[column.key] ?? null;
     record.set(cellColumnId(table, path), status === 'figure' ? value : status === 'blank' ? BLANK_MARK : null);
   }
-  return { record, quality };
+  return record;
+}
+
+/** One report's row of the wide dataset, in the order of wideColumns(): null where no figure is known. */
+export function wideRow(entry: DatasetEntry, options: WideOptions = {}): WideValue[] {
+  const record = wideRecord(entry, options);
+  return wideColumns().map((c) => record.get(c.id) ?? null);
+}
+
+/** The start of the wide CSV: the UTF-8 byte order mark and the header row of column ids. */
+export function wideCsvHeader(): string {
+  return '\ufeff' + stringify([wideColumns().map((c) => c.id)], { record_delimiter: '\r\n' });
+}
+
+/** Rows of the wide CSV (after wideCsvHeader), text fields neutralised against formula injection. */
+export function wideCsvRows(rows: readonly WideValue[][]): string {
+  return stringify(
+    rows.map((r) => r.map(safeField)),
+    { record_delimiter: '\r\n' },
+  );
 }
 
 /**
@@ -162,15 +180,7 @@ function wideRecord(entry: DatasetEntry, options: WideOptions): { record: Map<st
  * Chinese Windows reads a CSV without one as GBK); text fields are neutralised against formula injection.
  */
 export function renderWideCsv(entries: readonly DatasetEntry[], options: WideOptions = {}): string {
-  const columns = wideColumns();
-  const rows = entries.map((e) => {
-    const { record } = wideRecord(e, options);
-    return columns.map((c) => safeField(record.get(c.id)));
-  });
-  return (
-    '\ufeff' +
-    stringify(rows, { header: true, columns: columns.map((c) => c.id), record_delimiter: '\r\n' })
-  );
+  return wideCsvHeader() + wideCsvRows(entries.map((e) => wideRow(e, options)));
 }
 
 /**
@@ -183,29 +193,30 @@ export async function renderWideXlsx(
   entries: readonly DatasetEntry[],
   options: WideOptions = {},
 ): Promise<Uint8Array> {
+  return wideXlsx(
+    entries.map((e) => wideRow(e, options)),
+    options,
+  );
+}
+
+/** The wide XLSX of rows made by wideRow (a batch keeps the rows, not the reports). */
+export async function wideXlsx(rows: readonly WideValue[][], options: WideOptions = {}): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const columns = wideColumns();
   const wb = new ExcelJS.Workbook();
   wb.creator = `nianbao ${options.nianbao ?? ''}`.trim();
   const ws = wb.addWorksheet('data', { views: [{ state: 'frozen', xSplit: 4, ySplit: 2 }] });
-  ws.addRow(columns.map((c) => c.id));
-  ws.addRow(columns.map((c) => c.label));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(2).font = { italic: true };
-  for (const e of entries) {
-    const { record } = wideRecord(e, options);
+  ws.addRow(columns.map((c) => c.id)).font = { bold: true };
+  ws.addRow(columns.map((c) => c.label)).font = { italic: true };
+  for (const r of rows)
     ws.addRow(
-      columns.map((c) => {
-        const v = record.get(c.id);
-        if (v === BLANK_MARK && c.versions) return { error: '#N/A' } as ExcelJS.CellErrorValue;
-        return v ?? null;
-      }),
+      r.map((v, i): ExcelJS.CellValue =>
+        v === BLANK_MARK && columns[i]!.versions ? ({ error: '#N/A' } as ExcelJS.CellErrorValue) : v,
+      ),
     );
-  }
-  WIDE_META.forEach((c, i) => (ws.getColumn(i + 1).width = c.id === 'sha256' ? 20 : c.id === 'file' ? 30 : 12));
+  WIDE_META.forEach((c, i) => (ws.getColumn(i + 1).width = c.id === 'file' ? 30 : c.id === 'sha256' ? 20 : 12));
   const dict = wb.addWorksheet('columns');
-  dict.addRow(['id', 'label', 'versions']);
-  dict.getRow(1).font = { bold: true };
+  dict.addRow(['id', 'label', 'versions']).font = { bold: true };
   for (const c of columns) dict.addRow([c.id, c.label, c.versions?.join(' ') ?? '']);
   dict.getColumn(1).width = 60;
   dict.getColumn(2).width = 80;

@@ -5,7 +5,7 @@ import { formatOf } from '../../model/formats/index.ts';
 import { cellsOf, rowValues, type Cell, type Report } from '../../model/report.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { formatSpan } from '../../model/source.ts';
-import { cellStatuses, qualityOf, safeField } from '../dataset/quality.ts';
+import { cellStatuses, qualityOf, safeField, type FindingCounts } from '../dataset/quality.ts';
 
 /** One model cell in the flat form: where it sits in the format, its labels, its value and where it came from. */
 export interface FlatCell {
@@ -62,7 +62,8 @@ export interface CsvOrigin {
   file?: string;
   sha256?: string;
   extraction?: readonly Diagnostic[];
-  checked?: readonly Diagnostic[];
+  /** The error and warning counts of `nianbao check` (render and extract check every report they write). */
+  checked?: FindingCounts;
 }
 
 /** A report's id in the CSV: the first 16 hex digits of its file's sha256 — the same on every run and machine. */
@@ -96,7 +97,11 @@ export function flatCells(report: Report): FlatCell[] {
  * as empty fields. It starts with a UTF-8 byte order mark: Excel on Chinese Windows opens a CSV without one in the
  * ANSI code page (GBK) and garbles every label; with it, Excel reads UTF-8.
  */
-export function renderCsv(reports: readonly Report[], origins: readonly CsvOrigin[] = []): string {
+export function renderCsv(
+  reports: readonly Report[],
+  origins: readonly CsvOrigin[] = [],
+  options: { header?: boolean } = {},
+): string {
   const records: (string | number)[][] = [];
   for (const [i, report] of reports.entries()) {
     const { file = '', sha256 = '', extraction, checked } = origins[i] ?? {};
@@ -130,5 +135,7 @@ export function renderCsv(reports: readonly Report[], origins: readonly CsvOrigi
       );
     }
   }
+  // Without the header (a batch written report by report after a first call with it): the records only.
+  if (options.header === false) return stringify(records, { record_delimiter: '\r\n' });
   return '\ufeff' + stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: '\r\n' });
 }
