@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { FormatDef } from '../../model/format.ts';
-import { FORMATS, formatOf } from '../../model/formats/index.ts';
+import { FORMATS, formatOf, fromFormats } from '../../model/formats/index.ts';
 import { cellsOf, rowValues, TABLE_KEYS, type Report } from '../../model/report.ts';
 import { reportIdOf, rowLabelOf } from '../report/csv.ts';
 import { cellStatuses, qualityOf, safeField, type FindingCounts, type Quality } from './quality.ts';
@@ -116,9 +116,12 @@ export function wideCellColumns(formats: readonly FormatDef[] = FORMATS): WideCo
   return out;
 }
 
-/** Every column of the wide dataset, in order: metadata and quality, then the cells. */
-export function wideColumns(formats: readonly FormatDef[] = FORMATS): WideColumn[] {
-  return [...WIDE_META, ...wideCellColumns(formats)];
+/** The columns of the registered formats, made again when a format is registered. */
+const registeredColumns = fromFormats((formats) => [...WIDE_META, ...wideCellColumns(formats)]);
+
+/** Every column of the wide dataset, in order: metadata and quality, then the cells of the registered formats. */
+export function wideColumns(): readonly WideColumn[] {
+  return registeredColumns();
 }
 
 /** A cell's value in the wide dataset: the figure, BLANK_MARK for the report's blank, null when not read or absent. */
