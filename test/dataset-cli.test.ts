@@ -81,14 +81,23 @@ describe('nianbao extract --format wide-csv', () => {
       expect(na).toBe(Number(row.blank));
     });
     // The real set has both: cells left blank (shuyang's 法人 columns) and cells not read (jjf's six-figure rows).
-    const by = (name: string) => rows.find((r) => r.file.endsWith(name))!;
+    const by = (name: string) => rows.find((r) => r.file!.endsWith(name))!;
     expect(by('shuyang-fgj-2023.html')['requests.granted.commercial']).toBe('NA');
     expect(by('pingtan-jjf-2021.txt')['requests.granted.commercial']).toBe('');
     expect(Number(by('pingtan-jjf-2021.txt').unread)).toBeGreaterThan(0);
   });
 
   it('is the same on every run, and on worker threads as in-process', async () => {
-    const again = await runMain(['extract', '-f', 'wide-csv', '--region', '福建省/平潭综合实验区', '-j', '2', ...ALL]);
+    const again = await runMain([
+      'extract',
+      '-f',
+      'wide-csv',
+      '--region',
+      '福建省/平潭综合实验区',
+      '-j',
+      '2',
+      ...ALL,
+    ]);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(wide);
   }, 120_000);
@@ -99,7 +108,13 @@ describe('nianbao extract --format wide-csv', () => {
     expect(r.stderr).toContain('missing.txt');
     expect(parseCsv(r.stdout)).toHaveLength(1);
     const none = await runMain(['extract', '-f', 'wide-csv', join(dir, 'missing.txt')]);
-    expect(none.stdout).toBe('\ufeff' + wideColumns().map((c) => c.id).join(',') + '\r\n');
+    expect(none.stdout).toBe(
+      '\ufeff' +
+        wideColumns()
+          .map((c) => c.id)
+          .join(',') +
+        '\r\n',
+    );
   });
 });
 
@@ -123,7 +138,13 @@ describe('nianbao extract --format wide-xlsx', () => {
         const v = x.getCell(k + 1).value;
         const want = row[c.id]!;
         const got =
-          v === null ? '' : typeof v === 'object' && v && 'error' in v ? (v.error === '#N/A' ? 'NA' : '?') : String(v);
+          v === null
+            ? ''
+            : typeof v === 'object' && v && 'error' in v
+              ? v.error === '#N/A'
+                ? 'NA'
+                : '?'
+              : String(v);
         // The CSV neutralises formula-like text; no text here starts with one of = + - @.
         expect(got, `${row.file} ${c.id}`).toBe(c.id === 'region' ? '' : want);
       });

@@ -111,5 +111,9 @@ async function runExtract(args: string[], opts: ExtractOptions, io: Io): Promise
 /** The writer of a dataset format: rows as each report comes (CSV), or the workbook at the end (XLSX). */
 async function datasetWriter(opts: ExtractOptions, io: Io) {
   const { datasetWriter: make } = await import('../dataset.ts');
-  return make(opts.format as 'csv' | 'wide-csv' | 'wide-xlsx', { region: opts.region, output: opts.output }, io);
+  return make(
+    opts.format as 'csv' | 'wide-csv' | 'wide-xlsx',
+    { region: opts.region, output: opts.output },
+    io,
+  );
 }

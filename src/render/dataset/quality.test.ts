@@ -25,7 +25,12 @@ describe('cellStatuses', () => {
 
   it('marks as unread the cells, rows and tables named by the findings of figures not read', () => {
     const d = (ruleId: string, messageId: string, path: string[]) =>
-      finding(ruleId as 'extract/missing-row', messageId as 'missingRow', { row: 'x', table: 'y', text: 'z' }, { path });
+      finding(
+        ruleId as 'extract/missing-row',
+        messageId as 'missingRow',
+        { row: 'x', table: 'y', text: 'z' },
+        { path },
+      );
     const s = cellStatuses(oneFigure(), [
       d('extract/missing-row', 'missingRow', ['proactive', 'regulations']),
       d('extract/unplaced-cells', 'missingCells', ['requests', 'granted']),
@@ -74,7 +79,12 @@ describe('qualityOf', () => {
       'requests.carriedForward.commercial': { text: '/' },
     };
     const s = cellStatuses(r, [
-      finding('extract/missing-row', 'missingRow', { row: 'x', table: 'y' }, { path: ['requests', 'granted'] }),
+      finding(
+        'extract/missing-row',
+        'missingRow',
+        { row: 'x', table: 'y' },
+        { path: ['requests', 'granted'] },
+      ),
     ]);
     expect(qualityOf(r, s)).toEqual({
       figures: 1,

@@ -25,7 +25,10 @@ export const UNREAD_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /** The status of every cell of a report (dotted model path → status), from its extraction findings. */
-export function cellStatuses(report: Report, extraction: readonly Diagnostic[] = []): Map<string, CellStatus> {
+export function cellStatuses(
+  report: Report,
+  extraction: readonly Diagnostic[] = [],
+): Map<string, CellStatus> {
   const unread = extraction
     .filter((d) => UNREAD_RULES.has(d.ruleId) && d.path && d.path.length > 0)
     .map((d) => d.path!.join('.'));

@@ -23,7 +23,9 @@ const samples = sampleReports();
 /** Every cell of a report by its wide column id: the figure, or null. */
 function cellsById(report: Report): Map<string, number | null> {
   const out = new Map<string, number | null>();
-  for (const { table, row, column, path } of cellsOf(FORMATS.find((f) => f.version === report.formatVersion)!))
+  for (const { table, row, column, path } of cellsOf(
+    FORMATS.find((f) => f.version === report.formatVersion)!,
+  ))
     out.set(cellColumnId(table, path), rowValues(report[table.key], row)[column.key] ?? null);
   return out;
 }
@@ -67,13 +69,17 @@ describe('wideColumns', () => {
     ]);
     // 2019's single （六）其他处理 row comes before 2021's three, and both before （七）总计.
     const at = (id: string) => ids.indexOf(id);
-    expect(at('requests.otherHandling.total')).toBeLessThan(at('requests.otherHandling.overdueCorrection.naturalPerson'));
+    expect(at('requests.otherHandling.total')).toBeLessThan(
+      at('requests.otherHandling.overdueCorrection.naturalPerson'),
+    );
     expect(at('requests.otherHandling.other.total')).toBeLessThan(at('requests.totalHandled.naturalPerson'));
     expect(cols.find((c) => c.id === 'requests.denied.stateSecret.naturalPerson')!.label).toBe(
       '收到和处理政府信息公开申请情况 · 三、本年度办理结果 · （三）不予公开 · 1.属于国家秘密 · 自然人',
     );
     // No other columns: the cells are the union of the versions' cells (198 + 200, less those they share).
-    const union = new Set(FORMATS.flatMap((f) => [...cellsOf(f)].map(({ table, path }) => cellColumnId(table, path))));
+    const union = new Set(
+      FORMATS.flatMap((f) => [...cellsOf(f)].map(({ table, path }) => cellColumnId(table, path))),
+    );
     expect(cols.length - WIDE_META.length).toBe(union.size);
   });
 });
@@ -125,7 +131,9 @@ describe('renderWideCsv', () => {
       renderWideCsv([{ file: f.file, sha256: f.sha256, report: f.report!, extraction: f.diagnostics }]),
     );
     expect(row!['requests.granted.naturalPerson']).toBe('');
-    expect(row!['requests.newlyReceived.total']).toBe(String((f.report!.requests.newlyReceived as { total: number }).total));
+    expect(row!['requests.newlyReceived.total']).toBe(
+      String((f.report!.requests.newlyReceived as { total: number }).total),
+    );
     const statuses = [...cellStatuses(f.report!, f.diagnostics).values()];
     expect(Number(row!.unread)).toBe(statuses.filter((s) => s === 'unread').length);
     expect(Number(row!.unread)).toBeGreaterThanOrEqual(14);
@@ -146,13 +154,23 @@ describe('renderWideCsv', () => {
   it('is the same on every run, and writes only the header for no reports', () => {
     const entries = samples.map((s) => ({ file: s.file, report: s.report }));
     expect(renderWideCsv(entries)).toBe(renderWideCsv(entries));
-    expect(renderWideCsv([])).toBe('\ufeff' + wideColumns().map((c) => c.id).join(',') + '\r\n');
+    expect(renderWideCsv([])).toBe(
+      '\ufeff' +
+        wideColumns()
+          .map((c) => c.id)
+          .join(',') +
+        '\r\n',
+    );
   });
 });
 
 describe('renderWideXlsx', () => {
   it('writes ids and Chinese labels as two header rows, figures as numbers, the blank as #N/A', async () => {
-    const entries = samples.map((s) => ({ file: s.file, report: s.report, checked: { errors: 0, warnings: 1 } }));
+    const entries = samples.map((s) => ({
+      file: s.file,
+      report: s.report,
+      checked: { errors: 0, warnings: 1 },
+    }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderWideXlsx(entries, { nianbao: '9.9.9' })) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('data')!;

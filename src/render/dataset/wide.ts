@@ -7,7 +7,7 @@ import type { FormatDef } from '../../model/format.ts';
 import { FORMATS, formatOf, fromFormats } from '../../model/formats/index.ts';
 import { cellsOf, rowValues, TABLE_KEYS, type Report } from '../../model/report.ts';
 import { reportIdOf, rowLabelOf } from '../report/csv.ts';
-import { cellStatuses, qualityOf, safeField, type FindingCounts, type Quality } from './quality.ts';
+import { cellStatuses, qualityOf, safeField, type FindingCounts } from './quality.ts';
 
 /** One report of the dataset: where it came from, the report, and what reading and checking it found. */
 export interface DatasetEntry {
@@ -152,7 +152,10 @@ function wideRecord(entry: DatasetEntry, options: WideOptions): Map<string, Wide
   for (const { table, row, column, path } of cellsOf(formatOf(report.formatVersion))) {
     const status = statuses.get(path.join('.'));
     const value = rowValues(report[table.key], row)[column.key] ?? null;
-    record.set(cellColumnId(table, path), status === 'figure' ? value : status === 'blank' ? BLANK_MARK : null);
+    record.set(
+      cellColumnId(table, path),
+      status === 'figure' ? value : status === 'blank' ? BLANK_MARK : null,
+    );
   }
   return record;
 }
@@ -217,7 +220,9 @@ export async function wideXlsx(rows: readonly WideValue[][], options: WideOption
         v === BLANK_MARK && columns[i]!.versions ? ({ error: '#N/A' } as ExcelJS.CellErrorValue) : v,
       ),
     );
-  WIDE_META.forEach((c, i) => (ws.getColumn(i + 1).width = c.id === 'file' ? 30 : c.id === 'sha256' ? 20 : 12));
+  WIDE_META.forEach(
+    (c, i) => (ws.getColumn(i + 1).width = c.id === 'file' ? 30 : c.id === 'sha256' ? 20 : 12),
+  );
   const dict = wb.addWorksheet('columns');
   dict.addRow(['id', 'label', 'versions']).font = { bold: true };
   for (const c of columns) dict.addRow([c.id, c.label, c.versions?.join(' ') ?? '']);

@@ -101,10 +101,10 @@ describe('renderCsv', () => {
     );
     const at = (row: string, column: string) => records.find((r) => r.row === row && r.column === column)!;
     expect([at('regulations', 'issued').value, at('regulations', 'issued').status]).toEqual(['', 'unread']);
-    expect([at('otherHandling.overdueFee', 'total').value, at('otherHandling.overdueFee', 'total').status]).toEqual([
-      '',
-      'blank',
-    ]);
+    expect([
+      at('otherHandling.overdueFee', 'total').value,
+      at('otherHandling.overdueFee', 'total').status,
+    ]).toEqual(['', 'blank']);
     const granted = at('granted', 'total');
     expect(granted.status).toBe('figure');
     expect(granted.value).not.toBe('');
