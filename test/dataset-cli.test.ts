@@ -157,6 +157,17 @@ describe('nianbao extract --format wide-xlsx', () => {
     expect(r.stderr).toContain('-o');
     expect(r.stderr).not.toContain('missing.txt');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    const bad = await runMain([
+      'extract',
+      '-f',
+      'wide-xlsx',
+      '-o',
+      join(dir, 'no/such/dir/x.xlsx'),
+      join(dir, 'missing.txt'),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('无法写入该文件');
+    expect(bad.stderr).not.toContain('missing.txt');
   });
 });
 

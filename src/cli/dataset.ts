@@ -6,7 +6,7 @@ import type { Lang } from '../model/diagnostic.ts';
 import type { ReportFile } from '../model/file.ts';
 import { checkFile } from '../pipeline.ts';
 import { findingCounts, type FindingCounts } from '../render/dataset/quality.ts';
-import { version, type Io } from './io.ts';
+import { UsageError, version, type Io } from './io.ts';
 
 /** An extracted file with the error and warning counts of checking it (what a worker sends back for a dataset). */
 export type CountedFile = ReportFile & { checked?: FindingCounts };
@@ -80,13 +80,20 @@ export async function datasetWriter(
       end: header,
     };
   }
-  // The workbook is written at the end: only the rows (a few hundred values each) are kept, not the reports.
+  // The workbook is written at the end: only the rows (a few hundred values each) are kept, not the reports. Where
+  // it goes is tried first, so that a path that cannot be written is said before any file is read.
   const rows: ReturnType<typeof wideRow>[] = [];
+  const target = resolve(cwd, options.output!);
+  const partial = `${target}.${process.pid}.partial`;
+  try {
+    await writeFile(partial, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`-o ${options.output}：无法写入该文件（${code}）(cannot write the file)`);
+  }
   return {
     add: async (f) => void (f.report ? rows.push(row(f)) : undefined),
     end: async () => {
-      const target = resolve(cwd, options.output!);
-      const partial = `${target}.${process.pid}.partial`;
       try {
         await writeFile(partial, await wideXlsx(rows, { nianbao }));
         await rename(partial, target);

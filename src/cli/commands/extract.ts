@@ -64,6 +64,7 @@ async function runExtract(args: string[], opts: ExtractOptions, io: Io): Promise
   const { renderResult } = await import('../render.ts');
   const { expandInputs, progress, runTasks } = await import('../batch.ts');
   const cwd = io.cwd ?? process.cwd();
+  const writer = DATASETS.includes(format) ? await datasetWriter(opts, io) : null;
   const files = await expandInputs(args, cwd);
   const bar = progress(files.length, (s) => io.err(s), io.errTty ?? false);
   const dataset = DATASETS.includes(format);
@@ -77,7 +78,7 @@ async function runExtract(args: string[], opts: ExtractOptions, io: Io): Promise
     ocr,
     ...(dataset ? { dataset: true } : {}),
   }));
-  const writer = dataset ? await datasetWriter(opts, io) : null;
+
   let unreadable = 0;
   let i = -1;
   if (format === 'json') await io.out('[');
