@@ -64,10 +64,11 @@ async function runExtract(args: string[], opts: ExtractOptions, io: Io): Promise
   const { renderResult } = await import('../render.ts');
   const { expandInputs, progress, runTasks } = await import('../batch.ts');
   const cwd = io.cwd ?? process.cwd();
-  const writer = DATASETS.includes(format) ? await datasetWriter(opts, io) : null;
+  const dataset = DATASETS.includes(format);
+  // A dataset's output is tried before any file is read (wide-xlsx: -o FILE).
+  const writer = dataset ? await datasetWriter(opts, io) : null;
   const files = await expandInputs(args, cwd);
   const bar = progress(files.length, (s) => io.err(s), io.errTty ?? false);
-  const dataset = DATASETS.includes(format);
   const serialize = format === 'json' || format === 'jsonl';
   const tasks = files.map((file) => ({
     task: 'extract' as const,
@@ -78,7 +79,6 @@ async function runExtract(args: string[], opts: ExtractOptions, io: Io): Promise
     ocr,
     ...(dataset ? { dataset: true } : {}),
   }));
-
   let unreadable = 0;
   let i = -1;
   if (format === 'json') await io.out('[');
