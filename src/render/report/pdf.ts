@@ -1,5 +1,5 @@
 // The report as PDF: the official HTML page printed by headless Chromium (driven by playwright-core), set in
-// Noto Serif SC and Noto Sans SC from npm (fonts.ts). The browser is the one npm installs with nianbao (@sparticuz/chromium,
+// Noto Serif SC and Noto Sans SC from npm. The browser is the one npm installs with nianbao (@sparticuz/chromium,
 // Linux x64) unless NIANBAO_CHROMIUM or the option names another; `playwright install` is never used.
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,8 +109,8 @@ export function launchFailure(e: unknown): string {
 
 /**
  * A running browser that prints reports to PDF, one PDF per report; launch once, render many, close. The reports
- * are printed one after another in one page: its fonts (25 MB of TrueType) are fetched and read once, for the first
- * report, and not again for each (0.1 s a report after the first on this machine; a new page for each took 0.6–0.9 s).
+ * are printed one after another in one page: the font subsets it needs are fetched and read once, for the first
+ * report, and not again for each (a new page for each report read them again).
  */
 export class PdfRenderer {
   private page: Promise<Page> | undefined;
