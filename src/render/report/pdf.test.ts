@@ -10,6 +10,10 @@ import { formatOf } from '../../model/formats/index.ts';
 import type { Document } from '../../model/document.ts';
 import { blankReport, cellsOf, rowValues, type Report } from '../../model/report.ts';
 import { read } from '../../read/index.ts';
+import { assetUrls, loadPdfJs } from '../../read/pdf/load.ts';
+import { officialLayout } from '../layout.ts';
+import { words } from './breaks.ts';
+import { isSubheading } from './html.ts';
 import { reportDifferences, sampleReports } from '../../../test/support/roundtrip.ts';
 import { packagedPlatform } from './chromium.ts';
 import { findChromium, PdfRenderer, renderPdf } from './pdf.ts';
@@ -83,6 +87,102 @@ describe('PdfRenderer', () => {
       for (const [x0, , x1] of cellBoxes(back.doc)) {
         expect(x0).toBeGreaterThanOrEqual(TYPE_AREA.left - 1);
         expect(x1).toBeLessThanOrEqual(TYPE_AREA.right + 1);
+      }
+    }, 60_000);
+});
+
+/** A printed text line: its text, left and right edges and baseline, in PDF points from the page's bottom left. */
+interface PrintedLine {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+}
+
+/** Each page's text lines, top to bottom, as pdf.js reads them (its items on one baseline joined, left to right). */
+async function printedLines(pdf: Uint8Array): Promise<PrintedLine[][]> {
+  const pdfjs = await loadPdfJs();
+  const doc = await pdfjs.getDocument({ data: pdf.slice(), ...assetUrls() }).promise;
+  const pages: PrintedLine[][] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    const lines = new Map<number, { x: number; w: number; s: string }[]>();
+    for (const i of content.items)
+      if ('str' in i && i.str.trim() !== '') {
+        const y = Math.round(i.transform[5] as number);
+        lines.set(y, [...(lines.get(y) ?? []), { x: i.transform[4] as number, w: i.width, s: i.str }]);
+      }
+    pages.push(
+      [...lines.entries()]
+        .sort((a, b) => b[0] - a[0])
+        .map(([y, items]) => {
+          items.sort((a, b) => a.x - b.x);
+          const last = items[items.length - 1]!;
+          return { text: items.map((i) => i.s).join(''), x0: items[0]!.x, x1: last.x + last.w, y };
+        }),
+    );
+  }
+  await doc.destroy();
+  return pages;
+}
+
+describe('the printed look (issue 13, item 14)', () => {
+  const pageNumber = /^—\s*(\d+)\s*—$/;
+
+  it("breaks a long title after the body's name, never inside a word", async () => {
+    const report = samples.find((s) => s.report.agency === '义马市人民政府办公室')!.report;
+    const [first] = await printedLines(await renderer.render(report));
+    expect(first!.slice(0, 2).map((l) => l.text)).toEqual([
+      '义马市人民政府办公室',
+      '2019年政府信息公开工作年度报告',
+    ]);
+    // A title that fits stays on one line.
+    const short = { ...blankReport('2021'), agency: '某县审计局', year: 2023 };
+    const [page] = await printedLines(await renderer.render({ ...short, agency: '某审计局' }));
+    expect(page![0]!.text).toBe('某审计局2023年政府信息公开工作年度报告');
+  });
+
+  it('puts the page number at the outer edge, one character in: odd pages right, even pages left', async () => {
+    const pages = await printedLines(await renderer.render(samples[2]!.report));
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((lines, i) => {
+      const number = lines.find((l) => pageNumber.test(l.text))!;
+      expect(number.text.match(pageNumber)![1]).toBe(String(i + 1));
+      // The type area is 28 mm to 184 mm; 空一字 is one 14 pt character.
+      if (i % 2 === 0) expect(number.x1).toBeCloseTo(TYPE_AREA.right - 14, -1);
+      else expect(number.x0).toBeCloseTo(TYPE_AREA.left + 14, -1);
+    });
+  });
+
+  for (const { file, report } of samples)
+    it(`prints no table caption, leaves no heading at the foot of a page, breaks column heads between words (${file})`, async () => {
+      const pages = await printedLines(await renderer.render(report));
+      const all = pages.flat().map((l) => l.text);
+      const format = formatOf(report.formatVersion);
+      for (const t of format.tables) expect(all, t.title).not.toContain(t.title);
+      const headings = new Set([
+        ...format.sections.map((s) => s.heading),
+        ...Object.values(report.sections).flatMap((t) => (t ?? '').split('\n').filter(isSubheading)),
+      ]);
+      for (const lines of pages) {
+        const body = lines.filter((l) => !pageNumber.test(l.text));
+        expect(headings.has(body[body.length - 1]!.text), body[body.length - 1]!.text).toBe(false);
+      }
+      // Every line of a one-column head of tables 3 and 4 is whole words of it (商业 / 企业, never 商业企 / 业).
+      const heads = officialLayout(report)
+        .filter((t) => t.key !== 'proactive')
+        .flatMap((t) => t.cells.filter((c) => c.role === 'header' && c.colSpan === 1 && c.text.length > 2));
+      for (const h of heads) {
+        const bounds = new Set([0]);
+        let at = 0;
+        for (const w of words(h.text)) bounds.add((at += w.length));
+        const parts = all.filter((l) => l.length < h.text.length && h.text.includes(l));
+        for (const part of parts) {
+          const whole = [...h.text.matchAll(new RegExp(part.replace(/[()（）]/g, '\\$&'), 'g'))].some(
+            (m) => bounds.has(m.index) && bounds.has(m.index + part.length),
+          );
+          expect(whole, `${h.text}: ${part}`).toBe(true);
+        }
       }
     }, 60_000);
 });
