@@ -71,7 +71,7 @@ const COLUMN_WIDTHS: Record<TableLayout['key'], (t: TableLayout) => number[]> = 
 
 /**
  * The share of the type area (per cent) that the widest word of column `col`'s one-column heads and group labels
- * needs, with half a point to spare: such a word is never broken.
+ * needs, with half a point to spare: such a word is never broken in print (a screen, rounding advances, may).
  */
 function wordShare(t: TableLayout, col: number, fontPt: number): number {
   const widest = Math.max(
