@@ -109,8 +109,8 @@ export function launchFailure(e: unknown): string {
 
 /**
  * A running browser that prints reports to PDF, one PDF per report; launch once, render many, close. The reports
- * are printed one after another in one page: the font subsets it needs are fetched and read once, for the first
- * report, and not again for each (a new page for each report read them again).
+ * are printed one after another in one page: its fonts (25 MB of TrueType) are fetched and read once, for the
+ * first report, and not again for each (a new page for each report would read them again).
  */
 export class PdfRenderer {
   private page: Promise<Page> | undefined;
