@@ -56,7 +56,7 @@ const FONT = {
 } as const;
 
 /** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt, 小五 9 pt. */
-const SIZE = { title: 44, body: 32, tableTitle: 28, table: 21, wide: 20, wideFigure: 18 } as const;
+const SIZE = { title: 44, body: 32, table: 21, wide: 20, wideFigure: 18 } as const;
 
 /**
  * The run fonts of a text: the East-Asian font for Chinese, Times New Roman for figures and Latin. The eastAsia hint
@@ -126,18 +126,6 @@ const STYLES: IParagraphStyleOptions[] = [
       indent: { firstLine: 2 * 320, firstLineChars: 200 },
     },
   },
-  {
-    id: 'TableTitle',
-    name: 'Table Title',
-    basedOn: 'Normal',
-    next: 'Normal',
-    run: { font: fonts(FONT.heading), size: SIZE.tableTitle },
-    paragraph: {
-      alignment: AlignmentType.CENTER,
-      keepNext: true,
-      indent: { firstLine: 0, firstLineChars: 0 },
-    },
-  },
   ...(
     [
       ['TableCell', AlignmentType.CENTER, SIZE.table],
@@ -163,12 +151,15 @@ const STYLES: IParagraphStyleOptions[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Tables
 
-/** Twips per em of the tables' type: 五号 (10.5 pt) in table 2, 10 pt in table 3 (as the HTML page) and table 4's heads. */
+/** Twips per em of the tables' type: 五号 (10.5 pt) in table 2, 10 pt in table 3 (as on the HTML page) and table 4. */
 const TABLE_EM = { proactive: 210, requests: 200, reviewLitigation: 200 } as const;
 /** A cell's left and right margins (see `table`), in twips. */
 const CELL_INSET = 2 * 28;
 
-/** Twips that the widest word of column `col`'s one-column heads and group labels needs, with three points to spare (LibreOffice sets a word of three in 35 pt on two lines). */
+/**
+ * Twips that the widest word of column `col`'s one-column heads and group labels needs, with three points to spare
+ * (LibreOffice set 自然人, three 10.5 pt characters, on two lines in 35 pt).
+ */
 function wordTwips(t: TableLayout, col: number): number {
   const widest = Math.max(
     0,
@@ -217,8 +208,9 @@ function columnWidths(t: TableLayout): number[] {
 }
 
 /**
- * The paragraph style of a cell: labels left, headers and figures centred; 五号 in tables 2 and 3, while table 4's
- * fifteen columns take 10 pt headers and 9 pt figures. Styles rather than run properties keep each cell small.
+ * The paragraph style of a cell: labels left, headers and figures centred; 五号 in table 2, 10 pt in table 3, while
+ * table 4's fifteen columns take 10 pt headers and 9 pt figures. Styles rather than run properties keep each cell
+ * small.
  */
 function styleOf(t: TableLayout, cell: LayoutCell): string {
   if (t.key === 'reviewLitigation') return cell.role === 'figure' ? 'WideFigure' : 'WideHeader';
