@@ -11,7 +11,7 @@ import { renderJson } from '../render/report/json.ts';
 import { RULES } from '../rules/index.ts';
 import { regionComponents } from '../store/agency-names.ts';
 import type { StoredReport } from '../store/index.ts';
-import { unitPath } from '../store/gazetteer.ts';
+import { regionMismatch, unitPath } from '../store/gazetteer.ts';
 import { EXIT, type Io } from './io.ts';
 import { columns, parseYear, say, withStore, type LibraryOptions } from './library.ts';
 import { describeReport, renderReportTables } from './render.ts';
@@ -57,16 +57,24 @@ export interface MissingAgency {
   years: number[];
 }
 
+/** A report filed under the region whose body's name is of a place outside it (library/region-mismatch). */
+export interface MisfiledReport extends AggregateMember {
+  /** The place the name is of, and where that place is. */
+  place: string;
+  placeRegions: string[];
+}
+
 /** Everything the aggregate lists beside the summed report. */
 export interface AggregateListing {
   members: AggregateMember[];
   covered: CoveredReport[];
   regionReports: RegionReport[];
+  misfiled: MisfiledReport[];
   missing: MissingAgency[];
 }
 
 /**
- * The aggregate as `--format json` prints it: `{ report, members, covered, regionReports, missing }`. The report
+ * The aggregate as `--format json` prints it: `{ report, members, covered, regionReports, misfiled, missing }`. The report
  * is the contract (report-json.md key order) plus nianbao's `aggregate: { members }` mark; the aggregate's
  * diagnostics (mixed versions, blanks summed as 0, scopes not known) go to stderr, so the JSON stays this shape.
  */
@@ -98,14 +106,24 @@ function scopeOf(r: StoredReport): UnitReport<StoredReport>['scope'] {
 export function partitionReports(
   region: string | null,
   reports: readonly StoredReport[],
-): Partition<StoredReport> {
-  const units: UnitReport<StoredReport>[] = reports.map((r) => ({
-    unit: r.agency ? unitPath(r.agency.name, r.agency.regionPath) : [],
-    scope: scopeOf(r),
-    government: r.agency?.kind === '政府',
-    item: r,
-  }));
-  return partition(regionComponents(region), units);
+): Partition<StoredReport> & { misfiled: MisfiledReport[] } {
+  const comps = regionComponents(region);
+  const misfiled: MisfiledReport[] = [];
+  const units: UnitReport<StoredReport>[] = reports.map((r) => {
+    const wrong = r.agency ? regionMismatch(r.agency.name, r.agency.regionPath) : null;
+    // A body of another place is summed where its name places it (the whole library), never in the region filed.
+    const unit = !r.agency
+      ? []
+      : wrong
+        ? wrong.placeRegions.length === 1
+          ? regionComponents(wrong.placeRegions[0])
+          : []
+        : unitPath(r.agency.name, r.agency.regionPath);
+    if (wrong && !comps.every((c, i) => unit[i] === c))
+      misfiled.push({ ...memberOf(r), place: wrong.place, placeRegions: wrong.placeRegions });
+    return { unit, scope: scopeOf(r), government: r.agency?.kind === '政府', item: r };
+  });
+  return { ...partition(comps, units), misfiled };
 }
 
 /** The scope findings of a partition of stored reports. */
@@ -153,6 +171,7 @@ export async function runAggregate(options: AggregateCommandOptions, io: Io): Pr
             ? []
             : check(r.report, { members: memberReports, ruleSet: MISMATCH, lang }),
       })),
+      misfiled: parts.misfiled,
       missing: status
         .filter((s) => s.status === 'missing')
         .map((s) => ({ agency: s.agency.name, region: s.agency.regionPath || null, years: s.years })),
@@ -257,6 +276,10 @@ function aggregateTable(
       if (r.differences.length > SHOWN)
         out.push(`    ${say(lang, 'moreDifferences', { n: r.differences.length - SHOWN })}`);
     }
+  }
+  if (listing.misfiled.length) {
+    out.push('', say(lang, 'misfiledList'));
+    out.push(...listRows(lang, listing.misfiled, (m) => [(m as MisfiledReport).placeRegions.join('、')]));
   }
   if (listing.missing.length) {
     out.push('', say(lang, 'missingList'));
