@@ -6,7 +6,7 @@ import { finding, inLang } from './findings/index.ts';
 import type { Diagnostic, Lang } from './model/diagnostic.ts';
 import type { Report } from './model/report.ts';
 import type { ReportScope } from './model/scope.ts';
-import { checkFile, extractFile } from './pipeline.ts';
+import { checkFile, extractFile, type ReportFile } from './pipeline.ts';
 import { describeAgencyName } from './store/agency-names.ts';
 import { regionMismatch } from './store/gazetteer.ts';
 import type { CellChange, ImportResult, ScopeDecision, Store } from './store/index.ts';
@@ -26,6 +26,11 @@ export interface ImportReportOptions {
   previousYear?: boolean;
   /** What the report covers, as a person says (format-spec §8.5); else decided from its name and text. */
   scope?: ReportScope | null;
+  /**
+   * The file as `extractFile` already read it (the server reads first, to store nothing of a file that gave no
+   * report); read from `bytes` when absent.
+   */
+  extracted?: ReportFile;
 }
 
 /**
@@ -79,7 +84,8 @@ export async function importReport(
   bytes: Uint8Array,
   options: ImportReportOptions,
 ): Promise<ImportReportResult> {
-  const extracted = await extractFile(options.fileName, bytes, { lang: options.check?.lang ?? 'zh' });
+  const extracted =
+    options.extracted ?? (await extractFile(options.fileName, bytes, { lang: options.check?.lang ?? 'zh' }));
   const report = extracted.report;
   // Last year's report is looked up the way the import will file this one (agency name in the given region), so
   // the cross-year findings stored are those of the agency the report joins. A report imported before last

@@ -4,6 +4,7 @@ import type { IndicatorKey } from '../aggregate/indicators.ts';
 import type { Lang } from '../model/diagnostic.ts';
 import { formatOf } from '../model/formats/index.ts';
 import type { Report } from '../model/report.ts';
+import { agencyYears, comparisonObject, type CompareSide } from '../region.ts';
 import { EXIT, type Io } from './io.ts';
 import { columns, parseYear, say, withStore, type LibraryOptions } from './library.ts';
 
@@ -16,15 +17,7 @@ export interface CompareCommandOptions extends LibraryOptions {
   format: 'text' | 'json' | 'html';
 }
 
-/** One side of a comparison: the report and where it came from. */
-export interface CompareSide {
-  report: Report;
-  /** The file name (file mode) or the stored file's name (library mode). */
-  file: string;
-  /** The stored report version's id (library mode only). */
-  reportId?: number;
-  version?: number;
-}
+export type { CompareSide } from '../region.ts';
 
 /** The names of the indicators (docs/indicators.md), in both languages. */
 export const INDICATOR_NAMES: Record<IndicatorKey, { zh: string; en: string }> = {
@@ -151,56 +144,39 @@ async function fromLibrary(
   let sides: [CompareSide, CompareSide] | number = EXIT.usage;
   const code = await withStore(options, io, async (store) => {
     const name = options.agency!;
-    const found = await store.findAgencies(name, options.region ?? null);
-    if (found.length === 0) {
-      const where = options.region ? (lang === 'zh' ? `（${options.region}）` : ` (${options.region})`) : '';
-      io.err(`nianbao: ${w(lang, 'noAgency', { name, where })}\n`);
-      return EXIT.usage;
-    }
-    if (found.length > 1) {
-      const list = found.map((a) => `${a.name}（${a.regionPath || '—'}）`).join('、');
-      io.err(`nianbao: ${w(lang, 'ambiguous', { name, list })}\n`);
-      return EXIT.usage;
-    }
-    const agency = found[0]!;
-    const history = await store.history(agency.id);
-    const current = history.filter((r) => r.isCurrent);
-    const pick = (year: number): CompareSide | null => {
-      const r = current.find((x) => x.year === year);
-      return r ? { report: r.report, file: r.fileName, reportId: r.id, version: r.version } : null;
-    };
-    const a = pick(years[0]!);
-    const b = pick(years[1]!);
-    for (const [year, side] of [
-      [years[0]!, a],
-      [years[1]!, b],
-    ] as const)
-      if (!side) {
-        const have = current.map((r) => r.year).filter((y) => y !== null);
+    const got = await agencyYears(store, name, options.region ?? null, years);
+    if ('problem' in got) {
+      if (got.problem === 'no-agency') {
+        const where = options.region
+          ? lang === 'zh'
+            ? `（${options.region}）`
+            : ` (${options.region})`
+          : '';
+        io.err(`nianbao: ${w(lang, 'noAgency', { name, where })}\n`);
+      } else if (got.problem === 'ambiguous') {
+        const list = got.agencies.map((a) => `${a.name}（${a.regionPath || '—'}）`).join('、');
+        io.err(`nianbao: ${w(lang, 'ambiguous', { name, list })}\n`);
+      } else
         io.err(
-          `nianbao: ${w(lang, 'noReport', { agency: agency.name, year, years: have.join(', ') || '—' })}\n`,
+          `nianbao: ${w(lang, 'noReport', { agency: got.agency.name, year: got.year, years: got.years.join(', ') || '—' })}\n`,
         );
-        return EXIT.usage;
-      }
+      return EXIT.usage;
+    }
+    const [a, b] = got.reports.map((r): CompareSide => ({
+      report: r.report,
+      file: r.fileName,
+      reportId: r.id,
+      version: r.version,
+    }));
     sides = [a!, b!];
     return EXIT.ok;
   });
   return code === EXIT.ok ? sides : code;
 }
 
-function sideJson(s: CompareSide) {
-  return {
-    agency: s.report.agency,
-    year: s.report.year,
-    formatVersion: s.report.formatVersion,
-    file: s.file,
-    ...(s.reportId !== undefined ? { reportId: s.reportId, version: s.version } : {}),
-  };
-}
-
 /** The comparison as JSON: the two sides, then compareReports' result as it is. */
 export function compareJson(a: CompareSide, b: CompareSide, c: Comparison): string {
-  return JSON.stringify({ a: sideJson(a), b: sideJson(b), ...c }, null, 2) + '\n';
+  return JSON.stringify(comparisonObject(a, b, c), null, 2) + '\n';
 }
 
 const isShare = (k: IndicatorKey) => k.startsWith('shares.') || k.endsWith('Rate');

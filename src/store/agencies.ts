@@ -31,7 +31,8 @@ export function toAgency(a: {
   };
 }
 
-function escapeLike(s: string): string {
+/** A text with LIKE's wildcards escaped, to match it literally. */
+export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 

@@ -8,11 +8,13 @@ import * as agencies from './agencies.ts';
 import * as diagnostics from './diagnostics.ts';
 import * as edits from './edits.ts';
 import * as imports from './imports.ts';
+import * as listing from './listing.ts';
 import * as merges from './merges.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { pgliteTemplate } from './template.ts';
 import * as reports from './reports.ts';
+import * as verdicts from './verdicts.ts';
 import type { Database } from './schema.ts';
 import {
   NoDatabaseError,
@@ -44,6 +46,8 @@ export type {
 } from './types.ts';
 export { regionMismatch, unitPath, type RegionMismatch } from './gazetteer.ts';
 export { NoDatabaseError, StoreError } from './types.ts';
+export type { ListedReport, ReportFilter, VersionRow } from './listing.ts';
+export type { FindingVerdict } from './verdicts.ts';
 
 /** Where the embedded database lives when neither a location nor NIANBAO_DB is given. */
 export const DEFAULT_LOCATION = 'data/nianbao';
@@ -166,6 +170,35 @@ export class Store {
     return imports.sourceFile(this.db, id);
   }
 
+  /** The name, kind, sha256 and size of a source file, without its bytes. */
+  async sourceFileInfo(
+    id: number,
+  ): Promise<{ fileName: string; kind: string; sha256: string; size: number } | null> {
+    return listing.sourceFileInfo(this.db, id);
+  }
+
+  /** One page of the current reports matching a filter (year, agency, region, status, kind, words), and the total. */
+  async listReports(
+    filter: listing.ReportFilter = {},
+  ): Promise<{ items: listing.ListedReport[]; total: number }> {
+    return listing.listReports(this.db, filter);
+  }
+
+  /** The versions of an agency's report of a year, oldest first, without their report JSON. */
+  async versions(agencyId: number, year: number | null): Promise<listing.VersionRow[]> {
+    return listing.versions(this.db, agencyId, year);
+  }
+
+  /** Sets a reviewer's verdict on a finding of a report version (replacing an earlier one). */
+  async setVerdict(v: Omit<verdicts.FindingVerdict, 'at'>): Promise<verdicts.FindingVerdict> {
+    return verdicts.setVerdict(this.db, v);
+  }
+
+  /** The reviewers' verdicts on the findings of a report version. */
+  async verdicts(reportId: number): Promise<verdicts.FindingVerdict[]> {
+    return verdicts.verdicts(this.db, reportId);
+  }
+
   /** Merge proposals, open ones by default. */
   async proposals(status: MergeProposal['status'] | 'all' = 'proposed'): Promise<MergeProposal[]> {
     return merges.proposals(this.db, status);
@@ -210,6 +243,7 @@ export class Store {
       'cells',
       'diagnostics',
       'edits',
+      'finding_verdicts',
     ];
     const out = {} as Record<keyof Database, number>;
     for (const t of tables)

@@ -134,6 +134,17 @@ export interface EditTable {
   why: string;
 }
 
+/** A reviewer's verdict on a finding of a report version (migrations/0003-finding-verdicts.ts). */
+export interface FindingVerdictTable {
+  report_id: number;
+  /** The finding's stable id within its report version (rule, message, model path). */
+  finding_id: string;
+  status: 'confirmed' | 'dismissed' | 'open';
+  note: ColumnType<string, string | undefined, string>;
+  by: string;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** The database, for kysely. */
 export interface Database {
   agencies: AgencyTable;
@@ -144,4 +155,5 @@ export interface Database {
   cells: CellTable;
   diagnostics: DiagnosticTable;
   edits: EditTable;
+  finding_verdicts: FindingVerdictTable;
 }

@@ -6,6 +6,7 @@ import { extractCommand } from './extract.ts';
 import { agenciesCommand, aggregateCommand, importCommand, mergesCommand } from './library.ts';
 import { newCommand } from './new.ts';
 import { renderCommand } from './render.ts';
+import { serveCommand } from './serve.ts';
 import type { CliCommand } from './types.ts';
 
 export type { CliCommand, CommandContext } from './types.ts';
@@ -21,4 +22,5 @@ export const COMMANDS: readonly CliCommand[] = [
   mergesCommand,
   aggregateCommand,
   compareCommand,
+  serveCommand,
 ];

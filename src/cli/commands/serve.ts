@@ -1,0 +1,62 @@
+// nianbao serve: the HTTP API over the library (src/server), on loopback unless --host says otherwise.
+import { InvalidArgumentError, Option } from 'commander';
+import { dbOption, langOption, ocrOption, type CliCommand, type Lang } from './types.ts';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535)
+    throw new InvalidArgumentError(
+      '应为 0–65535 的端口号，例如 --port 8080 (a port 0–65535, e.g. --port 8080)',
+    );
+  return n;
+}
+
+function megabytes(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || n <= 0)
+    throw new InvalidArgumentError(
+      '应为正数（MB），例如 --max-file-size 50 (a size in MB, e.g. --max-file-size 50)',
+    );
+  return n;
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  register(program, { io, exit }) {
+    program
+      .command('serve')
+      .description(
+        '启动网络接口 — serve the HTTP API over the library (OpenAPI at /api/openapi.json, docs at /api/docs)',
+      )
+      .addOption(dbOption())
+      .addOption(new Option('--port <n>', 'the port (0: any free one)').default(8080).argParser(port))
+      .option('--host <address>', 'the address to listen on (loopback unless given)', '127.0.0.1')
+      .addOption(
+        new Option('--max-file-size <mb>', 'the largest file an upload may hold, in MB')
+          .default(50)
+          .argParser(megabytes),
+      )
+      .addOption(ocrOption())
+      .addOption(langOption())
+      .addHelpText(
+        'after',
+        `
+Prints the URL, then serves until interrupted (Ctrl-C). The database stays
+open while it runs (a PGlite directory is then owned by this process).
+POST, PATCH and DELETE requests need the header X-Nianbao: 1.`,
+      )
+      .action(
+        async (opts: {
+          db?: string;
+          port: number;
+          host: string;
+          maxFileSize: number;
+          ocr: boolean;
+          lang: Lang;
+        }) => {
+          const { runServe } = await import('../serve.ts');
+          exit(await runServe(opts, io));
+        },
+      );
+  },
+};

@@ -1,0 +1,42 @@
+// nianbao serve: starts the server (src/server), prints its URL, and stops it on SIGINT or SIGTERM.
+import type { Lang } from '../model/diagnostic.ts';
+import { EXIT, type Io } from './io.ts';
+
+/** Options of `nianbao serve`. */
+export interface ServeOptions {
+  db?: string;
+  port: number;
+  host: string;
+  /** MB. */
+  maxFileSize: number;
+  ocr: boolean;
+  lang: Lang;
+}
+
+/** Serves until interrupted; the exit code (2 when the database or the port cannot be had). */
+export async function runServe(options: ServeOptions, io: Io, stop?: Promise<void>): Promise<number> {
+  const { startServer } = await import('../server/index.ts');
+  let server;
+  try {
+    server = await startServer({
+      db: options.db,
+      port: options.port,
+      host: options.host,
+      lang: options.lang,
+      ocr: options.ocr,
+      limits: { fileSize: Math.round(options.maxFileSize * 1024 * 1024) },
+    });
+  } catch (e) {
+    io.err(`nianbao: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.usage;
+  }
+  io.err(`nianbao: serving ${server.store.location} — API docs at ${server.url}api/docs\n`);
+  await io.out(`${server.url}\n`);
+  await (stop ??
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    }));
+  await server.close();
+  return EXIT.ok;
+}

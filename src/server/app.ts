@@ -1,0 +1,155 @@
+// The HTTP API (fastify): security headers, CSRF check, multipart uploads, zod-typed routes, the OpenAPI document
+// and its docs page, over one open Store. Every route calls the layers below; none holds their logic.
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../model/diagnostic.ts';
+import type { Store } from '../store/index.ts';
+import { Batches } from './batches.ts';
+import { ApiError, installErrorHandlers } from './errors.ts';
+import { checkRoutes } from './routes/check.ts';
+import { fileRoutes } from './routes/files.ts';
+import { libraryRoutes } from './routes/library.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { DEFAULT_LIMITS, type UploadLimits } from './uploads.ts';
+
+/** The header a state-changing request must carry (CSRF: a cross-site form or image cannot send it). */
+export const CSRF_HEADER = 'x-nianbao';
+
+/** Options of the API server. */
+export interface ServerOptions {
+  store: Store;
+  /** Upload limits (50 MB a file by default). */
+  limits?: Partial<UploadLimits>;
+  /** Language of the findings (Chinese by default). */
+  lang?: Lang;
+  /** Read scanned PDF pages by OCR (default true). */
+  ocr?: boolean;
+  /** fastify's logger (off by default: the CLI prints). */
+  logger?: boolean;
+}
+
+/** What every route module gets. */
+export interface RouteContext {
+  store: Store;
+  batches: Batches;
+  limits: UploadLimits;
+  lang: Lang;
+  ocr: boolean;
+  version: string;
+}
+
+/** nianbao's version, from package.json. */
+export function serverVersion(): string {
+  return (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
+}
+
+/** The Content-Security-Policy of every answer: nothing inline, nothing from elsewhere. */
+export const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Builds the API server (not listening: call `listen`, or `inject` in tests). */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const limits: UploadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const lang = options.lang ?? 'zh';
+  const ocr = options.ocr ?? true;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // A report's JSON posted to /api/check may be as large as a file.
+    bodyLimit: limits.fileSize,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    crossOriginEmbedderPolicy: false,
+  });
+  // CSRF: a state-changing request must say it comes from nianbao's own pages (or a tool) by a custom header; a
+  // browser sends one cross-site only after a CORS preflight, which this server never grants.
+  app.addHook('onRequest', async (request) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    if (request.headers[CSRF_HEADER] !== '1')
+      throw new ApiError(
+        403,
+        'csrf',
+        `${request.method} ${request.url.split('?')[0]} needs the header X-Nianbao: 1 (protection against cross-site requests)`,
+      );
+  });
+  await app.register(multipart, {
+    limits: {
+      fileSize: limits.fileSize,
+      files: limits.files,
+      fields: 20,
+      parts: limits.files + 20,
+      fieldSize: 64 * 1024,
+    },
+    throwFileSizeLimit: false,
+    // A name as sent ("folder/a.txt" from a folder upload) is kept whole, as data; busboy would cut it at the "/".
+    preservePath: true,
+  });
+  const version = serverVersion();
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'nianbao API',
+        description:
+          'Read, check, store, sum and compare annual reports on government information disclosure. ' +
+          'POST, PATCH and DELETE need the header X-Nianbao: 1.',
+        version,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const batches = new Batches(options.store, { lang, ocr });
+  const context: RouteContext = { store: options.store, batches, limits, lang, ocr, version };
+  app.addHook('onClose', async () => batches.idle());
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (scope) => {
+    fileRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    reportRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    libraryRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    checkRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+  });
+  return app;
+}
+
+/** The fastify instance the route modules get, typed by zod. */
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
