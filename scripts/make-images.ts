@@ -145,7 +145,7 @@ for (const [name, report] of reports) {
   const regions: [number, number][] = [[sheet.y, sheet.y + 700]];
   for (const table of await page.locator('table').all()) {
     const box = (await table.boundingBox())!;
-    const heading = (await table.locator('xpath=ancestor::section/h2').boundingBox())!;
+    const heading = (await table.locator('xpath=ancestor::section//h2').boundingBox())!;
     const top = box.y - heading.y < 250 ? heading.y - 8 : box.y - 8;
     const last = regions[regions.length - 1]!;
     if (top - last[1] < 40) last[1] = Math.max(last[1], box.y + box.height + 12);

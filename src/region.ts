@@ -9,7 +9,7 @@ import type { Report } from './model/report.ts';
 import { renderJson } from './render/report/json.ts';
 import { RULES } from './rules/index.ts';
 import { regionComponents } from './store/agency-names.ts';
-import { unitPath } from './store/gazetteer.ts';
+import { regionMismatch, unitPath } from './store/gazetteer.ts';
 import type { Agency, Store, StoredReport } from './store/index.ts';
 
 /** A report of an aggregate as listed: which version of which agency, and what it covers. */
@@ -45,11 +45,19 @@ export interface MissingAgency {
   years: number[];
 }
 
+/** A report filed under the region whose body's name is of a place outside it (library/region-mismatch). */
+export interface MisfiledReport extends AggregateMember {
+  /** The place the name is of, and where that place is. */
+  place: string;
+  placeRegions: string[];
+}
+
 /** Everything the aggregate lists beside the summed report. */
 export interface AggregateListing {
   members: AggregateMember[];
   covered: CoveredReport[];
   regionReports: RegionReport[];
+  misfiled: MisfiledReport[];
   missing: MissingAgency[];
 }
 
@@ -85,14 +93,24 @@ function scopeOf(r: StoredReport): UnitReport<StoredReport>['scope'] {
 export function partitionReports(
   region: string | null,
   reports: readonly StoredReport[],
-): Partition<StoredReport> {
-  const units: UnitReport<StoredReport>[] = reports.map((r) => ({
-    unit: r.agency ? unitPath(r.agency.name, r.agency.regionPath) : [],
-    scope: scopeOf(r),
-    government: r.agency?.kind === '政府',
-    item: r,
-  }));
-  return partition(regionComponents(region), units);
+): Partition<StoredReport> & { misfiled: MisfiledReport[] } {
+  const comps = regionComponents(region);
+  const misfiled: MisfiledReport[] = [];
+  const units: UnitReport<StoredReport>[] = reports.map((r) => {
+    const wrong = r.agency ? regionMismatch(r.agency.name, r.agency.regionPath) : null;
+    // A body of another place is summed where its name places it (the whole library), never in the region filed.
+    const unit = !r.agency
+      ? []
+      : wrong
+        ? wrong.placeRegions.length === 1
+          ? regionComponents(wrong.placeRegions[0])
+          : []
+        : unitPath(r.agency.name, r.agency.regionPath);
+    if (wrong && !comps.every((c, i) => unit[i] === c))
+      misfiled.push({ ...memberOf(r), place: wrong.place, placeRegions: wrong.placeRegions });
+    return { unit, scope: scopeOf(r), government: r.agency?.kind === '政府', item: r };
+  });
+  return { ...partition(comps, units), misfiled };
 }
 
 /** The scope findings of a partition of stored reports. */
@@ -138,6 +156,7 @@ export async function aggregateRegion(
           ? []
           : check(r.report, { members: memberReports, ruleSet: MISMATCH, lang }),
     })),
+    misfiled: parts.misfiled,
     missing: status
       .filter((s) => s.status === 'missing')
       .map((s) => ({ agency: s.agency.name, region: s.agency.regionPath || null, years: s.years })),
@@ -152,7 +171,7 @@ export async function aggregateRegion(
 }
 
 /**
- * The aggregate as JSON data: `{ report, members, covered, regionReports, missing }`, the report the contract
+ * The aggregate as JSON data: `{ report, members, covered, regionReports, misfiled, missing }`, the report the contract
  * (report-json.md key order) plus nianbao's `aggregate: { members }` mark.
  */
 export function aggregateObject(report: Report, listing: AggregateListing): Record<string, unknown> {

@@ -201,17 +201,20 @@ describe('a third format version added from a test', () => {
   it('renders markdown, HTML, JSON and DOCX with the renamed row, the new row and the new headers', async () => {
     const report = consistent(8);
     for (const to of ['md', 'html', 'json'] as const) {
-      const out = String(await renderReport(report, to));
+      // HTML marks where a head may break (<wbr>, between words).
+      const out = String(await renderReport(report, to)).replaceAll('<wbr>', '');
       if (to === 'json') {
         const back = ReportSchema.parse(JSON.parse(out)) as Report;
         expect(back.formatVersion).toBe(VERSION);
         expect(reportCells(back)).toEqual(reportCells(report));
         continue;
       }
-      // Markdown heads a block's label column with its caption; HTML prints the official header too.
-      const words = [RENAMED.label, ADDED.label, `${ARTICLE}第（一）项`, PROACTIVE_TITLE];
-      for (const word of to === 'html' ? [...words, LABEL_HEADER] : words.slice(0, 3))
+      // Markdown heads a block's label column with its caption; HTML prints the official header too, and no table
+      // title (the official format has no caption: the section heading names the table).
+      const words = [RENAMED.label, ADDED.label, `${ARTICLE}第（一）项`];
+      for (const word of to === 'html' ? [...words, LABEL_HEADER] : words)
         expect(out, `${to}: ${word}`).toContain(word);
+      if (to === 'html') expect(out).not.toContain(PROACTIVE_TITLE);
       expect(out).not.toContain('第二十条');
     }
     const docx = (await renderReport(report, 'docx')) as Uint8Array;

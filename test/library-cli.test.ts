@@ -189,7 +189,14 @@ describe('nianbao aggregate, agencies, merges', () => {
       regionReports: Listed[];
       missing: unknown[];
     };
-    expect(Object.keys(out)).toEqual(['report', 'members', 'covered', 'regionReports', 'missing']);
+    expect(Object.keys(out)).toEqual([
+      'report',
+      'members',
+      'covered',
+      'regionReports',
+      'misfiled',
+      'missing',
+    ]);
     // 三门峡市's report is the city's as a whole (全市各级行政机关主动公开…): it stands for 义马市, a county-level city
     // of 三门峡市, whose own report is not added a second time.
     const sanmenxia = out.members.find((m) => m.agency === '三门峡市人民政府办公室')!;

@@ -17,7 +17,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Listed = { agency: string; reportId: number; scope: string | null };
-type Out = { members: Listed[]; covered: Listed[]; regionReports: (Listed & { differences: unknown[] })[] };
+type Out = {
+  members: Listed[];
+  covered: Listed[];
+  regionReports: (Listed & { differences: unknown[] })[];
+  misfiled: (Listed & { place: string; placeRegions: string[] })[];
+};
 
 async function sum(region: string): Promise<{ out: Out; stderr: string; table: string }> {
   const json = await run(['aggregate', '--db', db, '--year', '2019', '--region', region, '-f', 'json']);
@@ -79,10 +84,15 @@ describe('the reports of 三门峡市 imported under their region', () => {
   it('does not add the city-wide report to its members, and compares it with their sum (item 2)', async () => {
     const { out, table } = await sum('河南省/三门峡市');
     expect(out.regionReports.map((r) => r.agency)).toEqual(['三门峡市人民政府办公室']);
-    expect(out.members.map((m) => m.agency).sort()).toEqual(
-      ['义马市人民政府办公室', '市民政局', '河南省机关事务管理局'].sort(),
+    expect(out.members.map((m) => m.agency).sort()).toEqual(['义马市人民政府办公室', '市民政局'].sort());
+    // The province body filed under the city is not the city's: listed, not counted.
+    expect(out.misfiled).toEqual([
+      expect.objectContaining({ agency: '河南省机关事务管理局', place: '河南省', placeRegions: ['河南省'] }),
+    ]);
+    expect(table).toMatch(
+      /不计入（名称所属的地方不在本地区内，见 library\/region-mismatch）：\n\s+河南省机关事务管理局/,
     );
-    // The city's 265 applications against the 15 of the three members: a difference, as a warning per cell.
+    // The city's 265 applications against the members': a difference, as a warning per cell.
     const differences = out.regionReports[0]!.differences as { ruleId: string; message: string }[];
     expect(differences.length).toBeGreaterThan(10);
     expect(new Set(differences.map((d) => d.ruleId))).toEqual(new Set(['aggregate-mismatch']));

@@ -5,7 +5,13 @@ import { resolve } from 'node:path';
 import type { Partition } from '../aggregate/partition.ts';
 import type { Lang } from '../model/diagnostic.ts';
 import type { Report } from '../model/report.ts';
-import { aggregateObject, aggregateRegion, type AggregateListing, type AggregateMember } from '../region.ts';
+import {
+  aggregateObject,
+  aggregateRegion,
+  type AggregateListing,
+  type AggregateMember,
+  type MisfiledReport,
+} from '../region.ts';
 import type { StoredReport } from '../store/index.ts';
 import { EXIT, type Io } from './io.ts';
 import { columns, parseYear, say, withStore, type LibraryOptions } from './library.ts';
@@ -23,6 +29,7 @@ export type {
   AggregateListing,
   AggregateMember,
   CoveredReport,
+  MisfiledReport,
   MissingAgency,
   RegionReport,
 } from '../region.ts';
@@ -154,6 +161,10 @@ function aggregateTable(
       if (r.differences.length > SHOWN)
         out.push(`    ${say(lang, 'moreDifferences', { n: r.differences.length - SHOWN })}`);
     }
+  }
+  if (listing.misfiled.length) {
+    out.push('', say(lang, 'misfiledList'));
+    out.push(...listRows(lang, listing.misfiled, (m) => [(m as MisfiledReport).placeRegions.join('、')]));
   }
   if (listing.missing.length) {
     out.push('', say(lang, 'missingList'));

@@ -50,6 +50,8 @@ export interface Task {
   ocr?: boolean;
   /** Return the entry serialised as JSON (with the report reduced to a marker), for JSON output. */
   serialize?: boolean;
+  /** Extract: check the report too and return its error and warning counts (dataset.ts), for a dataset. */
+  dataset?: boolean;
 }
 
 /**

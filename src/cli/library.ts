@@ -85,6 +85,10 @@ export const LIBRARY_MESSAGES = {
     zh: '本地区的全域报告（不相加，与成员之和比较）：',
     en: 'The region’s own whole-region reports (not added; compared with the members’ sum):',
   },
+  misfiledList: {
+    zh: '不计入（名称所属的地方不在本地区内，见 library/region-mismatch）：',
+    en: 'Not counted (the name is of a place outside the region: library/region-mismatch):',
+  },
   regionReportAlone: {
     zh: '没有可比较的成员报告',
     en: 'no member reports to compare it with',

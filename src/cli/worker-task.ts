@@ -16,6 +16,8 @@ export async function runTask(t: Task): Promise<ReportFile | SerializedResult> {
   if (t.task === 'extract') {
     const { extractEntry, processFile } = await import('./process.ts');
     const result = await processFile(t.file, { lang: t.lang, cwd: t.cwd, ocr: t.ocr ?? true });
+    // A dataset row: the report checked here, on the worker, and only the counts sent back.
+    if (t.dataset) return (await import('./dataset.ts')).withCounts(result, t.lang);
     if (!t.serialize) return result;
     // Only what the main thread needs besides the text: whether there is a report, and why not.
     return {

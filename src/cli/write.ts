@@ -45,6 +45,7 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
   const { noReportLine, processFile } = await import('./process.ts');
   const { checkFile } = await import('../pipeline.ts');
   const { OUTPUTS, renderReport } = await import('../render/report/index.ts');
+  const { findingCounts } = await import('../render/dataset/quality.ts');
   const cwd = io.cwd ?? process.cwd();
   const files = await expandInputs(inputs, cwd);
   const ext = OUTPUTS[opts.to].extension;
@@ -70,7 +71,8 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
         continue;
       }
       // A report with errors is not published without a word: said on stderr, refused with --strict.
-      const errors = checkFile(result).diagnostics.filter((d) => d.severity === 'error').length;
+      const checked = findingCounts(checkFile(result).diagnostics);
+      const errors = checked.errors;
       if (errors > 0) {
         io.err(
           `nianbao: ${file}：${errors} 个错误（nianbao check ${file} 列出）${opts.strict ? '，--strict：未写出' : '，仍已写出'} (${errors} errors${opts.strict ? '; --strict: not written' : '; written all the same'})\n`,
@@ -80,7 +82,13 @@ export async function runRender(inputs: string[], opts: RenderCommandOptions, io
           continue;
         }
       }
-      const origin = { file, ...(result.sha256 ? { sha256: result.sha256 } : {}) };
+      // The CSV's quality columns: which blank cells were not read (the extraction's findings), what check found.
+      const origin = {
+        file,
+        ...(result.sha256 ? { sha256: result.sha256 } : {}),
+        extraction: result.diagnostics,
+        checked,
+      };
       if (combineCsv) {
         reports.push(result.report);
         origins.push(origin);

@@ -6,6 +6,9 @@ import { arbBlankyReport, arbReport, reportCells } from '../../../test/support/a
 import type { Report } from '../../model/report.ts';
 import { CSV_COLUMNS, renderCsv } from './csv.ts';
 import { sampleReports } from '../../../test/support/roundtrip.ts';
+import { processFile } from '../../cli/process.ts';
+import { checkFile } from '../../pipeline.ts';
+import { findingCounts } from '../dataset/quality.ts';
 
 const reports = sampleReports().map((s) => s.report);
 
@@ -40,7 +43,8 @@ describe('renderCsv', () => {
     const csv = renderCsv(reports);
     expect(
       csv.startsWith(
-        '\ufefffile,sha256,reportId,agency,year,formatVersion,table,row,rowLabel,column,columnLabel,value,source,inferred\r\n',
+        '\ufefffile,sha256,reportId,agency,year,formatVersion,table,row,rowLabel,column,columnLabel,value,source,inferred,' +
+          'status,reportFigures,reportCells,reportInferred,reportErrors,reportWarnings\r\n',
       ),
     ).toBe(true);
     const records = parseCsv(csv);
@@ -86,6 +90,46 @@ describe('renderCsv', () => {
     expect(records.find((r) => r.row === 'newlyReceived' && r.column === 'total')!.inferred).toBe('');
     // Without origins (the library API on reports alone) the columns are there and empty.
     expect(parseCsv(renderCsv([a]))[0]).toMatchObject({ file: '', sha256: '', reportId: '' });
+  });
+
+  it("tells each cell's status, and repeats the report's quality on each of its rows", async () => {
+    // pingtan-scj-2024 (real): no 规章 row (unread), rows （六）2 and 3 without figures (blank); checked: 2 errors.
+    const f = await processFile('test/fixtures/real/pingtan-scj-2024.txt');
+    const checked = findingCounts(checkFile(f).diagnostics);
+    const records = parseCsv(
+      renderCsv([f.report!], [{ file: f.file, sha256: f.sha256, extraction: f.diagnostics, checked }]),
+    );
+    const at = (row: string, column: string) => records.find((r) => r.row === row && r.column === column)!;
+    expect([at('regulations', 'issued').value, at('regulations', 'issued').status]).toEqual(['', 'unread']);
+    expect([
+      at('otherHandling.overdueFee', 'total').value,
+      at('otherHandling.overdueFee', 'total').status,
+    ]).toEqual(['', 'blank']);
+    const granted = at('granted', 'total');
+    expect(granted.status).toBe('figure');
+    expect(granted.value).not.toBe('');
+    const statuses = records.map((r) => r.status);
+    const q = records[0]!;
+    expect(Number(q.reportFigures)).toBe(statuses.filter((s) => s === 'figure').length);
+    expect(Number(q.reportCells)).toBe(records.length);
+    expect(Number(q.reportInferred)).toBe(records.filter((r) => r.inferred !== '').length);
+    expect([q.reportErrors, q.reportWarnings]).toEqual([String(checked.errors), String(checked.warnings)]);
+    expect(checked.errors).toBeGreaterThan(0);
+    // The same quality on every row of the report, so that a group-by on reportId needs no join.
+    expect(new Set(records.map((r) => [r.reportId, r.reportFigures, r.reportErrors].join('|'))).size).toBe(1);
+    // Not checked (renderCsv on reports alone): the finding counts are empty, not 0; nulls are blanks.
+    const bare = parseCsv(renderCsv([f.report!]))[0]!;
+    expect([bare.reportErrors, bare.reportWarnings, bare.reportFigures]).toEqual(['', '', q.reportFigures]);
+  });
+
+  it('neutralises text a spreadsheet would run as a formula; a negative figure stays a number', () => {
+    const report = structuredClone(reports.find((r) => r.formatVersion === '2019')!);
+    report.agency = '=cmd|" /C calc"!A0';
+    (report.proactive.licensing as Record<string, number | null>).change = -12;
+    const records = parseCsv(renderCsv([report], [{ file: '+x.txt' }]));
+    expect(records[0]!.agency).toBe(`'=cmd|" /C calc"!A0`);
+    expect(records[0]!.file).toBe(`'+x.txt`);
+    expect(records.find((r) => r.row === 'licensing' && r.column === 'change')!.value).toBe('-12');
   });
 
   it('quotes fields that need it (RFC 4180) and reads them back', () => {

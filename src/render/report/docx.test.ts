@@ -104,7 +104,10 @@ describe('renderDocx layout', () => {
       expect(tables).toHaveLength(layouts.length);
       // Each Word cell as the reader resolves gridSpan/vMerge is exactly the layout cell: text, column, spans.
       layouts.forEach((t, i) => {
-        const read = tables[i]!.rows.map((r) => r.cells.map((c) => [c.text, c.col, c.colSpan, c.rowSpan]));
+        // A head or group label given in lines of whole words reads back with its line breaks.
+        const read = tables[i]!.rows.map((r) =>
+          r.cells.map((c) => [c.text.replace(/\n/g, ''), c.col, c.colSpan, c.rowSpan]),
+        );
         const want = Array.from({ length: t.rows }, (_, r) =>
           t.cells.filter((c) => c.row === r).map((c) => [c.text, c.col, c.colSpan, c.rowSpan]),
         );
@@ -133,14 +136,36 @@ describe('renderDocx layout', () => {
       /w:styleId="Title".*?w:jc w:val="center".*?w:eastAsia="方正小标宋简体".*?w:sz w:val="44"/s,
     );
     expect(styles).toMatch(/w:styleId="Heading1".*?w:eastAsia="黑体".*?w:sz w:val="32"/s);
-    // 页码 "— 1 —" in the footer: a PAGE field between two dashes.
-    const footer = Object.entries(xml).find(([k]) => /^word\/footer\d*\.xml$/.test(k))![1];
-    expect(footer).toMatch(/— .*PAGE.* —/s);
+    // 页码 "— 1 —" (GB/T 9704 7.5): a PAGE field between two dashes, at the outer edge one character in: a footer
+    // for odd pages on the right, one for even pages on the left.
+    expect(xml['word/settings.xml']).toMatch(/<w:evenAndOddHeaders\/>/);
+    const footerOf = (type: string) => {
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(\\w+)"`).exec(body)![1];
+      const rels = xml['word/_rels/document.xml.rels']!;
+      const target =
+        new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+        new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+      return xml[`word/${target}`]!;
+    };
+    for (const [type, side] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ] as const) {
+      const footer = footerOf(type);
+      expect(footer).toMatch(/— .*PAGE.* —/s);
+      expect(footer).toContain(`<w:jc w:val="${side}"/>`);
+      expect(footer).toMatch(new RegExp(`<w:ind [^>]*w:${side}="280"`));
+    }
     // The font table offers FangSong where 仿宋_GB2312 is missing.
     expect(xml['word/fontTable.xml']).toMatch(/<w:font w:name="仿宋_GB2312"><w:altName w:val="FangSong"\/>/);
     // Title, then the six headings of the format in order.
     const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
-    expect(paragraphs[0]).toBe(reportTitle(report));
+    // The title, broken after the body's name (it does not fit on one line of 二号).
+    expect(paragraphs[0]).toBe('某县人民政府办公室\n2023年政府信息公开工作年度报告');
+    expect(paragraphs[0]!.replace('\n', '')).toBe(reportTitle(report));
+    // No caption above a table: the official format has none.
+    for (const t of officialLayout(report)) expect(paragraphs, t.title).not.toContain(t.title);
+    expect(body).not.toContain('TableTitle');
     const headings = [...body.matchAll(/<w:pStyle w:val="Heading1"\/>.*?<w:t[^>]*>([^<]*)</gs)].map(
       (m) => m[1],
     );
@@ -168,6 +193,30 @@ describe('renderDocx layout', () => {
     for (const id of styles) {
       const style = xml['word/styles.xml']!.match(new RegExp(`w:styleId="${id}".*?</w:style>`, 's'))![0];
       expect(Number(style.match(/<w:sz w:val="(\d+)"/)![1])).toBeLessThan(21);
+    }
+  });
+
+  it('breaks column heads between words only, and keeps tables 3 and 4 (table 2 by blocks) on one page', async () => {
+    for (const f of FORMATS) {
+      const { xml } = await roundTrip(blankReport(f.version));
+      const body = xml['word/document.xml']!;
+      // 商业 / 企业 as the blank template writes them: lines of whole words, never 商业企 / 业.
+      expect(body).toMatch(/<w:t[^>]*>商业<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>企业<\/w:t>/);
+      expect(body).toMatch(/>社会<\/w:t>.*?<w:br\/><w:t[^>]*>公益<\/w:t>.*?<w:br\/><w:t[^>]*>组织</s);
+      const tables = [...body.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].map((m) => m[0]);
+      const rows = (t: string) => [...t.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((m) => m[0]);
+      // Every row but the last kept with the next in tables 3 and 4; no row split.
+      for (const t of tables.slice(1)) {
+        const keep = rows(t).map((r) => /<w:keepNext\/>/.test(r));
+        expect(keep).toEqual(keep.map((_, i) => i < keep.length - 1));
+        for (const r of rows(t)) expect(r).toContain('<w:cantSplit/>');
+      }
+      // Table 2: each 第二十条 block kept together, free to break before the next.
+      const t2 = rows(tables[0]!);
+      const starts = t2.map((r) => /第二十条/.test(r));
+      t2.forEach((r, i) =>
+        expect(/<w:keepNext\/>/.test(r), `row ${i}`).toBe(i < t2.length - 1 && !starts[i + 1]),
+      );
     }
   });
 

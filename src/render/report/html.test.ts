@@ -36,9 +36,12 @@ describe('renderHtml: the page', () => {
       for (const t of f.tables) {
         const section = $(`section.${t.section}`);
         expect(section.find(`table.${t.key}`).length, t.key).toBe(1);
-        // The section's text comes first, then the table.
-        const kids = section.children().get();
-        expect(kids.map((k) => k.tagName).slice(-1)[0]).toBe('table');
+        // The section's text comes first, then the table (tables 3 and 4 kept with a heading and short text before
+        // them in a div.keep).
+        const last = section.children().last();
+        expect(last.is('table') || (last.is('div.keep') && last.children().last().is('table')), t.key).toBe(
+          true,
+        );
       }
       expect($('section.proactive > p').text()).toBe('本年度主动公开情况如下。');
       expect($('section.proactive > p').next().is('table')).toBe(true);
@@ -51,12 +54,12 @@ describe('renderHtml: the page', () => {
       for (const t of layouts) {
         const table = $(`table.${t.key}`);
         expect(table.find('col').length).toBe(t.cols);
-        // <thead>: the title row, then the layout's header rows (repeated on every printed page).
-        const headRows = table.find('thead > tr');
-        expect(headRows.length).toBe(1 + t.headerRows);
-        expect(headRows.first().text()).toBe(t.title);
-        expect(headRows.first().find('th').attr('colspan')).toBe(String(t.cols));
-        const rows = table.find('tr').slice(1);
+        // <thead>: the layout's header rows (repeated on every printed page), and no caption: the official format
+        // has none, the section heading names the table.
+        expect(table.find('thead > tr').length).toBe(t.headerRows);
+        expect(table.find('caption, th.title').length).toBe(0);
+        expect(table.text()).not.toContain(t.title);
+        const rows = table.find('tr');
         expect(rows.length).toBe(t.rows);
         for (let r = 0; r < t.rows; r++) {
           const want = t.cells.filter((c) => c.row === r);
@@ -98,7 +101,51 @@ describe('renderHtml: the page', () => {
         .filter((_, e) => $(e).text() === '行政诉讼')
         .attr('colspan'),
     ).toBe('10');
-    expect($('table.requests thead tr').length).toBe(4);
+    expect($('table.requests thead tr').length).toBe(3);
+  });
+
+  it('lets the title, the column heads and the group labels break between words only', () => {
+    const report = { ...blankReport('2021'), agency: '新乡市牧野区人民政府办公室', year: 2021 };
+    const html = renderHtml(report);
+    const $ = load(html);
+    // The title: the body's name in words, then "2021年…报告" unbroken.
+    expect($('h1').html()).toBe(
+      '新乡市<wbr>牧野区<wbr>人民政府<wbr>办公室<wbr><span class="rest">2021年政府信息公开工作年度报告</span>',
+    );
+    expect(html).toContain('<th>商业<wbr>企业</th>');
+    expect(html).toContain('<th>社会<wbr>公益<wbr>组织</th>');
+    expect(html).toMatch(/<td class="label group" rowspan="\d+">（三）<wbr>不予<wbr>公开<\/td>/);
+    const css = $('style').text();
+    expect(css).toMatch(/th, td\.group \{ word-break: keep-all;/);
+    expect(css).toMatch(/h1 \{\s*word-break: keep-all;/);
+  });
+
+  it('numbers pages at the outer edge (GB/T 9704 7.5): odd pages right, even pages left', () => {
+    const css = load(renderHtml(blankReport('2021')))('style').text();
+    expect(css).toMatch(
+      /@page :right \{\s*@bottom-right \{\s*content: "— " counter\(page\) " —";[^}]*text-align: right;/,
+    );
+    expect(css).toMatch(
+      /@page :left \{\s*@bottom-left \{\s*content: "— " counter\(page\) " —";[^}]*text-align: left;/,
+    );
+    expect(css).not.toMatch(/@bottom-center/);
+  });
+
+  it('keeps a heading with the table printed whole after it, and marks sub-headings', () => {
+    const report = { ...blankReport('2021'), agency: '某局', year: 2021 };
+    report.sections.requests = '本年度未收到申请。';
+    report.sections.overview = '（一）主动公开情况\n全年主动公开信息12条。';
+    const $ = load(renderHtml(report));
+    const keep = $('section.requests > div.keep');
+    expect(
+      keep
+        .children()
+        .map((_, e) => e.tagName)
+        .get(),
+    ).toEqual(['h2', 'p', 'table']);
+    expect($('section.overview p.sub').text()).toBe('（一）主动公开情况');
+    expect($('section.proactive > div.keep').length).toBe(0);
+    expect($('table.proactive > tbody').length).toBe(4);
   });
 
   it('keeps blanks as empty cells and prints figures exactly as the report holds them', () => {
@@ -158,7 +205,7 @@ describe('renderHtml: the page', () => {
       new Set(["'Web Serif'", '"Web Serif", serif', '"Web Sans", sans-serif']),
     );
     expect(css).toMatch(/h1\s*\{[^}]*font-family: "Web Serif", serif;/);
-    expect(css).toMatch(/th\.title\s*\{[^}]*font-family: "Web Sans", sans-serif;/);
+    expect(css).toMatch(/h2\s*\{[^}]*font-family: "Web Sans", sans-serif;/);
   });
 
   it('is self-contained: no script, no external resource', () => {
@@ -229,7 +276,8 @@ describe('renderHtml: escaping', () => {
             .map((_, e) => $(e).text())
             .get(),
         ).toEqual(lines.filter((l) => l.trim() !== ''));
-        expect($('script, p *, h1 *').length).toBe(0);
+        // The title's only markup is its own: break opportunities and the unbreakable "<year>年…报告".
+        expect($('script, p *, h1 :not(wbr, span.rest)').length).toBe(0);
         expect($('section').length).toBe(6);
       }),
       { numRuns: 300 },

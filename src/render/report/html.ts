@@ -3,6 +3,7 @@ import type { SectionKey } from '../../model/format.ts';
 import { formatOf } from '../../model/formats/index.ts';
 import type { Report } from '../../model/report.ts';
 import { officialLayout, reportTitle, type LayoutCell, type TableLayout } from '../layout.ts';
+import { emWidth, words } from './breaks.ts';
 
 /** Options of `renderHtml`. */
 export interface RenderHtmlOptions {
@@ -38,16 +39,55 @@ export function escapeHtml(s: string): string {
   );
 }
 
-// Column widths in per cent of the type area (156 mm between GB/T 9704's 28 mm and 26 mm margins): the label
-// columns get what their longest official labels need, the figure columns share the rest evenly.
-const COLUMN_WIDTHS: Record<TableLayout['key'], (cols: number) => number[]> = {
-  // 信息内容 | three figure columns (a last column may span two or three of them).
-  proactive: (cols) => [31, ...Array<number>(cols - 1).fill(69 / (cols - 1))],
-  // The corner note over three label columns (group, sub-group, row label), then seven applicant columns.
-  requests: (cols) => [6, 9, 31, ...Array<number>(cols - 3).fill(54 / (cols - 3))],
+/**
+ * Column widths in per cent of the type area (156 mm between GB/T 9704's 28 mm and 26 mm margins), in the
+ * proportions of the official blank template (国办公开办函〔2021〕30号's Word file), the same for both versions.
+ */
+const COLUMN_WIDTHS: Record<TableLayout['key'], (t: TableLayout) => number[]> = {
+  // 信息内容 | three figure columns, all four equal (2435 twips each); 信息内容 wider where a label needs it (2019's
+  // 其他对外管理服务事项, ten characters), so that no label wraps.
+  proactive: (t) => {
+    const first = Math.max(25, labelShare(t, TABLE_FONT_PT.proactive));
+    return [first, ...Array<number>(t.cols - 1).fill((100 - first) / (t.cols - 1))];
+  },
+  // The corner note over three label columns (group 754, sub-group 921, row label 3271), then seven applicant
+  // columns of 685 each (of 9741). A column is widened to what the widest word of its heads or group labels needs
+  // (自然人, 本年度: three characters), taken from the row label column, so that no word is broken.
+  requests: (t) => {
+    const share = (col: number, twips: number) =>
+      Math.max((twips / 9741) * 100, wordShare(t, col, TABLE_FONT_PT.requests));
+    const applicant = Math.max(...Array.from({ length: t.cols - 3 }, (_, i) => share(3 + i, 685)));
+    const [outer, inner] = [share(0, 754), share(1, 921)];
+    return [
+      outer,
+      inner,
+      100 - outer - inner - applicant * (t.cols - 3),
+      ...Array<number>(t.cols - 3).fill(applicant),
+    ];
+  },
   // Fifteen figure columns: 行政复议 and the two kinds of 行政诉讼, five outcomes each.
-  reviewLitigation: (cols) => Array<number>(cols).fill(100 / cols),
+  reviewLitigation: (t) => Array<number>(t.cols).fill(100 / t.cols),
 };
+
+/**
+ * The share of the type area (per cent) that the widest word of column `col`'s one-column heads and group labels
+ * needs, with half a point to spare: such a word is never broken in print (a screen, rounding advances, may).
+ */
+function wordShare(t: TableLayout, col: number, fontPt: number): number {
+  const widest = Math.max(
+    0,
+    ...t.cells
+      .filter((c) => c.col === col && c.colSpan === 1 && (c.role === 'header' || c.rowSpan > 1))
+      .flatMap((c) => words(c.text).map(emWidth)),
+  );
+  return ((widest * fontPt + FIGURE_INSET_PT + 0.5) / TYPE_AREA_PT) * 100;
+}
+
+/** The share of the type area (per cent) that table 2's longest row label needs on one line, with one em to spare. */
+function labelShare(t: TableLayout, fontPt: number): number {
+  const longest = Math.max(...t.cells.filter((c) => c.role === 'label').map((c) => emWidth(c.text)));
+  return (((longest + 1) * fontPt + FIGURE_INSET_PT) / TYPE_AREA_PT) * 100;
+}
 
 /** Width of the type area in points: A4's 210 mm less GB/T 9704's 28 mm and 26 mm margins. */
 const TYPE_AREA_PT = ((210 - 28 - 26) / 25.4) * 72;
@@ -96,13 +136,29 @@ const style = (fonts: FontStacks) => `
 @page {
   size: A4;
   margin: 37mm 26mm 35mm 28mm;
-  /* GB/T 9704 7.5: the page number in Arabic figures between two 一字线, 4号, 7 mm below the type area. */
-  @bottom-center {
+}
+/*
+ * GB/T 9704 7.5: the page number in Arabic figures between two 一字线, 4号, 7 mm below the type area, at the outer
+ * edge: odd pages (the first is a right page) on the right, even pages on the left, each one character (空一字) in.
+ */
+@page :right {
+  @bottom-right {
     content: "— " counter(page) " —";
     font-family: ${fonts.number};
     font-size: 14pt;
+    text-align: right;
     vertical-align: top;
-    padding-top: 7mm;
+    padding: 7mm 1em 0 0;
+  }
+}
+@page :left {
+  @bottom-left {
+    content: "— " counter(page) " —";
+    font-family: ${fonts.number};
+    font-size: 14pt;
+    text-align: left;
+    vertical-align: top;
+    padding: 7mm 0 0 1em;
   }
 }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -118,7 +174,10 @@ body {
   html { background: #e8e8e8; }
   .report { background: #fff; padding: 37mm 26mm 35mm 28mm; margin: 8mm auto; box-shadow: 0 0 4px rgba(0, 0, 0, 0.3); }
 }
+/* Title, column heads and group labels break between words only (<wbr>), a word wider than its box at any character. */
 h1 {
+  word-break: keep-all;
+  overflow-wrap: anywhere;
   font-family: ${fonts.title};
   font-size: 22pt;
   font-weight: normal;
@@ -132,10 +191,12 @@ h2 {
   font-weight: normal;
   margin: 0.5em 0 0;
   text-indent: 2em;
-  break-after: avoid;
-  page-break-after: avoid;
 }
-p { margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }
+h1 .rest { white-space: nowrap; }
+/* A heading is never left at the foot of a page: it and the block after it are kept together (.keep). */
+h2, p.sub { break-after: avoid; page-break-after: avoid; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+p { margin: 0; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; orphans: 2; widows: 2; }
 table {
   width: 100%;
   table-layout: fixed;
@@ -154,17 +215,13 @@ th, td {
   word-break: break-all;
 }
 th { font-weight: normal; text-align: center; }
-th.title {
-  border: none;
-  font-family: ${fonts.heading};
-  font-size: 12pt;
-  padding-bottom: 4pt;
-}
+th, td.group { word-break: keep-all; overflow-wrap: anywhere; }
+th { padding-left: 1pt; padding-right: 1pt; }
 th.note { font-size: 9pt; text-align: left; }
 td.label { text-align: left; }
 td.figure { text-align: center; white-space: nowrap; padding-left: 1pt; padding-right: 1pt; }
 thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
+tr, tbody, table.whole { break-inside: avoid; page-break-inside: avoid; }
 `;
 
 /**
@@ -177,16 +234,27 @@ function figureSize(text: string, widthPt: number, base: number): number | null 
   return fits >= base ? null : Math.floor(fits * 10) / 10;
 }
 
-/** One cell of the official layout as a <th> or <td>, with its spans and, for a figure, its model path. */
+/** A text with a break opportunity (<wbr>) between its words and nowhere else (with word-break: keep-all). */
+export function wordBreaks(text: string): string {
+  return words(text).map(escapeHtml).join('<wbr>');
+}
+
+/**
+ * One cell of the official layout as a <th> or <td>, with its spans and, for a figure, its model path. Column heads
+ * and the group labels down the side of table 3 (三、本年度办理结果, （三）不予公开) break between words only.
+ */
 function cellHtml(c: LayoutCell, widthPt: number, base: number, blank: string): string {
   const span =
     (c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '') + (c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '');
   if (c.role === 'header') {
     // The corner cell of table 3 holds the 勾稽关系 note, printed smaller and left-aligned as in the format.
     const cls = c.text.startsWith('（本列数据') ? ' class="note"' : '';
-    return `<th${cls}${span}>${escapeHtml(c.text)}</th>`;
+    return `<th${cls}${span}>${wordBreaks(c.text)}</th>`;
   }
-  if (c.role === 'label') return `<td class="label"${span}>${escapeHtml(c.text)}</td>`;
+  if (c.role === 'label')
+    return c.rowSpan > 1
+      ? `<td class="label group"${span}>${wordBreaks(c.text)}</td>`
+      : `<td class="label"${span}>${escapeHtml(c.text)}</td>`;
   // Blanks stay empty cells (never a 0), figures exactly as the report holds them (figureText).
   const aria = c.text === '' ? ` aria-label="${escapeHtml(blank)}"` : '';
   const size = figureSize(c.text, widthPt, base);
@@ -195,35 +263,115 @@ function cellHtml(c: LayoutCell, widthPt: number, base: number, blank: string): 
 }
 
 /**
- * A statistics table: its title as a borderless first header row and the layout's header rows in <thead>, so
- * that both repeat on every printed page the table runs onto; the other rows in <tbody>.
+ * A statistics table without a caption (the official format has none: the section heading names it), the layout's
+ * header rows in <thead>, so that they repeat on every printed page the table runs onto; the other rows in <tbody>.
+ * Tables 3 and 4 are printed whole on one page (class "whole"); table 2 may break between its blocks (第二十条第（X）
+ * 项, each a <tbody> of its own), never inside one.
  */
 function tableHtml(t: TableLayout, blank: string): string {
-  const widths = COLUMN_WIDTHS[t.key](t.cols);
+  const widths = COLUMN_WIDTHS[t.key](t);
   const rows: string[][] = Array.from({ length: t.rows }, () => []);
   const widthOf = (c: LayoutCell) =>
     (widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0) / 100) * TYPE_AREA_PT;
   for (const c of t.cells) rows[c.row]!.push(cellHtml(c, widthOf(c), TABLE_FONT_PT[t.key], blank));
   const tr = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
-  const head = [`<tr><th class="title" colspan="${t.cols}">${escapeHtml(t.title)}</th></tr>`];
-  head.push(...rows.slice(0, t.headerRows).map(tr));
+  const head = rows.slice(0, t.headerRows).map(tr);
+  // A block starts at a row whose first cell spans the table (table 2's 第二十条第（X）项).
+  const starts = t.cells.filter((c) => c.col === 0 && c.colSpan === t.cols).map((c) => c.row);
+  const bodies: string[][] = [];
+  for (let r = t.headerRows; r < t.rows; r++) {
+    if (bodies.length === 0 || (t.key === 'proactive' && starts.includes(r))) bodies.push([]);
+    bodies[bodies.length - 1]!.push(tr(rows[r]!));
+  }
   return [
-    `<table class="${t.key}">`,
+    `<table class="${t.key}${t.key === 'proactive' ? '' : ' whole'}">`,
     `<colgroup>${widths.map((w) => `<col style="width:${w.toFixed(3)}%">`).join('')}</colgroup>`,
-    `<thead>${head.join('\n')}</thead>`,
-    `<tbody>`,
-    ...rows.slice(t.headerRows).map(tr),
-    `</tbody>`,
+    ...(head.length ? [`<thead>${head.join('\n')}</thead>`] : []),
+    ...bodies.map((b) => `<tbody>\n${b.join('\n')}\n</tbody>`),
     `</table>`,
   ].join('\n');
 }
 
-/** A section's text as paragraphs, one per line of the text; empty lines are not printed. */
-function paragraphs(text: string | null): string[] {
+/**
+ * A line of a section's text that heads what follows: short, numbered as the reports number their parts
+ * (（一）…, 一、…, 1. …), not ended as a sentence is.
+ */
+export function isSubheading(line: string): boolean {
+  const l = line.trim();
+  return (
+    /^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])/u.test(l) &&
+    [...l].length <= 30 &&
+    !/[。；;：:]$/u.test(l)
+  );
+}
+
+/** A section's text as paragraphs, one per line of the text; empty lines are not printed. Sub-headings are marked. */
+function paragraphs(text: string | null): Block[] {
   return (text ?? '')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => `<p>${escapeHtml(l)}</p>`);
+    .map((l) =>
+      isSubheading(l)
+        ? { html: `<p class="sub">${escapeHtml(l)}</p>`, kind: 'head' }
+        : { html: `<p>${escapeHtml(l)}</p>`, kind: 'text' },
+    );
+}
+
+/** A block of a section: a heading (the section's, a sub-heading), a paragraph or a table. */
+interface Block {
+  html: string;
+  kind: 'head' | 'text' | 'table';
+}
+
+/** At most this much text between a heading and a table printed whole is kept with both (a line or two). */
+const KEPT_TEXT = { paragraphs: 2, characters: 120 };
+
+/**
+ * Blocks in order; the headings before a table printed whole, with a short text between them and it (KEPT_TEXT),
+ * are wrapped with the table in a <div class="keep"> that is not broken across pages: no heading is left at the
+ * foot of a page while its table starts on the next. A heading before longer text or before table 2 is kept with
+ * what follows by break-after: avoid (with the text's orphans, table 2's first block), which may break further on.
+ */
+function keepHeadings(blocks: Block[]): string[] {
+  const out: string[] = [];
+  let pending: Block[] = [];
+  const flush = () => {
+    out.push(...pending.map((b) => b.html));
+    pending = [];
+  };
+  for (const b of blocks) {
+    if (b.kind === 'head') {
+      if (pending.some((p) => p.kind === 'text')) flush();
+      pending.push(b);
+    } else if (b.kind === 'text' && pending.length > 0) {
+      pending.push(b);
+      const texts = pending.filter((p) => p.kind === 'text');
+      if (
+        texts.length > KEPT_TEXT.paragraphs ||
+        texts.reduce((n, p) => n + p.html.length, 0) > KEPT_TEXT.characters + 7 * texts.length
+      )
+        flush();
+    } else if (b.kind === 'table' && b.html.includes(' whole"') && pending.length > 0) {
+      out.push(`<div class="keep">\n${[...pending, b].map((p) => p.html).join('\n')}\n</div>`);
+      pending = [];
+    } else {
+      flush();
+      out.push(b.html);
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The title as the page prints it: one line when it fits, else broken after the body's name, before
+ * "<year>年政府信息公开工作年度报告" (kept whole), and within the name only between words.
+ */
+function titleHtml(report: Report): string {
+  const title = reportTitle(report);
+  const agency = report.agency ?? '';
+  const rest = `<span class="rest">${escapeHtml(title.slice(agency.length))}</span>`;
+  return agency === '' ? rest : `${wordBreaks(agency)}<wbr>${rest}`;
 }
 
 /**
@@ -244,9 +392,11 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
   const body = format.sections.map((s) =>
     [
       `<section class="${s.key}">`,
-      `<h2>${escapeHtml(s.heading)}</h2>`,
-      ...paragraphs(report.sections[s.key]),
-      ...tablesOf(s.key),
+      ...keepHeadings([
+        { html: `<h2>${escapeHtml(s.heading)}</h2>`, kind: 'head' },
+        ...paragraphs(report.sections[s.key]),
+        ...tablesOf(s.key).map((html): Block => ({ html, kind: 'table' })),
+      ]),
       `</section>`,
     ].join('\n'),
   );
@@ -262,7 +412,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
 </head>
 <body>
 <article class="report" data-format-version="${report.formatVersion}">
-<h1>${title}</h1>
+<h1>${titleHtml(report)}</h1>
 ${body.join('\n')}
 </article>
 </body>

@@ -3,7 +3,7 @@
 // Linux x64) unless NIANBAO_CHROMIUM or the option names another; `playwright install` is never used.
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Report } from '../../model/report.ts';
 import { PACKAGE, packagedChromium, packagedPlatform } from './chromium.ts';
 import { PRINT_FONTS, printFontFaces, serveFonts } from './fonts.ts';
@@ -107,8 +107,16 @@ export function launchFailure(e: unknown): string {
   return message.split('\n')[0]!.replace(/^browserType\.launch: /, '');
 }
 
-/** A running browser that prints reports to PDF, one page per report; launch once, render many, close. */
+/**
+ * A running browser that prints reports to PDF, one PDF per report; launch once, render many, close. The reports
+ * are printed one after another in one page: its fonts (25 MB of TrueType) are fetched and read once, for the
+ * first report, and not again for each (a new page for each report would read them again).
+ */
 export class PdfRenderer {
+  private page: Promise<Page> | undefined;
+  /** The last render queued: renders run one at a time, in the order asked. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly browser: Browser,
     private readonly options: RenderHtmlOptions,
@@ -137,22 +145,35 @@ export class PdfRenderer {
     return new PdfRenderer(browser, { lang: options.lang, fonts });
   }
 
-  /** The report printed to an A4 PDF in the official layout (margins from the page's CSS, GB/T 9704). */
-  async render(report: Report): Promise<Uint8Array> {
-    const context = await this.browser.newContext();
-    try {
-      const page = await context.newPage();
-      await serveFonts(page);
-      // The page asks for nothing but its fonts, served from node_modules: 'load' means laid out with them, and
-      // fonts.ready that every subset the text needs has arrived.
-      await page.setContent(renderHtml(report, this.options), { waitUntil: 'load' });
-      // Evaluated in the page (a string: this project's types have no DOM).
-      await page.evaluate('document.fonts.ready.then(() => undefined)');
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-    } finally {
-      await context.close();
-    }
+  /** The page reports are printed in, made on first use: it asks for nothing but its fonts, served from node_modules. */
+  private async newPage(): Promise<Page> {
+    const page = await this.browser.newPage();
+    await serveFonts(page);
+    return page;
+  }
+
+  /** The report printed to an A4 PDF in the official layout (margins and page numbers from the page's CSS, GB/T 9704). */
+  render(report: Report): Promise<Uint8Array> {
+    const run = this.queue.then(async () => {
+      let page: Page | undefined;
+      try {
+        this.page ??= this.newPage();
+        page = await this.page;
+        // 'load' means laid out with the fonts, and fonts.ready that they have arrived.
+        await page.setContent(renderHtml(report, this.options), { waitUntil: 'load' });
+        // Evaluated in the page (a string: this project's types have no DOM).
+        await page.evaluate('document.fonts.ready.then(() => undefined)');
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      } catch (e) {
+        // A page that failed once is not trusted with the next report.
+        this.page = undefined;
+        await page?.close().catch(() => undefined);
+        throw e;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Closes the browser. */
