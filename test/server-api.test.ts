@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/check.ts';
 import { importReport } from '../src/library.ts';
 import { extractFile } from '../src/pipeline.ts';
-import { aggregateRegion } from '../src/region.ts';
+import { aggregateObject, aggregateRegion } from '../src/region.ts';
 import { renderJson } from '../src/render/report/json.ts';
 import { findingIds } from '../src/server/findings.ts';
 import { buildServer } from '../src/server/index.ts';
@@ -331,6 +331,11 @@ describe('the library', () => {
     expect(res.members.length).toBeGreaterThan(0);
     expect(res.report.aggregate).toEqual({ members: direct.listing.members.length });
     expect(res.report.requests).toEqual(JSON.parse(renderJson(direct.result.report)).requests);
+    // nianbao aggregate --format json, key for key, and the findings of the sum.
+    expect(res).toEqual({
+      ...JSON.parse(JSON.stringify(aggregateObject(direct.result.report, direct.listing))),
+      diagnostics: JSON.parse(JSON.stringify(direct.diagnostics)),
+    });
     const xlsx = await get('/api/aggregate?year=2019&to=xlsx');
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

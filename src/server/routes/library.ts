@@ -101,9 +101,12 @@ export function libraryRoutes(app: Api, { store, lang, version }: RouteContext):
               members: z.array(z.record(z.string(), z.unknown())),
               covered: z.array(z.record(z.string(), z.unknown())),
               regionReports: z.array(z.record(z.string(), z.unknown())),
+              misfiled: z.array(z.record(z.string(), z.unknown())),
               missing: z.array(z.record(z.string(), z.unknown())),
               diagnostics: z.array(Diagnostic),
             })
+            // Whatever else the listing holds goes out too: the answer is nianbao aggregate's JSON, key for key.
+            .catchall(z.unknown())
             .describe('the JSON of nianbao aggregate --format json, and the findings of the sum'),
           ...ERRORS,
         },
