@@ -10,7 +10,7 @@ import { renderJson } from './render/report/json.ts';
 import { RULES } from './rules/index.ts';
 import { regionComponents } from './store/agency-names.ts';
 import { regionMismatch, unitPath } from './store/gazetteer.ts';
-import type { Agency, Store, StoredReport } from './store/index.ts';
+import type { Agency, AgencyYearStatus, Store, StoredReport } from './store/index.ts';
 
 /** A report of an aggregate as listed: which version of which agency, and what it covers. */
 export interface AggregateMember {
@@ -237,4 +237,19 @@ function sideObject(s: CompareSide) {
 /** A comparison as JSON data: the two sides (agency, year, format, file, report id), then compareReports' result. */
 export function comparisonObject(a: CompareSide, b: CompareSide, c: Comparison): Record<string, unknown> {
   return { a: sideObject(a), b: sideObject(b), ...c };
+}
+
+/** An agency of a region and whether it reported for the year, as `agencies --format json` and the API give it. */
+export function agencyStatusObject(s: AgencyYearStatus) {
+  return {
+    id: s.agency.id,
+    name: s.agency.name,
+    region: s.agency.regionPath,
+    level: s.agency.level,
+    kind: s.agency.kind,
+    status: s.status,
+    reportId: s.reportId,
+    errors: s.errors,
+    years: s.years,
+  };
 }

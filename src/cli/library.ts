@@ -7,6 +7,7 @@ import type { ReportScope } from '../model/scope.ts';
 import { renderMessage } from '../model/diagnostic.ts';
 import type { AgencyYearStatus, MergeProposal, Store, StoredReport } from '../store/index.ts';
 import { displayWidth, pad } from '../render/width.ts';
+import { agencyStatusObject } from '../region.ts';
 import { EXIT, type Io } from './io.ts';
 
 /** The options every library command takes: the database and the language of the messages. */
@@ -326,17 +327,7 @@ export async function runAgencies(options: AgenciesCommandOptions, io: Io): Prom
           {
             year,
             region: options.region ?? null,
-            agencies: status.map((s) => ({
-              id: s.agency.id,
-              name: s.agency.name,
-              region: s.agency.regionPath,
-              level: s.agency.level,
-              kind: s.agency.kind,
-              status: s.status,
-              reportId: s.reportId,
-              errors: s.errors,
-              years: s.years,
-            })),
+            agencies: status.map(agencyStatusObject),
           },
           null,
           2,

@@ -2,7 +2,13 @@
 // as `nianbao aggregate`), an agency's two years compared (as `nianbao compare --agency`).
 import { z } from 'zod';
 import { compareReports } from '../../aggregate/compare.ts';
-import { aggregateObject, aggregateRegion, agencyYears, comparisonObject } from '../../region.ts';
+import {
+  agencyStatusObject,
+  aggregateObject,
+  aggregateRegion,
+  agencyYears,
+  comparisonObject,
+} from '../../region.ts';
 import { renderReport } from '../../render/report/index.ts';
 import type { Api, RouteContext } from '../app.ts';
 import { ApiError } from '../errors.ts';
@@ -68,17 +74,7 @@ export function libraryRoutes(app: Api, { store, lang, version }: RouteContext):
         year,
         region,
         counts: { reported: count('reported'), missing: count('missing'), noReports: count('no-reports') },
-        agencies: status.map((s) => ({
-          id: s.agency.id,
-          name: s.agency.name,
-          region: s.agency.regionPath,
-          level: s.agency.level,
-          kind: s.agency.kind,
-          status: s.status,
-          reportId: s.reportId,
-          errors: s.errors,
-          years: s.years,
-        })),
+        agencies: status.map(agencyStatusObject),
       };
     },
   );
