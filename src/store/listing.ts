@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { escapeLike, inRegion } from './agencies.ts';
 import { normalizeRegionPath } from './agency-names.ts';
+import { severityCount } from './reports.ts';
 import type { Db } from './types.ts';
 
 /** Filters of `listReports`; every one optional. */
@@ -62,12 +63,8 @@ export async function listReports(
       'f.kind',
       'a.name as agency_name',
       'a.region_path',
-      sql<number>`(select count(*)::int from diagnostics d where d.report_id = r.id and d.severity = 'error')`.as(
-        'errors',
-      ),
-      sql<number>`(select count(*)::int from diagnostics d where d.report_id = r.id and d.severity = 'warning')`.as(
-        'warnings',
-      ),
+      severityCount('error').as('errors'),
+      severityCount('warning').as('warnings'),
     ]);
   let inner = counted;
   if (filter.year !== undefined) inner = inner.where('r.year', '=', filter.year);
@@ -149,12 +146,8 @@ export async function versions(db: Db, agencyId: number, year: number | null): P
       'r.is_current',
       'r.origin',
       'r.created_at',
-      sql<number>`(select count(*)::int from diagnostics d where d.report_id = r.id and d.severity = 'error')`.as(
-        'errors',
-      ),
-      sql<number>`(select count(*)::int from diagnostics d where d.report_id = r.id and d.severity = 'warning')`.as(
-        'warnings',
-      ),
+      severityCount('error').as('errors'),
+      severityCount('warning').as('warnings'),
     ]);
   q = year === null ? q.where('r.year', 'is', null) : q.where('r.year', '=', year);
   const rows = await q.orderBy('r.version').orderBy('r.id').execute();

@@ -7,8 +7,9 @@ import { describeAgencyName, normalizeRegionPath } from './agency-names.ts';
 import { cellRows } from './cells.ts';
 import type { AgencyYearStatus, Db, ScopeDecision, StoredReport, Trx } from './types.ts';
 
-function errorCount(reportId: 'r.id') {
-  return sql<number>`(select count(*)::int from diagnostics d where d.report_id = ${sql.ref(reportId)} and d.severity = 'error')`;
+/** The number of a report version's diagnostics of one severity (the version aliased `r`), as a column. */
+export function severityCount(severity: 'error' | 'warning') {
+  return sql<number>`(select count(*)::int from diagnostics d where d.report_id = r.id and d.severity = ${severity})`;
 }
 
 function reportQuery(db: Db) {
@@ -37,10 +38,8 @@ function reportQuery(db: Db) {
       'a.region_path as agency_region_path',
       'a.level as agency_level',
       'a.kind as agency_kind',
-      errorCount('r.id').as('errors'),
-      sql<number>`(select count(*)::int from diagnostics d where d.report_id = r.id and d.severity = 'warning')`.as(
-        'warnings',
-      ),
+      severityCount('error').as('errors'),
+      severityCount('warning').as('warnings'),
     ]);
 }
 
@@ -280,7 +279,7 @@ export async function regionStatus(
   if (agencies.length === 0) return [];
   const reports = await db
     .selectFrom('reports as r')
-    .select(['r.id', 'r.agency_id', 'r.year', errorCount('r.id').as('errors')])
+    .select(['r.id', 'r.agency_id', 'r.year', severityCount('error').as('errors')])
     .where('r.is_current', '=', true)
     .where(
       'r.agency_id',

@@ -1,6 +1,7 @@
 // nianbao serve: the HTTP API over the library (src/server), on loopback unless --host says otherwise.
 import { InvalidArgumentError, Option } from 'commander';
-import { dbOption, langOption, ocrOption, type CliCommand, type Lang } from './types.ts';
+import type { ServeOptions } from '../serve.ts';
+import { dbOption, langOption, ocrOption, type CliCommand } from './types.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -45,18 +46,9 @@ Prints the URL, then serves until interrupted (Ctrl-C). The database stays
 open while it runs (a PGlite directory is then owned by this process).
 POST, PATCH and DELETE requests need the header X-Nianbao: 1.`,
       )
-      .action(
-        async (opts: {
-          db?: string;
-          port: number;
-          host: string;
-          maxFileSize: number;
-          ocr: boolean;
-          lang: Lang;
-        }) => {
-          const { runServe } = await import('../serve.ts');
-          exit(await runServe(opts, io));
-        },
-      );
+      .action(async (opts: ServeOptions) => {
+        const { runServe } = await import('../serve.ts');
+        exit(await runServe(opts, io));
+      });
   },
 };
