@@ -1,5 +1,6 @@
 // Lint configuration: typescript-eslint recommended rules plus the layer rules of docs/architecture.md.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** The top-level modules above the layers: the engine, the pipeline, the library API. */
@@ -30,7 +31,7 @@ function layer(files, folders, extra = []) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage'] },
+  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'web/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -84,6 +85,47 @@ export default tseslint.config(
           message: 'only src/cli may exit',
         },
         { selector: "MemberExpression[object.name='console']", message: 'library code does not print' },
+      ],
+    },
+  },
+  // The browser app: React's hook rules, browser globals; it may use the browser-safe layers (model, rules,
+  // findings) but never the server side, and only types of the API's schemas (import type).
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        FormData: 'readonly',
+        XMLHttpRequest: 'readonly',
+        EventSource: 'readonly',
+        URLSearchParams: 'readonly',
+        Intl: 'readonly',
+      },
+    },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...['read', 'extract', 'store', 'cli', 'aggregate', 'render'].map((f) => ({
+              group: [`**/src/${f}/**`],
+              message: `design.md: web/ may not import src/${f}/ (it runs in the browser; ask the API)`,
+            })),
+            {
+              group: ['**/src/server/**'],
+              allowTypeImports: true,
+              message: 'web/ may import only the types of the API (import type)',
+            },
+            { group: ['node:*'], message: 'web/ runs in the browser' },
+          ],
+        },
       ],
     },
   },

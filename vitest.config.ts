@@ -6,5 +6,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 120_000,
     pool: 'threads',
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -1,8 +1,9 @@
 // The README's quick start is the contract of a fresh clone: exactly two commands, both backed by package.json.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runNode } from './support/cli.ts';
+import { ROOT, startProcess } from './support/cli.ts';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -22,19 +23,46 @@ describe('README quick start', () => {
   });
 
   it('matches the start and test scripts of package.json', () => {
-    expect(pkg.scripts.start).toBe('node bin/nianbao.js check-samples');
+    expect(pkg.scripts.start).toBe('node --import tsx scripts/start.ts');
     expect(pkg.scripts.test).toMatch(/vitest run/);
   });
 
-  it('`npm start` runs: every bundled sample is extracted and the command exits 0', async () => {
-    const [cmd, ...args] = pkg.scripts.start!.split(/\s+/);
-    expect(cmd).toBe('node');
-    const { code, stdout, stderr } = await runNode(args);
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    const samples = readdirSync(join(ROOT, 'examples/reports')).filter((n) => !n.startsWith('.'));
-    expect(samples.length).toBeGreaterThan(0);
-    for (const name of samples) expect(stdout).toContain(name);
+  it('`npm start` serves the web app with the samples imported, once, and stops cleanly', async () => {
+    const db = mkdtempSync(join(tmpdir(), 'nianbao-start-'));
+    try {
+      const [cmd, ...args] = pkg.scripts.start!.split(/\s+/);
+      expect(cmd).toBe('node');
+      const samples = readdirSync(join(ROOT, 'examples/reports')).filter((n) => !n.startsWith('.'));
+      expect(samples.length).toBeGreaterThan(0);
+      for (const round of [1, 2]) {
+        const server = await startProcess([...args, '--port', '0', '--db', db]);
+        try {
+          const page = await fetch(server.url);
+          expect(page.status).toBe(200);
+          const html = await page.text();
+          expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
+          expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+          const list = (await (await fetch(`${server.url}api/reports`)).json()) as {
+            total: number;
+            items: { fileName: string }[];
+          };
+          expect(list.total).toBe(samples.length);
+          expect(list.items.map((r) => r.fileName).sort()).toEqual(
+            samples.map((n) => `examples/reports/${n}`),
+          );
+        } finally {
+          const { code, stderr } = await server.stop();
+          expect(code).toBe(0);
+          expect(stderr).toMatch(
+            round === 1
+              ? new RegExp(`${samples.length} of the ${samples.length} sample reports imported`)
+              : new RegExp(`the ${samples.length} sample reports are in the library`),
+          );
+        }
+      }
+    } finally {
+      rmSync(db, { recursive: true, force: true });
+    }
   });
 
   it('links the architecture page, states the licence and has no TODO left', () => {

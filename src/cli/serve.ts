@@ -11,6 +11,32 @@ export interface ServeOptions {
   maxFileSize: number;
   ocr: boolean;
   lang: Lang;
+  /** Import the bundled sample reports (examples/reports) before serving; files already stored are left. */
+  samples?: boolean;
+}
+
+/** The region the bundled samples (bodies of 河南省) are filed under. */
+export const SAMPLES_REGION = '河南省';
+
+/** Imports the bundled samples into the server's store; what was done, for the start-up message. */
+async function importSamples(store: import('../store/index.ts').Store, lang: Lang): Promise<string> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { fileURLToPath } = await import('node:url');
+  const { importReport } = await import('../library.ts');
+  const dir = fileURLToPath(new URL('../../examples/reports/', import.meta.url));
+  const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  let stored = 0;
+  for (const name of names) {
+    const result = await importReport(store, await readFile(dir + name), {
+      fileName: `examples/reports/${name}`,
+      region: SAMPLES_REGION,
+      check: { lang },
+    });
+    if (result.status !== 'unchanged') stored++;
+  }
+  return stored === 0
+    ? `the ${names.length} sample reports are in the library`
+    : `${stored} of the ${names.length} sample reports imported under ${SAMPLES_REGION}`;
 }
 
 /** Serves until interrupted; the exit code (2 when the database or the port cannot be had). */
@@ -29,6 +55,15 @@ export async function runServe(options: ServeOptions, io: Io, stop?: Promise<voi
   } catch (e) {
     io.err(`nianbao: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.usage;
+  }
+  if (options.samples) {
+    try {
+      io.err(`nianbao: ${await importSamples(server.store, options.lang)}\n`);
+    } catch (e) {
+      io.err(
+        `nianbao: the sample reports could not be imported: ${e instanceof Error ? e.message : String(e)}\n`,
+      );
+    }
   }
   io.err(`nianbao: serving ${server.store.location} — API docs at ${server.url}api/docs\n`);
   await io.out(`${server.url}\n`);

@@ -27,6 +27,7 @@ import { fileRoutes } from './routes/files.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { DEFAULT_LIMITS, type UploadLimits } from './uploads.ts';
+import { hasWebApp, serveWebApp, WEB_DIST } from './web.ts';
 
 /** The header a state-changing request must carry (CSRF: a cross-site form or image cannot send it). */
 export const CSRF_HEADER = 'x-nianbao';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   ocr?: boolean;
   /** fastify's logger (off by default: the CLI prints). */
   logger?: boolean;
+  /** The built web app to serve under / (web/dist by default when it is built; false: the API alone). */
+  web?: string | false;
 }
 
 /** What every route module gets. */
@@ -87,7 +90,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandlers(app);
+  const web = options.web === false ? null : (options.web ?? (hasWebApp() ? WEB_DIST : null));
+  installErrorHandlers(app, web !== null);
 
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP },
@@ -135,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const context: RouteContext = { store: options.store, batches, limits, lang, ocr, version };
   app.addHook('onClose', async () => batches.idle());
 
+  if (web !== null) await serveWebApp(app, web);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(async (scope) => {
     fileRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);

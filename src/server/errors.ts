@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { NoDatabaseError, StoreError } from '../store/index.ts';
+import { isPageRequest, sendIndex } from './web.ts';
 
 /** The error codes of the API, by HTTP status. */
 export type ErrorCode =
@@ -47,8 +48,10 @@ const FASTIFY: Record<string, [number, ErrorCode]> = {
 };
 
 /** Installs the error and not-found handlers: every failure answers `{ error: { code, message } }`. */
-export function installErrorHandlers(app: FastifyInstance): void {
+export function installErrorHandlers(app: FastifyInstance, pages = false): void {
   app.setNotFoundHandler((request, reply) => {
+    // A page of the web app (/reports/12): its index.html, the page is routed in the browser.
+    if (pages && isPageRequest(request)) return sendIndex(reply);
     void reply
       .code(404)
       .send(errorBody('not-found', `no route ${request.method} ${request.url.split('?')[0]}`));

@@ -45,3 +45,43 @@ export function runNode(args: string[]): Promise<{ code: number | null; stdout: 
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** A server started as a child process (`node ARGS` printing its URL on stdout): its URL, and how to stop it. */
+export interface ServerProcess {
+  url: string;
+  /** SIGTERM, then the exit code and all of stderr. */
+  stop(): Promise<{ code: number | null; stderr: string }>;
+}
+
+/** Starts `node ARGS` in the project root and resolves once it prints an http:// URL (rejects if it exits first). */
+export function startProcess(args: string[], timeoutMs = 90_000): Promise<ServerProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no URL printed in ${timeoutMs} ms; stderr: ${stderr}`));
+    }, timeoutMs);
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.stdout.setEncoding('utf8').on('data', (s: string) => {
+      stdout += s;
+      const url = /https?:\/\/\S+\//.exec(stdout)?.[0];
+      if (!url) return;
+      clearTimeout(timer);
+      resolve({
+        url,
+        stop: async () => {
+          child.kill('SIGTERM');
+          return { code: await closed, stderr };
+        },
+      });
+    });
+    child.on('error', reject);
+    void closed.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited (${code}) before printing a URL; stderr: ${stderr}`));
+    });
+  });
+}

@@ -39,6 +39,7 @@ export const serveCommand: CliCommand = {
       )
       .addOption(ocrOption())
       .addOption(langOption())
+      .option('--samples', 'import the bundled sample reports first (files already stored are left)')
       .addHelpText(
         'after',
         `
