@@ -8,7 +8,7 @@ import { finding } from '../findings/index.ts';
 import { layoutBlocks } from './pdf/blocks.ts';
 import { reasonOf } from './pdf/diagnostic.ts';
 import type { PageData } from './pdf/geometry.ts';
-import { assetUrls, loadPdfJs, type PdfDocument } from './pdf/load.ts';
+import { assetUrls, loadPdfJs, watchRejections, type PdfDocument } from './pdf/load.ts';
 import { ocrPages } from './pdf/ocr-merge.ts';
 import { readPage } from './pdf/page.ts';
 
@@ -20,8 +20,24 @@ export interface ReadPdfOptions {
   ocr?: boolean;
 }
 
-/** Reads the bytes of a PDF into a Document: paragraphs and tables with page and box; never throws on a bad file. */
+/**
+ * Reads the bytes of a PDF into a Document: paragraphs and tables with page and box; never throws on a bad file,
+ * and a rejection pdf.js leaves unhandled on a damaged one is a finding of that file (read/damaged), not a crash.
+ */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<Document> {
+  const { result, rejected } = await watchRejections(() => readPdfDocument(bytes, options));
+  if (rejected.length === 0) return result;
+  const file = options.path ?? '';
+  return {
+    ...result,
+    diagnostics: [
+      ...result.diagnostics,
+      finding('read/damaged', 'damaged', { file, reason: rejected.join('; ') }),
+    ],
+  };
+}
+
+async function readPdfDocument(bytes: Uint8Array, options: ReadPdfOptions): Promise<Document> {
   const file = options.path ?? '';
   const diagnostics: Diagnostic[] = [];
   const pdfjs = await loadPdfJs();

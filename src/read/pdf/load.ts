@@ -22,3 +22,49 @@ export function assetUrls() {
 
 /** A document pdf.js opened. */
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * pdf.js leaves promises of its own that nobody awaits, and on some damaged files they reject (a bad XRef entry, an
+ * illegal character: ../shared/crashers/pdf-unhandled-rejection-*.pdf) after the document has been read. Unhandled,
+ * such a rejection ends the process — a whole batch, a server — for a file that was read. This guard, installed
+ * with pdf.js, takes the rejections whose error comes from pdf.js and hands them to the reads in progress (each
+ * notes them as read/damaged); any other unhandled rejection is thrown on as Node would.
+ */
+const watching = new Set<(reason: string) => void>();
+let guarded = false;
+
+function fromPdfJs(reason: unknown): reason is Error {
+  return reason instanceof Error && /[\\/]pdfjs-dist[\\/]/.test(reason.stack ?? '');
+}
+
+function onRejection(reason: unknown): void {
+  if (fromPdfJs(reason)) {
+    // One read at a time can be told; with several in progress none is, rather than the wrong one.
+    if (watching.size === 1) for (const note of watching) note(reason.message);
+    return;
+  }
+  // Not pdf.js's: what Node does without a handler (unless the host has one of its own).
+  if (process.listenerCount('unhandledRejection') === 1) throw reason;
+}
+
+/**
+ * Runs a read of a PDF, with the pdf.js rejections that surface while it runs (and in the turn after it ends)
+ * collected: the read's findings name them.
+ */
+export async function watchRejections<T>(read: () => Promise<T>): Promise<{ result: T; rejected: string[] }> {
+  if (!guarded) {
+    process.on('unhandledRejection', onRejection);
+    guarded = true;
+  }
+  const rejected: string[] = [];
+  const note = (reason: string) => void (rejected.includes(reason) || rejected.push(reason));
+  watching.add(note);
+  try {
+    const result = await read();
+    // Unhandled rejections are told after the microtasks of a turn: one more turn lets those of this read surface.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    return { result, rejected };
+  } finally {
+    watching.delete(note);
+  }
+}
