@@ -26,6 +26,7 @@ import { checkRoutes } from './routes/check.ts';
 import { fileRoutes } from './routes/files.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { sourceRoutes } from './routes/source.ts';
 import { DEFAULT_LIMITS, type UploadLimits } from './uploads.ts';
 
 /** The header a state-changing request must carry (CSRF: a cross-site form or image cannot send it). */
@@ -141,6 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reportRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     libraryRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     checkRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    sourceRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
   });
   return app;
 }
