@@ -20,13 +20,36 @@ export const VIEW_TEXT_BYTES = 5 * 1024 * 1024;
 export const VIEW_SHEET_ROWS = 200;
 export const VIEW_SHEET_COLUMNS = 60;
 
-/** The stored file of a report version: 404 when the report or its file is missing. */
-async function sourceOf(store: Store, id: number) {
-  const r = await store.report(id);
-  if (!r) throw new ApiError(404, 'not-found', `no report ${id}`);
-  const info = await store.sourceFileInfo(r.sourceFileId);
-  if (!info) throw new ApiError(404, 'not-found', `report ${id} has no source file`);
-  return { id, fileId: r.sourceFileId, ...info };
+/** A report version's stored file (without its bytes). */
+interface FileOf {
+  id: number;
+  fileId: number;
+  fileName: string;
+  kind: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * The stored file of a report version, by report id: 404 when the report or its file is missing. A version's file
+ * never changes, so the last 1,000 are kept (reading a report to learn its file takes most of a cached page's time).
+ */
+class Files {
+  private readonly map = new Map<number, FileOf>();
+  constructor(private readonly store: Store) {}
+
+  async of(id: number): Promise<FileOf> {
+    const hit = this.map.get(id);
+    if (hit) return hit;
+    const r = await this.store.report(id);
+    if (!r) throw new ApiError(404, 'not-found', `no report ${id}`);
+    const info = await this.store.sourceFileInfo(r.sourceFileId);
+    if (!info) throw new ApiError(404, 'not-found', `report ${id} has no source file`);
+    const file = { id, fileId: r.sourceFileId, ...info };
+    this.map.set(id, file);
+    if (this.map.size > 1000) this.map.delete(this.map.keys().next().value!);
+    return file;
+  }
 }
 
 /** Strings cut to `max` bytes of UTF-8 in all; how many were given whole and whether any was cut. */
@@ -81,6 +104,7 @@ export function sourceRoutes(
   limits: Partial<PageLimits> = {},
 ): void {
   const pages = new PageImages(limits);
+  const files = new Files(store);
   app.addHook('onClose', async () => pages.close());
   const pdfSource = (file: { fileName: string; sha256: string; fileId: number }): PdfSource => ({
     fileName: file.fileName,
@@ -103,7 +127,7 @@ export function sourceRoutes(
       },
     },
     async (request, reply): Promise<SourceView> => {
-      const file = await sourceOf(store, request.params.id);
+      const file = await files.of(request.params.id);
       void reply.header('cache-control', 'private, max-age=3600');
       if (file.kind === 'pdf') return { kind: 'pdf', pages: await pages.pages(pdfSource(file)) };
       const stored = await store.sourceFile(file.fileId);
@@ -167,7 +191,7 @@ export function sourceRoutes(
     },
     async (request, reply) => {
       const { id, n } = request.params;
-      const file = await sourceOf(store, id);
+      const file = await files.of(id);
       if (file.kind !== 'pdf')
         throw new ApiError(
           404,
