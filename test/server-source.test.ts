@@ -310,7 +310,7 @@ describe('PageImages', () => {
     const sizes: number[] = [];
     const unbounded = new PageImages();
     try {
-      for (const n of [1, 2, 3]) sizes.push((await unbounded.image(source, n, 1)).png.length);
+      for (const n of [1, 2, 3]) sizes.push((await unbounded.image(source, n, 0.5)).png.length);
       expect(unbounded.cachedBytes).toBe(sizes[0]! + sizes[1]! + sizes[2]!);
     } finally {
       await unbounded.close();
@@ -318,11 +318,11 @@ describe('PageImages', () => {
     // Room for pages 2 and 3: page 1, the least recently used, goes.
     const pages = new PageImages({ cacheBytes: sizes[1]! + sizes[2]! });
     try {
-      for (const n of [1, 2, 3]) await pages.image(source, n, 1);
+      for (const n of [1, 2, 3]) await pages.image(source, n, 0.5);
       expect(pages.cachedBytes).toBe(sizes[1]! + sizes[2]!);
-      await pages.image(source, 3, 1);
+      await pages.image(source, 3, 0.5);
       expect(pages.stats).toEqual({ rendered: 3, hits: 1, opened: 1 });
-      await pages.image(source, 1, 1);
+      await pages.image(source, 1, 0.5);
       expect(pages.stats.rendered).toBe(4);
       expect(pages.cachedBytes).toBeLessThanOrEqual(sizes[1]! + sizes[2]!);
     } finally {
