@@ -6,7 +6,10 @@ import { dirname, join } from 'node:path';
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfJs> | null = null;
 /** pdf.js is loaded on first use: reading other kinds of file never pays for it. */
-export const loadPdfJs = (): Promise<PdfJs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+export const loadPdfJs = (): Promise<PdfJs> => {
+  guard();
+  return (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+};
 
 let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
 /** The package's CMaps and standard fonts: without the CMaps, text in predefined CJK encodings comes out empty. */
@@ -37,6 +40,13 @@ function fromPdfJs(reason: unknown): reason is Error {
   return reason instanceof Error && /[\\/]pdfjs-dist[\\/]/.test(reason.stack ?? '');
 }
 
+/** Installs the guard, once, whenever pdf.js is loaded (reading, or drawing a page for the server). */
+function guard(): void {
+  if (guarded) return;
+  process.on('unhandledRejection', onRejection);
+  guarded = true;
+}
+
 function onRejection(reason: unknown): void {
   if (fromPdfJs(reason)) {
     // One read at a time can be told; with several in progress none is, rather than the wrong one.
@@ -52,10 +62,7 @@ function onRejection(reason: unknown): void {
  * collected: the read's findings name them.
  */
 export async function watchRejections<T>(read: () => Promise<T>): Promise<{ result: T; rejected: string[] }> {
-  if (!guarded) {
-    process.on('unhandledRejection', onRejection);
-    guarded = true;
-  }
+  guard();
   const rejected: string[] = [];
   const note = (reason: string) => void (rejected.includes(reason) || rejected.push(reason));
   watching.add(note);
@@ -67,4 +74,21 @@ export async function watchRejections<T>(read: () => Promise<T>): Promise<{ resu
   } finally {
     watching.delete(note);
   }
+}
+
+/**
+ * Opens a PDF as the reader does (CMaps, standard fonts, no eval, no font faces, errors only); the caller destroys
+ * the task. pdf.js may detach the buffer it is given, and refuses Node Buffers: it gets a copy of its own.
+ */
+export function openPdf(pdfjs: PdfJs, bytes: Uint8Array): ReturnType<PdfJs['getDocument']> {
+  return pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    ...assetUrls(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    // Errors only: library code does not print (warnings about a document's oddities would go to the console).
+    verbosity: 0,
+  });
 }
