@@ -7,11 +7,14 @@ import { NoDatabaseError, StoreError } from '../store/index.ts';
 export type ErrorCode =
   | 'bad-request'
   | 'unreadable'
+  | 'unauthorized'
   | 'csrf'
+  | 'forbidden'
   | 'not-found'
   | 'not-current'
   | 'too-large'
   | 'unsupported'
+  | 'too-many'
   | 'unavailable'
   | 'internal';
 
