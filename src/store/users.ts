@@ -47,9 +47,12 @@ function derive(password: string, salt: Buffer, ln: number, r: number, p: number
   );
 }
 
-/** A password's hash: `$scrypt$ln=15,r=8,p=1$<salt base64>$<key base64>`. */
-export async function hashPassword(password: string): Promise<string> {
-  const { ln, r, p, saltBytes, keyBytes } = SCRYPT;
+/** A password's hash: `$scrypt$ln=15,r=8,p=1$<salt base64>$<key base64>` (today's parameters unless given). */
+export async function hashPassword(
+  password: string,
+  params: { ln: number; r: number; p: number; saltBytes: number; keyBytes: number } = SCRYPT,
+): Promise<string> {
+  const { ln, r, p, saltBytes, keyBytes } = params;
   const salt = randomBytes(saltBytes);
   const key = await derive(password, salt, ln, r, p, keyBytes);
   return `$scrypt$ln=${ln},r=${r},p=${p}$${salt.toString('base64')}$${key.toString('base64')}`;

@@ -91,6 +91,9 @@ export async function runUsers(
   io: Io,
   source: PasswordSource = { prompt: terminalPrompt(io) },
 ): Promise<number> {
+  // A new user's password first: without one, no database is opened (nor created).
+  const password = action === 'add' ? await readPassword(source, io, name!) : null;
+  if (action === 'add' && password === null) return EXIT.usage;
   const { openStore, NoDatabaseError, StoreError } = await import('../../store/index.ts');
   let store: Store;
   try {
@@ -134,10 +137,10 @@ export async function runUsers(
       io.err(`nianbao: there is no user ${name}\n`);
       return EXIT.usage;
     }
-    const password = await readPassword(source, io, name!);
-    if (password === null) return EXIT.usage;
     if (action === 'passwd') {
-      await store.setPassword(name!, password);
+      const given = await readPassword(source, io, name!);
+      if (given === null) return EXIT.usage;
+      await store.setPassword(name!, given);
       await io.out(`password of ${name} changed; their sessions are ended\n`);
       return EXIT.ok;
     }
@@ -146,7 +149,7 @@ export async function runUsers(
       role: options.role!,
       region: options.region ?? null,
       agency: options.agency ?? null,
-      password,
+      password: password!,
     });
     await io.out(`added ${describeUser(added)}\n`);
     return EXIT.ok;
