@@ -297,6 +297,8 @@ export class Store {
       'diagnostics',
       'edits',
       'finding_verdicts',
+      'users',
+      'sessions',
     ];
     const out = {} as Record<keyof Database, number>;
     for (const t of tables)
