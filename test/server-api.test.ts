@@ -82,6 +82,9 @@ describe('the server', () => {
         '/api/aggregate',
         '/api/compare',
         '/api/check',
+        '/api/login',
+        '/api/logout',
+        '/api/me',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/api/reports/{id}']!).sort()).toEqual(['get', 'patch']);

@@ -40,8 +40,15 @@ async function importSamples(store: import('../store/index.ts').Store, lang: Lan
 }
 
 /** Serves until interrupted; the exit code (2 when the database or the port cannot be had). */
-export async function runServe(options: ServeOptions, io: Io, stop?: Promise<void>): Promise<number> {
+export async function runServe(
+  options: ServeOptions,
+  io: Io,
+  stop?: Promise<void>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const { startServer } = await import('../server/index.ts');
+  // NIANBAO_AUTH=1: the login mode (nianbao users add); single-user otherwise.
+  const auth = env.NIANBAO_AUTH === '1';
   let server;
   try {
     server = await startServer({
@@ -51,6 +58,7 @@ export async function runServe(options: ServeOptions, io: Io, stop?: Promise<voi
       lang: options.lang,
       ocr: options.ocr,
       limits: { fileSize: Math.round(options.maxFileSize * 1024 * 1024) },
+      auth,
     });
   } catch (e) {
     io.err(`nianbao: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -66,6 +74,10 @@ export async function runServe(options: ServeOptions, io: Io, stop?: Promise<voi
     }
   }
   io.err(`nianbao: serving ${server.store.location} — API docs at ${server.url}api/docs\n`);
+  if (!auth) io.err('nianbao: single-user mode, no login (NIANBAO_AUTH=1 turns the login on)\n');
+  else if ((await server.store.users()).length === 0)
+    io.err('nianbao: login mode, but no user yet: add one with nianbao users add NAME --role admin\n');
+  else io.err('nianbao: login mode (NIANBAO_AUTH=1): every route but health and login needs a session\n');
   await io.out(`${server.url}\n`);
   await (stop ??
     new Promise<void>((resolve) => {

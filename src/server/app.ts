@@ -20,8 +20,10 @@ import {
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../model/diagnostic.ts';
 import type { Store } from '../store/index.ts';
+import { installAuth, type AuthOptions } from './auth.ts';
 import { Batches } from './batches.ts';
 import { ApiError, installErrorHandlers } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
 import { checkRoutes } from './routes/check.ts';
 import { fileRoutes } from './routes/files.ts';
 import { libraryRoutes } from './routes/library.ts';
@@ -46,6 +48,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** The built web app to serve under / (web/dist by default when it is built; false: the API alone). */
   web?: string | false;
+  /** The login mode (serve sets it from NIANBAO_AUTH=1): users, roles and sessions; single-user otherwise. */
+  auth?: boolean | AuthOptions;
 }
 
 /** What every route module gets. */
@@ -109,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         `${request.method} ${request.url.split('?')[0]} needs the header X-Nianbao: 1 (protection against cross-site requests)`,
       );
   });
+  await installAuth(app, options.store, Boolean(options.auth));
   await app.register(multipart, {
     limits: {
       fileSize: limits.fileSize,
@@ -128,7 +133,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         title: 'nianbao API',
         description:
           'Read, check, store, sum and compare annual reports on government information disclosure. ' +
-          'POST, PATCH and DELETE need the header X-Nianbao: 1.',
+          'POST, PATCH and DELETE need the header X-Nianbao: 1. With NIANBAO_AUTH=1, every route but health, ' +
+          'login, logout, me and these docs needs the session cookie of POST /api/login.',
         version,
       },
     },
@@ -143,6 +149,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (web !== null) await serveWebApp(app, web);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(async (scope) => {
+    authRoutes(
+      scope.withTypeProvider<ZodTypeProvider>(),
+      context,
+      Boolean(options.auth),
+      typeof options.auth === 'object' ? options.auth : {},
+    );
     fileRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     reportRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     libraryRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);

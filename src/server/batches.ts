@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { importReport } from '../library.ts';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
+import type { Report } from '../model/report.ts';
 import { checkFile, extractFile } from '../pipeline.ts';
 import type { Store } from '../store/index.ts';
 import type { ErrorCode } from './errors.ts';
@@ -46,10 +47,19 @@ export interface BatchOptions {
   keep?: number;
 }
 
+/** Who started a batch, and which reports they may store (the login mode's scope). */
+export interface BatchScope {
+  /** The user who started it (only they and admins see it). */
+  owner?: string;
+  /** Why a file's report may not be stored (it is then refused, naming the file), or null when it may. */
+  accept?: (report: Report, file: string) => Promise<string | null>;
+}
+
 /** The batches of a server and the one queue that works through them. */
 export class Batches {
   private readonly batches = new Map<string, Batch>();
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly owners = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -58,7 +68,7 @@ export class Batches {
   ) {}
 
   /** Starts a batch of uploaded items (refused ones are done at once) and returns it. */
-  start(items: readonly UploadItem[], region: string | null): Batch {
+  start(items: readonly UploadItem[], region: string | null, scope: BatchScope = {}): Batch {
     const batch: Batch = {
       id: randomUUID(),
       createdAt: new Date().toISOString(),
@@ -85,13 +95,14 @@ export class Batches {
       ),
     };
     this.batches.set(batch.id, batch);
+    if (scope.owner !== undefined) this.owners.set(batch.id, scope.owner);
     this.forgetOld();
     const work = async () => {
       // A refused file is done from the start: a listener, which can only come after start(), sees it there.
       for (const [i, item] of items.entries()) {
         if ('refused' in item) continue;
         batch.files[i]!.status = 'reading';
-        batch.files[i] = await this.process(i, item.file.name, item.file.bytes, region);
+        batch.files[i] = await this.process(i, item.file.name, item.file.bytes, region, scope.accept);
         this.emit(batch, { type: 'file', file: batch.files[i]! });
       }
       batch.done = true;
@@ -105,6 +116,11 @@ export class Batches {
   /** A batch by id, or undefined. */
   get(id: string): Batch | undefined {
     return this.batches.get(id);
+  }
+
+  /** Who started a batch (the login mode), or undefined. */
+  owner(id: string): string | undefined {
+    return this.owners.get(id);
   }
 
   /** Calls `listener` on each file finished from now on and when the batch is done; returns the unsubscribe. */
@@ -132,7 +148,10 @@ export class Batches {
     const keep = this.options.keep ?? 200;
     for (const [id, b] of this.batches) {
       if (this.batches.size <= keep) break;
-      if (b.done) this.batches.delete(id);
+      if (b.done) {
+        this.batches.delete(id);
+        this.owners.delete(id);
+      }
     }
   }
 
@@ -141,6 +160,7 @@ export class Batches {
     file: string,
     bytes: Uint8Array,
     region: string | null,
+    accept?: BatchScope['accept'],
   ): Promise<FileResult> {
     const { lang } = this.options;
     const base = { index, file, reportId: null, counts: { errors: 0, warnings: 0 }, diagnostics: [] };
@@ -157,6 +177,8 @@ export class Batches {
           error: unreadable(file, diagnostics),
         };
       }
+      const refusal = accept ? await accept(extracted.report, file) : null;
+      if (refusal) return { ...base, status: 'refused', error: { code: 'forbidden', message: refusal } };
       const result = await importReport(this.store, bytes, {
         fileName: file,
         region,

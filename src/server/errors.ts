@@ -8,11 +8,14 @@ import { isPageRequest, sendIndex } from './web.ts';
 export type ErrorCode =
   | 'bad-request'
   | 'unreadable'
+  | 'unauthorized'
   | 'csrf'
+  | 'forbidden'
   | 'not-found'
   | 'not-current'
   | 'too-large'
   | 'unsupported'
+  | 'too-many'
   | 'unavailable'
   | 'internal';
 

@@ -11,7 +11,13 @@ export const ErrorSchema = z
   .describe('An error: a stable code and a message naming the file when there is one');
 
 /** The answers of errors, by status, for a route's schema. */
-export const ERRORS = { 400: ErrorSchema, 404: ErrorSchema, 500: ErrorSchema } as const;
+export const ERRORS = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  500: ErrorSchema,
+} as const;
 
 /** A diagnostic with its finding id and verdict. */
 export const ApiDiagnosticSchema = Diagnostic.extend({

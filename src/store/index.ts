@@ -15,6 +15,7 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import { pgliteTemplate } from './template.ts';
 import { lockDirectory } from './lock.ts';
 import * as reports from './reports.ts';
+import * as users from './users.ts';
 import * as verdicts from './verdicts.ts';
 import type { Database } from './schema.ts';
 import {
@@ -50,6 +51,8 @@ export { NoDatabaseError, StoreError } from './types.ts';
 export { DatabaseLockedError, LOCK_FILE } from './lock.ts';
 export type { ListedReport, ReportFilter, VersionRow } from './listing.ts';
 export type { FindingVerdict } from './verdicts.ts';
+export type { NewUser, Role, User } from './users.ts';
+export { hashPassword, MIN_PASSWORD, ROLES, SCRYPT, verifyPassword } from './users.ts';
 
 /** Where the embedded database lives when neither a location nor NIANBAO_DB is given. */
 export const DEFAULT_LOCATION = 'data/nianbao';
@@ -242,6 +245,56 @@ export class Store {
     return edits.edits(this.db, agencyId);
   }
 
+  /** Adds a user of the login mode (the password is hashed with scrypt before it is stored). */
+  async addUser(input: users.NewUser): Promise<users.User> {
+    return users.addUser(this.db, input);
+  }
+
+  /** Every user, by name. */
+  async users(): Promise<users.User[]> {
+    return users.users(this.db);
+  }
+
+  /** A user by name, or null. */
+  async user(name: string): Promise<users.User | null> {
+    return users.user(this.db, name);
+  }
+
+  /** Removes a user and their sessions; false when there was none of that name. */
+  async removeUser(name: string): Promise<boolean> {
+    return users.removeUser(this.db, name);
+  }
+
+  /** Sets a user's password and ends their sessions; false when there is no user of that name. */
+  async setPassword(name: string, password: string): Promise<boolean> {
+    return users.setPassword(this.db, name, password);
+  }
+
+  /** The user of a name and password, or null (an unknown name takes as long as a wrong password). */
+  async authenticate(name: string, password: string): Promise<users.User | null> {
+    return users.authenticate(this.db, name, password);
+  }
+
+  /** Links an author to the stored agency their agency's name now matches. */
+  async linkUserAgency(userId: number, agencyId: number): Promise<void> {
+    return users.linkAgency(this.db, userId, agencyId);
+  }
+
+  /** Opens a session: its token (only its SHA-256 is stored) and when it expires. */
+  async createSession(userId: number, ttlMs: number): Promise<{ token: string; expiresAt: Date }> {
+    return users.createSession(this.db, userId, ttlMs);
+  }
+
+  /** The user of a session token, or null (no such session, or expired). */
+  async sessionUser(token: string, now?: Date): Promise<users.User | null> {
+    return users.sessionUser(this.db, token, now);
+  }
+
+  /** Ends a session. */
+  async deleteSession(token: string): Promise<void> {
+    return users.deleteSession(this.db, token);
+  }
+
   /** Row counts of every table (for status output and tests). */
   async counts(): Promise<Record<keyof Database, number>> {
     const tables: (keyof Database)[] = [
@@ -254,6 +307,8 @@ export class Store {
       'diagnostics',
       'edits',
       'finding_verdicts',
+      'users',
+      'sessions',
     ];
     const out = {} as Record<keyof Database, number>;
     for (const t of tables)

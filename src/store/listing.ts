@@ -19,6 +19,8 @@ export interface ReportFilter {
   kind?: string;
   /** Words found in the agency's name or the file's name. */
   q?: string;
+  /** One agency's reports (an author's, in the login mode). */
+  agencyId?: number;
   /** From 1. */
   page?: number;
   pageSize?: number;
@@ -69,6 +71,7 @@ export async function listReports(
   let inner = counted;
   if (filter.year !== undefined) inner = inner.where('r.year', '=', filter.year);
   if (filter.kind) inner = inner.where('f.kind', '=', filter.kind);
+  if (filter.agencyId !== undefined) inner = inner.where('r.agency_id', '=', filter.agencyId);
   const region = normalizeRegionPath(filter.region);
   if (region) inner = inner.where((eb) => inRegion(eb, region));
   if (filter.agency) inner = inner.where('a.name', 'like', `%${escapeLike(filter.agency.trim())}%`);

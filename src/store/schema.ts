@@ -145,6 +145,31 @@ export interface FindingVerdictTable {
   at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A user of the login mode (migrations/0004-users.ts): a role, its scope, a password kept only as its hash. */
+export interface UserTable {
+  id: Id;
+  name: string;
+  role: 'admin' | 'reviewer' | 'author';
+  /** A reviewer's region (null: every region); an author's agency's region. */
+  region_path: string | null;
+  /** An author's agency as named when the user was added. */
+  agency_name: string | null;
+  /** An author's agency once a stored agency matches the name. */
+  agency_id: number | null;
+  /** `$scrypt$ln=…,r=…,p=…$salt$hash`. */
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+/** A login session: the SHA-256 of its token, never the token. */
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: Date;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** The database, for kysely. */
 export interface Database {
   agencies: AgencyTable;
@@ -156,4 +181,6 @@ export interface Database {
   diagnostics: DiagnosticTable;
   edits: EditTable;
   finding_verdicts: FindingVerdictTable;
+  users: UserTable;
+  sessions: SessionTable;
 }

@@ -8,6 +8,7 @@ import { newCommand } from './new.ts';
 import { renderCommand } from './render.ts';
 import { serveCommand } from './serve.ts';
 import type { CliCommand } from './types.ts';
+import { usersCommand } from './users.ts';
 
 export type { CliCommand, CommandContext } from './types.ts';
 
@@ -23,4 +24,5 @@ export const COMMANDS: readonly CliCommand[] = [
   aggregateCommand,
   compareCommand,
   serveCommand,
+  usersCommand,
 ];

@@ -45,7 +45,9 @@ export const serveCommand: CliCommand = {
         `
 Prints the URL, then serves until interrupted (Ctrl-C). The database stays
 open while it runs (a PGlite directory is then owned by this process).
-POST, PATCH and DELETE requests need the header X-Nianbao: 1.`,
+POST, PATCH and DELETE requests need the header X-Nianbao: 1.
+With NIANBAO_AUTH=1 the API asks for a login (users: nianbao users add);
+without it, it runs in single-user mode.`,
       )
       .action(async (opts: ServeOptions) => {
         const { runServe } = await import('../serve.ts');

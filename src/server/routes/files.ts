@@ -2,6 +2,7 @@
 // stored in the background; GET /api/batches/:id and its event stream tell each file's outcome.
 import { z } from 'zod';
 import type { Api, RouteContext } from '../app.ts';
+import { ownsBatch, uploadScope, userOf } from '../auth.ts';
 import { ApiError, type ErrorCode } from '../errors.ts';
 import { CsrfHeaders, BatchSchema, ErrorSchema, ERRORS } from '../schemas.ts';
 import { expandArchive, formDataName, isArchive, safeName, tooLarge, type UploadItem } from '../uploads.ts';
@@ -9,7 +10,7 @@ import { expandArchive, formDataName, isArchive, safeName, tooLarge, type Upload
 const STATUS: Partial<Record<ErrorCode, number>> = { 'too-large': 413, unsupported: 415 };
 
 /** The upload and batch routes. */
-export function fileRoutes(app: Api, { batches, limits }: RouteContext): void {
+export function fileRoutes(app: Api, { batches, limits, store }: RouteContext): void {
   app.post(
     '/api/files',
     {
@@ -39,6 +40,7 @@ export function fileRoutes(app: Api, { batches, limits }: RouteContext): void {
           'unsupported',
           'POST /api/files takes multipart/form-data with one or more fields named "file"',
         );
+      const scope = uploadScope(request, store, request.query.region?.trim() || null);
       const items: UploadItem[] = [];
       let n = 0;
       for await (const part of request.parts()) {
@@ -72,7 +74,10 @@ export function fileRoutes(app: Api, { batches, limits }: RouteContext): void {
         const code = refused[0]!.code;
         throw new ApiError(STATUS[code] ?? 400, code, refused.map((r) => r.message).join('; '));
       }
-      const batch = batches.start(items, request.query.region?.trim() || null);
+      const batch = batches.start(items, scope.region, {
+        owner: userOf(request)?.name,
+        accept: scope.accept,
+      });
       return reply.code(202).send({ batchId: batch.id, files: batch.files.length });
     },
   );
@@ -90,7 +95,8 @@ export function fileRoutes(app: Api, { batches, limits }: RouteContext): void {
     },
     async (request) => {
       const batch = batches.get(request.params.id);
-      if (!batch) throw new ApiError(404, 'not-found', `no batch ${request.params.id}`);
+      if (!batch || !ownsBatch(request, batches.owner(batch.id)))
+        throw new ApiError(404, 'not-found', `no batch ${request.params.id}`);
       return batch;
     },
   );
@@ -107,7 +113,8 @@ export function fileRoutes(app: Api, { batches, limits }: RouteContext): void {
     },
     async (request, reply) => {
       const batch = batches.get(request.params.id);
-      if (!batch) throw new ApiError(404, 'not-found', `no batch ${request.params.id}`);
+      if (!batch || !ownsBatch(request, batches.owner(batch.id)))
+        throw new ApiError(404, 'not-found', `no batch ${request.params.id}`);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {

@@ -11,6 +11,7 @@ import {
 } from '../../region.ts';
 import { renderReport } from '../../render/report/index.ts';
 import type { Api, RouteContext } from '../app.ts';
+import { inScope, regionOrRefuse, regionScope, requireRole } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import { attachment, exportContentType } from '../http.ts';
 import { ERRORS, Year } from '../schemas.ts';
@@ -64,11 +65,11 @@ export function libraryRoutes(app: Api, { store, lang, version }: RouteContext):
       },
     },
     async (request) => {
-      const region = request.query.region?.trim() || null;
+      const region = regionOrRefuse(request, request.query.region?.trim() || null);
       const year = request.query.year ?? (await store.years()).at(-1) ?? null;
       if (year === null)
         return { year, region, counts: { reported: 0, missing: 0, noReports: 0 }, agencies: [] };
-      const status = await store.regionStatus({ year, region });
+      const status = (await store.regionStatus({ year, region })).filter((s) => inScope(request, s.agency));
       const count = (s: string) => status.filter((x) => x.status === s).length;
       return {
         year,
@@ -110,7 +111,9 @@ export function libraryRoutes(app: Api, { store, lang, version }: RouteContext):
     },
     async (request, reply) => {
       const { year, to } = request.query;
-      const got = await aggregateRegion(store, { year, region: request.query.region, lang });
+      requireRole(request, "a region's sum", 'admin', 'reviewer');
+      const region = regionOrRefuse(request, request.query.region);
+      const got = await aggregateRegion(store, { year, region, lang });
       if (to) {
         const body = (await renderReport(got.result.report, to)) as Uint8Array;
         return reply
@@ -142,9 +145,13 @@ export function libraryRoutes(app: Api, { store, lang, version }: RouteContext):
     },
     async (request) => {
       const { agency, years, region } = request.query;
-      const got = await agencyYears(store, agency, region?.trim() || null, years);
-      if ('problem' in got) {
-        if (got.problem === 'no-agency')
+      const scope = regionScope(request, region?.trim() || null);
+      const got =
+        scope === false
+          ? ({ problem: 'no-agency' } as const)
+          : await agencyYears(store, agency, scope, years);
+      if ('problem' in got || !inScope(request, got.agency)) {
+        if (!('problem' in got) || got.problem === 'no-agency')
           throw new ApiError(
             404,
             'not-found',

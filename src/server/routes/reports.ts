@@ -8,6 +8,7 @@ import { renderJson } from '../../render/report/json.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { Store, StoredReport } from '../../store/index.ts';
 import type { Api, RouteContext } from '../app.ts';
+import { requireRole, scopedFilter, visible, who } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import { findingIds, withIds } from '../findings.ts';
 import { attachment, exportContentType, sourceContentType } from '../http.ts';
@@ -157,7 +158,9 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
       },
     },
     async (request) => {
-      const { page, pageSize, ...filter } = request.query;
+      const { page, pageSize, ...asked } = request.query;
+      const filter = scopedFilter(request, asked);
+      if (!filter) return { items: [], total: 0, page, pageSize };
       const { items, total } = await store.listReports({ ...filter, page, pageSize });
       return {
         items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })),
@@ -177,7 +180,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
         response: { 200: ReportDetailSchema, ...ERRORS },
       },
     },
-    async (request) => reportDetail(store, request.params.id, cache),
+    async (request) => visible(request, await reportDetail(store, request.params.id, cache)),
   );
 
   app.get(
@@ -190,7 +193,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const r = await stored(store, request.params.id);
+      const r = visible(request, await stored(store, request.params.id));
       const file = await store.sourceFile(r.sourceFileId);
       if (!file) throw new ApiError(404, 'not-found', `report ${r.id} has no source file`);
       return reply
@@ -215,8 +218,9 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
     },
     async (request) => {
       const { path, value, reason, by } = request.body;
+      visible(request, await stored(store, request.params.id));
       const id = await editReport(store, request.params.id, [{ path, value }], {
-        by: by ?? 'web',
+        by: who(request, by ?? 'web'),
         why: reason,
         check: { lang },
       });
@@ -234,7 +238,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
       },
     },
     async (request) => {
-      const r = await stored(store, request.params.id);
+      const r = visible(request, await stored(store, request.params.id));
       if (!r.agency) return { edits: [] };
       const ids = new Set((await versionsOf(store, r)).map((v) => v.id));
       const edits = (await store.edits(r.agency.id)).filter((e) => ids.has(e.reportId));
@@ -255,7 +259,8 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
       },
     },
     async (request) => {
-      const r = await stored(store, request.params.id);
+      const r = visible(request, await stored(store, request.params.id));
+      requireRole(request, 'a verdict on a finding', 'admin', 'reviewer');
       const diagnostics = await store.diagnostics(r.id);
       const index = findingIds(diagnostics).indexOf(request.params.fid);
       if (index < 0)
@@ -265,7 +270,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
         findingId: request.params.fid,
         status: request.body.status,
         note: request.body.note,
-        by: request.body.by ?? 'web',
+        by: who(request, request.body.by ?? 'web'),
       });
       return withIds(diagnostics, await store.verdicts(r.id))[index]!;
     },
@@ -283,7 +288,7 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const r = await stored(store, request.params.id);
+      const r = visible(request, await stored(store, request.params.id));
       const to = request.query.to as OutputFormat;
       if (to === 'pdf')
         try {
