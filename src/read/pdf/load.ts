@@ -22,3 +22,20 @@ export function assetUrls() {
 
 /** A document pdf.js opened. */
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * Opens a PDF as the reader does (CMaps, standard fonts, no eval, no font faces, errors only); the caller destroys
+ * the task. pdf.js may detach the buffer it is given, and refuses Node Buffers: it gets a copy of its own.
+ */
+export function openPdf(pdfjs: PdfJs, bytes: Uint8Array): ReturnType<PdfJs['getDocument']> {
+  return pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    ...assetUrls(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    // Errors only: library code does not print (warnings about a document's oddities would go to the console).
+    verbosity: 0,
+  });
+}
