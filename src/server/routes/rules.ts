@@ -17,7 +17,9 @@ export const RuleDocSchema = z.object({
   id: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
   title: z.object({ zh: z.string(), en: z.string() }),
-  doc: z.string().describe('the page in Markdown (docs/rules/<id>.md; a stage finding a rule reports: its page)'),
+  doc: z
+    .string()
+    .describe('the page in Markdown (docs/rules/<id>.md; a stage finding a rule reports: its page)'),
 });
 
 /** The rule routes. */
@@ -28,7 +30,11 @@ export function ruleRoutes(app: Api): void {
       schema: {
         summary: "A finding id's documentation (docs/rules/<id>.md) in Markdown, with its severity and title",
         params: z.object({
-          ruleId: z.string().min(1).max(100).describe('a registered id, e.g. T3-1 or extract/missing-row (encoded)'),
+          ruleId: z
+            .string()
+            .min(1)
+            .max(100)
+            .describe('a registered id, e.g. T3-1 or extract/missing-row (encoded)'),
         }),
         response: { 200: RuleDocSchema, ...ERRORS },
       },
