@@ -48,12 +48,20 @@ export function useSourceView(reportId: number) {
   });
 }
 
-/** Scrolls the marked element into the middle of its panel when it changes. */
+/** Scrolls `el` to the middle of its own source window only (the panels around it stay where they are). */
+function centre(el: HTMLElement | null) {
+  const box = el?.closest<HTMLElement>('.src-lines, .page-window, .src-grid');
+  if (!el || !box) return;
+  const e = el.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  box.scrollTop += e.top - b.top - (b.height - e.height) / 2;
+  box.scrollLeft += e.left - b.left - (b.width - e.width) / 2;
+}
+
+/** Centres the marked element in its window when it changes. */
 function useMarked<T extends HTMLElement>(key: string) {
   const ref = useRef<T>(null);
-  useEffect(() => {
-    ref.current?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-  }, [key]);
+  useEffect(() => centre(ref.current), [key]);
   return ref;
 }
 
@@ -144,14 +152,21 @@ function PdfSource({
         {t('page', { n: span.page })}
         {span.ocr !== undefined && <span className="conf"> OCR {span.ocr}</span>}
       </p>
-      <div className="page" data-testid="source-page">
-        <img src={`/api/reports/${reportId}/pages/${span.page}.png`} alt={t('page', { n: span.page })} />
-        <div
-          ref={ref}
-          className="box"
-          data-testid="source-box"
-          style={{ left: `${b.left}%`, top: `${b.top}%`, width: `${b.width}%`, height: `${b.height}%` }}
-        />
+      <div className="page-window">
+        <div className="page" data-testid="source-page">
+          <img
+            src={`/api/reports/${reportId}/pages/${span.page}.png`}
+            alt={t('page', { n: span.page })}
+            data-testid="source-image"
+            onLoad={() => centre(ref.current)}
+          />
+          <div
+            ref={ref}
+            className="box"
+            data-testid="source-box"
+            style={{ left: `${b.left}%`, top: `${b.top}%`, width: `${b.width}%`, height: `${b.height}%` }}
+          />
+        </div>
       </div>
     </div>
   );

@@ -427,7 +427,7 @@ function ReportView({ d }: { d: ReportDetail }) {
               </div>
             )}
           </div>
-          <div className="side-findings">
+          <div className={path !== null || finding ? 'side-findings compact' : 'side-findings'}>
             <h2>
               {t('findings')} <span className="count">{d.diagnostics.length}</span>
             </h2>
