@@ -82,6 +82,10 @@ function LinesSource({ lines, span }: { lines: string[]; span: Extract<SourceSpa
     let end = n === span.endLine ? span.endColumn - 1 : text.length;
     if (!inSpan) {
       start = end = -1;
+    } else {
+      // The figure is marked, not the blanks a span may take in around it.
+      while (start < end && /\s/.test(text[start]!)) start++;
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
     }
     // A long line is cut around the span.
     let cutFrom = 0;
