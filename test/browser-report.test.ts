@@ -96,10 +96,10 @@ describe('Report page', () => {
     expect(written.source).toMatchObject({ kind: 'text', line: 145 });
     expect(await mark.textContent()).toBe(written.text);
     await poll(() => text(page.getByTestId('source').locator('.ln.hit .no'))).toBe('145');
+    await app.shoot('app-report');
     // The rule's documentation, from GET /api/rules/T3-2.
     await detail.locator('summary').click();
     await poll(() => detail.locator('.markdown h3').textContent()).toContain('T3-2');
-    await app.shoot('app-report');
 
     // The changed figure: its source marked is the planted 7; edited back to 0 with a reason.
     const cell = page.locator(`td[data-path="${CELL}"]`);

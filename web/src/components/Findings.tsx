@@ -187,7 +187,7 @@ export function FindingDetail({ reportId, finding, nameOf, onApply, canJudge }: 
       </dl>
       {finding.suggestions?.map((s, i) => (
         <div key={i} className="suggestion" data-testid="suggestion">
-          <strong>{t('suggestion')}</strong> {s.message}{' '}
+          <span title={t('suggestion')}>{s.message}</span>{' '}
           {canJudge && (
             <button type="button" onClick={() => onApply(s.path.join('.'), s.value)}>
               {t('apply')}
