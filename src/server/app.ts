@@ -28,6 +28,7 @@ import { checkRoutes } from './routes/check.ts';
 import { fileRoutes } from './routes/files.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { ruleRoutes } from './routes/rules.ts';
 import { sourceRoutes } from './routes/source.ts';
 import { DEFAULT_LIMITS, type UploadLimits } from './uploads.ts';
 import { hasWebApp, serveWebApp, WEB_DIST } from './web.ts';
@@ -159,6 +160,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reportRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     libraryRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     checkRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    ruleRoutes(scope.withTypeProvider<ZodTypeProvider>());
     sourceRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
   });
   return app;

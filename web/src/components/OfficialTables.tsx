@@ -27,6 +27,8 @@ export interface OfficialTablesProps {
   selected?: string | null;
   /** A figure cell clicked. */
   onSelect?: (path: string) => void;
+  /** A figure cell double-clicked (to edit it). */
+  onOpen?: (path: string) => void;
   /** In a form: the input of a figure cell instead of its text. */
   renderInput?: (path: string, value: Cell, cell: LayoutCell) => ReactNode;
 }
@@ -37,7 +39,14 @@ function ocrConfidence(report: Report, path: string): number | undefined {
   return s?.kind === 'pdf' ? s.ocr : undefined;
 }
 
-export function OfficialTables({ report, marks, selected, onSelect, renderInput }: OfficialTablesProps) {
+export function OfficialTables({
+  report,
+  marks,
+  selected,
+  onSelect,
+  onOpen,
+  renderInput,
+}: OfficialTablesProps) {
   const t = useT(messages);
   const layouts = officialLayout(report);
   return (
@@ -93,6 +102,7 @@ export function OfficialTables({ report, marks, selected, onSelect, renderInput 
                         data-path={path}
                         title={title}
                         onClick={onSelect ? () => onSelect(path) : undefined}
+                        onDoubleClick={onOpen ? () => onOpen(path) : undefined}
                       >
                         {renderInput ? (
                           renderInput(path, c.value ?? null, c)
