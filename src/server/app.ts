@@ -23,6 +23,7 @@ import type { Store } from '../store/index.ts';
 import { Batches } from './batches.ts';
 import { ApiError, installErrorHandlers } from './errors.ts';
 import { checkRoutes } from './routes/check.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { fileRoutes } from './routes/files.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -146,6 +147,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reportRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     libraryRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     checkRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    dashboardRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
   });
   return app;
 }
