@@ -40,7 +40,8 @@ const Indicators = z.object({
   litigationCorrectionRate: Num,
 });
 
-const DashboardSchema = z.object({
+/** The answer of GET /api/dashboard. */
+export const DashboardSchema = z.object({
   region: z.string().nullable(),
   years: z.array(z.number().int()),
   reports: z
@@ -84,6 +85,14 @@ const DashboardSchema = z.object({
       }),
     )
     .describe("the findings of the region's current reports counted by year, rule and severity, most first"),
+});
+
+/** The answer of GET /api/compare/findings. */
+export const CompareFindingsSchema = z.object({
+  rules: z.array(z.string()).describe('the cross-year rules run'),
+  a: z.object({ reportId: z.number().int(), year: z.number().int().nullable() }),
+  b: z.object({ reportId: z.number().int(), year: z.number().int().nullable() }),
+  diagnostics: z.array(Diagnostic).describe("the later year's findings of those rules, against the earlier"),
 });
 
 /** The dashboard and cross-year routes. */
@@ -143,12 +152,7 @@ export function dashboardRoutes(app: Api, { store, lang }: RouteContext): void {
           region: z.string().max(200).optional(),
         }),
         response: {
-          200: z.object({
-            rules: z.array(z.string()),
-            a: z.object({ reportId: z.number().int(), year: z.number().int().nullable() }),
-            b: z.object({ reportId: z.number().int(), year: z.number().int().nullable() }),
-            diagnostics: z.array(Diagnostic),
-          }),
+          200: CompareFindingsSchema,
           ...ERRORS,
         },
       },
