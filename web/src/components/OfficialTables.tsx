@@ -27,8 +27,10 @@ export interface OfficialTablesProps {
   selected?: string | null;
   /** A figure cell clicked. */
   onSelect?: (path: string) => void;
-  /** In a form: the input of a figure cell instead of its text. */
+  /** In a form: the input of a figure cell instead of its text (or any content in its place, e.g. two years). */
   renderInput?: (path: string, value: Cell, cell: LayoutCell) => ReactNode;
+  /** Classes a figure cell gets beyond its marks (e.g. `changed` on the Compare page). */
+  cellClass?: (path: string) => string | undefined;
 }
 
 /** The least confidence of an OCR figure, from the report's provenance. */
@@ -37,7 +39,14 @@ function ocrConfidence(report: Report, path: string): number | undefined {
   return s?.kind === 'pdf' ? s.ocr : undefined;
 }
 
-export function OfficialTables({ report, marks, selected, onSelect, renderInput }: OfficialTablesProps) {
+export function OfficialTables({
+  report,
+  marks,
+  selected,
+  onSelect,
+  renderInput,
+  cellClass,
+}: OfficialTablesProps) {
   const t = useT(messages);
   const layouts = officialLayout(report);
   return (
@@ -76,6 +85,7 @@ export function OfficialTables({ report, marks, selected, onSelect, renderInput 
                       ocr !== undefined ? 'ocr' : '',
                       inferred ? 'inferred' : '',
                       selected === path ? 'selected' : '',
+                      cellClass?.(path) ?? '',
                     ].filter(Boolean);
                     const title = [
                       path,
