@@ -11,12 +11,20 @@ import {
 } from '@tanstack/react-table';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsCoreOption } from 'echarts/core';
+import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useT, type Messages } from '../i18n.tsx';
 
-use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 const messages: Messages<'table' | 'chart' | 'none'> = {
   zh: { table: '查看数据表', chart: '收起数据表', none: '没有数据' },
@@ -94,7 +102,7 @@ export interface ChartProps {
   /** A line under the title (e.g. the formula). */
   note?: ReactNode;
   /** The ECharts option. */
-  option: EChartsCoreOption;
+  option: echarts.EChartsCoreOption;
   /** The same figures as a table. */
   columns: FigureColumn[];
   rows: FigureRow[];
@@ -113,7 +121,7 @@ export function Chart({ title, note, option, columns, rows, height = 240, testId
   useEffect(() => {
     const el = box.current;
     if (!el || empty) return;
-    const chart = init(el, undefined, { renderer: 'canvas' });
+    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
       tooltip: { renderMode: 'richText', confine: true },

@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
-import type { CellDifference, Comparison } from '../../../src/aggregate/compare.ts';
 import { SECTIONS } from '../../../src/model/formats/common.ts';
 import type { Report } from '../../../src/model/report.ts';
 import type { CompareFindingsSchema } from '../../../src/server/routes/dashboard.ts';
@@ -23,7 +22,24 @@ interface Side {
   reportId: number;
   version: number;
 }
-type Compared = Comparison & { a: Side; b: Side };
+/** A cell that differs (src/aggregate/compare.ts CellDifference). */
+interface CellDifference {
+  path: string;
+  label: string;
+  a: number | null;
+  b: number | null;
+  delta: number | null;
+}
+
+/** GET /api/compare: the two sides and compareReports' result (src/region.ts comparisonObject). */
+interface Compared {
+  a: Side;
+  b: Side;
+  comparable: Record<'proactive' | 'requests' | 'reviewLitigation', boolean>;
+  cells: CellDifference[];
+  indicators: { key: keyof typeof INDICATORS; a: number | null; b: number | null; delta: number | null }[];
+  sections: { section: string; lengthA: number; lengthB: number; similarity: number | null }[];
+}
 
 const INDICATORS = {
   applications: { zh: '新收申请数', en: 'Applications received', kind: 'count' },
