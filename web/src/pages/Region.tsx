@@ -116,7 +116,7 @@ const messages: Messages<
     download: '下载汇总表',
     loading: '加载中…',
     noYears: '文库中还没有年报。先在文库页导入。',
-    sum: '{region}{year} 年度汇总',
+    sum: '{region} {year} 年度汇总',
     sumLine: '汇总 {members} 份年报；由全地区年报代表的 {covered} 份未重复计入；未报送 {missing} 个机关',
     members: '计入汇总的年报',
     covered: '由全地区年报代表（未重复计入）',
