@@ -79,6 +79,8 @@ describe('the server', () => {
         '/api/agencies',
         '/api/aggregate',
         '/api/compare',
+        '/api/compare/findings',
+        '/api/dashboard',
         '/api/check',
       ].sort(),
     );
