@@ -73,9 +73,16 @@ describe('Region page', () => {
     const canvas = chart.locator('canvas');
     await canvas.waitFor();
     await chart.scrollIntoViewIfNeeded();
-    const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
-      const ctx = c.getContext('2d')!;
-      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const inked = await canvas.evaluate((element) => {
+      // The test's types have no DOM: the canvas as far as it is used.
+      const c = element as unknown as {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): {
+          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+        };
+      };
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
       let n = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
       return { w: c.width, h: c.height, n };
@@ -103,7 +110,7 @@ describe('Region page', () => {
     expect(yima[headers.indexOf('2020')]).toBe('3');
     await page.getByTestId('chart-outcomes').scrollIntoViewIfNeeded();
     await app.shoot('app-region-charts');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('region').scrollIntoViewIfNeeded();
     await app.shoot('app-region');
     expect(problems()).toEqual([]);
   });

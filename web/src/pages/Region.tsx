@@ -467,9 +467,10 @@ function Dashboards({ year, region, years }: { year: number; region: string; yea
       series: [
         {
           type: 'pie',
-          radius: ['30%', '60%'],
+          radius: ['26%', '52%'],
           center: ['60%', '52%'],
-          label: { formatter: '{d}%' },
+          label: { formatter: '{d}%', overflow: 'none' },
+          labelLine: { length: 8, length2: 6 },
           data: shareRows
             .filter((r) => typeof r.share === 'number')
             .map((r, i) => ({
