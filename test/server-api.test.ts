@@ -81,6 +81,8 @@ describe('the server', () => {
         '/api/agencies',
         '/api/aggregate',
         '/api/compare',
+        '/api/compare/findings',
+        '/api/dashboard',
         '/api/check',
         '/api/login',
         '/api/logout',

@@ -25,6 +25,7 @@ import { Batches } from './batches.ts';
 import { ApiError, installErrorHandlers } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { checkRoutes } from './routes/check.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { fileRoutes } from './routes/files.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -162,6 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     checkRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     ruleRoutes(scope.withTypeProvider<ZodTypeProvider>());
     sourceRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    dashboardRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
   });
   return app;
 }

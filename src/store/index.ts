@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ReportScope } from '../model/scope.ts';
 import * as agencies from './agencies.ts';
+import * as dashboard from './dashboard.ts';
 import * as diagnostics from './diagnostics.ts';
 import * as edits from './edits.ts';
 import * as imports from './imports.ts';
@@ -53,6 +54,7 @@ export type { ListedReport, ReportFilter, VersionRow } from './listing.ts';
 export type { FindingVerdict } from './verdicts.ts';
 export type { NewUser, Role, User } from './users.ts';
 export { hashPassword, MIN_PASSWORD, ROLES, SCRYPT, verifyPassword } from './users.ts';
+export type { DashboardFigures, DashboardReport, RuleCount } from './dashboard.ts';
 
 /** Where the embedded database lives when neither a location nor NIANBAO_DB is given. */
 export const DEFAULT_LOCATION = 'data/nianbao';
@@ -156,6 +158,18 @@ export class Store {
    */
   async regionStatus(options: { year: number; region?: string | null }): Promise<AgencyYearStatus[]> {
     return reports.regionStatus(this.db, options);
+  }
+
+  /**
+   * The dashboards' figures of a region (and below; all regions when none is given) over some years: each current
+   * report's applications received and counts of findings (most errors first within a year), and the findings
+   * counted by year, rule and severity.
+   */
+  async dashboard(options: {
+    region?: string | null;
+    years: readonly number[];
+  }): Promise<dashboard.DashboardFigures> {
+    return dashboard.dashboardFigures(this.db, options);
   }
 
   /** Agencies whose name (normalised, or its match key) is the one given, optionally inside a region. */

@@ -1,14 +1,17 @@
 // The frame of every page: the header with the pages, the language switch and the mode (single-user or the user
 // logged in), and the routes.
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { api, ApiFailure } from './api.ts';
 import { useLang, useT, type Messages } from './i18n.tsx';
 import { ComparePage } from './pages/Compare.tsx';
 import { LibraryPage } from './pages/Library.tsx';
-import { RegionPage } from './pages/Region.tsx';
 import { ReportPage } from './pages/Report.tsx';
 import { WritePage } from './pages/Write.tsx';
+
+// The Region page alone draws charts: ECharts is loaded with it, not with the Library.
+const RegionPage = lazy(() => import('./pages/Region.tsx').then((m) => ({ default: m.RegionPage })));
 
 const messages: Messages<
   'library' | 'region' | 'compare' | 'write' | 'singleUser' | 'singleUserTitle' | 'notFound' | 'api'
@@ -100,7 +103,14 @@ export function App() {
         <Routes>
           <Route path="/" element={<LibraryPage />} />
           <Route path="/reports/:id" element={<ReportPage />} />
-          <Route path="/region" element={<RegionPage />} />
+          <Route
+            path="/region"
+            element={
+              <Suspense fallback={<p className="empty">…</p>}>
+                <RegionPage />
+              </Suspense>
+            }
+          />
           <Route path="/compare" element={<ComparePage />} />
           <Route path="/write" element={<WritePage />} />
           <Route path="*" element={<p className="empty">{t('notFound')}</p>} />

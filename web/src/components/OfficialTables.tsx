@@ -29,8 +29,10 @@ export interface OfficialTablesProps {
   onSelect?: (path: string) => void;
   /** A figure cell double-clicked (to edit it). */
   onOpen?: (path: string) => void;
-  /** In a form: the input of a figure cell instead of its text. */
+  /** In a form: the input of a figure cell instead of its text (or any content in its place, e.g. two years). */
   renderInput?: (path: string, value: Cell, cell: LayoutCell) => ReactNode;
+  /** Classes a figure cell gets beyond its marks (e.g. `changed` on the Compare page). */
+  cellClass?: (path: string) => string | undefined;
 }
 
 /** The least confidence of an OCR figure, from the report's provenance. */
@@ -46,6 +48,7 @@ export function OfficialTables({
   onSelect,
   onOpen,
   renderInput,
+  cellClass,
 }: OfficialTablesProps) {
   const t = useT(messages);
   const layouts = officialLayout(report);
@@ -85,6 +88,7 @@ export function OfficialTables({
                       ocr !== undefined ? 'ocr' : '',
                       inferred ? 'inferred' : '',
                       selected === path ? 'selected' : '',
+                      cellClass?.(path) ?? '',
                     ].filter(Boolean);
                     const title = [
                       path,
