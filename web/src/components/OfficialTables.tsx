@@ -3,6 +3,7 @@
 // an OCR figure with its confidence, a figure placed by inference flagged. Cells may be clicked (select) or, in a
 // form, typed into.
 import type { ReactNode } from 'react';
+import type { TableKey } from '../../../src/model/format.ts';
 import type { Cell, Report } from '../../../src/model/report.ts';
 import { officialLayout, type LayoutCell } from '../../../src/render/layout.ts';
 import { useT, type Messages } from '../i18n.tsx';
@@ -29,6 +30,8 @@ export interface OfficialTablesProps {
   onSelect?: (path: string) => void;
   /** In a form: the input of a figure cell instead of its text. */
   renderInput?: (path: string, value: Cell, cell: LayoutCell) => ReactNode;
+  /** The tables to draw (all three by default): a form places each in its section. */
+  tables?: readonly TableKey[];
 }
 
 /** The least confidence of an OCR figure, from the report's provenance. */
@@ -37,9 +40,16 @@ function ocrConfidence(report: Report, path: string): number | undefined {
   return s?.kind === 'pdf' ? s.ocr : undefined;
 }
 
-export function OfficialTables({ report, marks, selected, onSelect, renderInput }: OfficialTablesProps) {
+export function OfficialTables({
+  report,
+  marks,
+  selected,
+  onSelect,
+  renderInput,
+  tables,
+}: OfficialTablesProps) {
   const t = useT(messages);
-  const layouts = officialLayout(report);
+  const layouts = officialLayout(report).filter((l) => !tables || tables.includes(l.key));
   return (
     <div className="official">
       {layouts.map((table) => {
