@@ -43,6 +43,7 @@ type Key =
   | 'noPrevious'
   | 'ambiguous'
   | 'restored'
+  | 'restoredAt'
   | 'clear'
   | 'clearConfirm'
   | 'findings'
@@ -85,7 +86,8 @@ const messages: Messages<Key> = {
     carriedTitle: '从上一年度报告 #{id} 结转',
     noPrevious: '文库中没有该机关 {year} 年度的报告：没有可结转的数字',
     ambiguous: '文库中有多个同名机关（{regions}）：请填写地区后重新开始，以结转上一年度数字',
-    restored: '已恢复本机保存的草稿{at}',
+    restored: '已恢复本机保存的草稿',
+    restoredAt: '已恢复本机保存的草稿（{at}）',
     clear: '清空草稿',
     clearConfirm: '清空草稿？已填写的数字和文字将被删除，重新生成空白报告。',
     findings: '检查结果',
@@ -129,7 +131,8 @@ const messages: Messages<Key> = {
     noPrevious: 'The library has no report of this agency for {year}: nothing to carry over',
     ambiguous:
       'Several agencies of that name are in the library ({regions}): give the region and start again to carry last year’s figures',
-    restored: 'The draft kept in this browser was restored{at}',
+    restored: 'The draft kept in this browser was restored',
+    restoredAt: 'The draft kept in this browser was restored ({at})',
     clear: 'Clear the draft',
     clearConfirm: 'Clear the draft? The figures and text typed are deleted and a blank report is made again.',
     findings: 'Findings',
@@ -508,11 +511,11 @@ function Notes(props: {
           {w.message}
         </span>
       ))}
-      {props.restoredAt && (
+      {props.restoredAt !== null && (
         <span className="muted" data-testid="restored">
-          {t('restored', {
-            at: props.restoredAt ? ` (${new Date(props.restoredAt).toLocaleString()})` : '',
-          })}
+          {props.restoredAt
+            ? t('restoredAt', { at: new Date(props.restoredAt).toLocaleString() })
+            : t('restored')}
         </span>
       )}
       {!props.kept && <span className="bad">{t('notSaved')}</span>}
