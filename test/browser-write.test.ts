@@ -253,3 +253,44 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : NaN;
 }
+
+describe('the Write page’s routes', () => {
+  it('GET /api/template: the format by year, the carry-over by agency, bad input refused', async () => {
+    const get = (q: string) => app.server.inject({ url: `/api/template?${q}` });
+    const a = await get(`agency=${encodeURIComponent(AGENCY)}&year=2022`);
+    expect(a.statusCode).toBe(200);
+    const t = a.json() as { report: Report; carried: string[]; previous: { id: number; region: string } };
+    expect(t.report).toMatchObject({ formatVersion: '2021', agency: AGENCY, year: 2022 });
+    expect(t.carried.sort()).toEqual(
+      ['naturalPerson', 'commercial', 'total'].map((c) => `requests.carriedOver.${c}`).sort(),
+    );
+    expect(t.previous).toMatchObject({ id: lastYearId, region: REGION });
+    // A report on 2020 is written in the 2019 format; the library has no report of 2019 to carry from.
+    const b = (await get(`agency=${encodeURIComponent(AGENCY)}&year=2020`)).json() as typeof t;
+    expect(b.report.formatVersion).toBe('2019');
+    expect([b.carried, b.previous]).toEqual([[], null]);
+    // In another region the agency has no report: nothing carried.
+    const c = (await get(`agency=${encodeURIComponent(AGENCY)}&year=2022&region=江西省`)).json() as typeof t;
+    expect([c.carried, c.previous]).toEqual([[], null]);
+    for (const q of ['year=2022', `agency=x&year=2018`, 'agency=x&year=abc']) {
+      const bad = await get(q);
+      expect(bad.statusCode, q).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { code: 'bad-request' } });
+    }
+  });
+
+  it('POST /api/render: a valid report written out, an invalid one refused by cell, CSRF required', async () => {
+    const report = { ...blankReport('2021'), agency: AGENCY, year: 2022 } as Report;
+    const post = (body: unknown, to = 'json', headers: Record<string, string> = { 'x-nianbao': '1' }) =>
+      app.server.inject({ method: 'POST', url: `/api/render?to=${to}`, headers, payload: body as object });
+    const ok = await post(report);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-disposition']).toContain(encodeURIComponent(`${AGENCY}-2022.json`));
+    expect(JSON.parse(ok.body)).toMatchObject({ formatVersion: '2021', agency: AGENCY, year: 2022 });
+    const bad = await post({ ...report, requests: { ...report.requests, newlyReceived: { total: 'x' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/requests\.newlyReceived/);
+    expect((await post(report, 'exe')).statusCode).toBe(400);
+    expect((await post(report, 'json', {})).statusCode).toBe(403);
+  });
+});
