@@ -128,6 +128,10 @@ describe('the layer table of design.md, enforced by lint', () => {
     ['src/render/diagnostics/probe.ts', "import { RULES } from '../../rules/index.ts';"],
     ['src/findings/probe.ts', "import { RULES } from '../rules/index.ts';"],
     ['src/model/probe.ts', "import { finding } from '../findings/index.ts';"],
+    ['web/src/pages/probe.tsx', "import { openStore } from '../../../src/store/index.ts';"],
+    ['web/src/probe.ts', "import { renderHtml } from '../../src/render/report/html.ts';"],
+    ['web/src/probe.ts', "import { buildServer } from '../../src/server/app.ts';"],
+    ['web/src/probe.ts', "import { readFileSync } from 'node:fs';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await banned(file, `${code}\nexport const used = 1;\n`)).toHaveLength(1);
   });
@@ -139,6 +143,14 @@ describe('the layer table of design.md, enforced by lint', () => {
     expect(
       await banned('src/read/probe.test.ts', "import { extract } from '../extract/index.ts';\n"),
     ).toEqual([]);
+    // The browser app: the model, the rules, the official layout and the API's types.
+    for (const code of [
+      "import { formatOf } from '../../src/model/formats/index.ts';",
+      "import { RULES } from '../../src/rules/index.ts';",
+      "import { officialLayout } from '../../src/render/layout.ts';",
+      "import type { ListedSchema } from '../../src/server/schemas.ts';",
+    ])
+      expect(await banned('web/src/probe.ts', `${code}\nexport const used = 1;\n`)).toEqual([]);
     // Every stage reports through the findings registry.
     for (const stage of ['read', 'extract', 'aggregate', 'rules'])
       expect(

@@ -75,6 +75,8 @@ describe('the server', () => {
         '/api/reports/{id}/audit',
         '/api/reports/{id}/findings/{fid}',
         '/api/reports/{id}/export',
+        '/api/reports/{id}/view',
+        '/api/reports/{id}/pages/{n}.png',
         '/api/health',
         '/api/agencies',
         '/api/aggregate',

@@ -27,7 +27,7 @@ const FIXTURES = [
   'test/fixtures/pdf/sample-000.pdf',
   'test/fixtures/pdf/v2021.pdf',
 ];
-const BROKEN_PDF = '/work/shared/crashers/pdf-01768.pdf';
+const BROKEN_PDF = 'test/fixtures/crashers/pdf-01768.pdf';
 const bytesOf = (file: string) =>
   new Uint8Array(readFileSync(file.startsWith('/') ? file : join(ROOT, file)));
 const baseName = (file: string) => file.split('/').at(-1)!;

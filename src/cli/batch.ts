@@ -2,6 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { visible } from '../render/visible.ts';
 import type { RuleSetting } from '../check.ts';
 import type { CheckContext } from './check.ts';
 import type { ReportFile } from '../model/file.ts';
@@ -130,7 +131,7 @@ export function progress(
       const width = 30;
       const filled = Math.round((n / total) * width);
       write(
-        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${n}/${total} ${file.slice(-40).padEnd(40)}`,
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${n}/${total} ${visible(file).slice(-40).padEnd(40)}`,
       );
     },
     done() {

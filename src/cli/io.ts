@@ -1,5 +1,6 @@
 // Where the CLI writes, and its exit codes: shared by every command module (they import this, never main.ts).
 import { readFileSync } from 'node:fs';
+import { terminalText, visible } from '../render/visible.ts';
 
 /** Where the CLI writes; the defaults are the process streams, tests pass their own. */
 export interface Io {
@@ -28,12 +29,22 @@ const write = (stream: NodeJS.WriteStream) => (text: string) =>
     else stream.once('drain', resolve);
   });
 
-/** The process's own standard output and error; colours only on a terminal, and never when NO_COLOR is set. */
+const colours = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+
+/**
+ * The process's own standard output and error; colours only on a terminal, and never when NO_COLOR is set. What a
+ * terminal would obey in the text (escape sequences, carriage returns, bidi overrides from a report's title or a
+ * file's name) is made visible (src/render/visible.ts): JSON has none left to change (JSON.stringify escapes them);
+ * only nianbao's own colours and the progress bar's carriage returns on standard error pass.
+ */
 export const processIo: Io = {
-  out: write(process.stdout),
-  err: (text) => void process.stderr.write(text),
+  out: (
+    (raw) => (text: string) =>
+      raw(terminalText(text, colours()))
+  )(write(process.stdout)),
+  err: (text) => void process.stderr.write(text.split('\r').map(visible).join('\r')),
   get color() {
-    return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    return colours();
   },
   get errTty() {
     return Boolean(process.stderr.isTTY);

@@ -102,6 +102,20 @@ export const READ_FINDINGS = {
       },
     },
   },
+  'read/damaged': {
+    severity: 'warning',
+    title: {
+      zh: 'PDF 文件有损坏之处，读出的内容可能不完整',
+      en: 'A damaged PDF: what was read of it may be incomplete',
+    },
+    basis: STAGE_BASIS,
+    messages: {
+      damaged: {
+        zh: '{file}：PDF 文件有损坏之处（{reason}），已尽量读取，读出的内容可能不完整，请对照原件核对',
+        en: '{file}: the PDF is damaged ({reason}); it was read as far as it could be, and what was read may be incomplete: check it against the original',
+      },
+    },
+  },
   'read/broken': {
     severity: 'error',
     title: { zh: '文件或页面已损坏，无法解析', en: 'A file or a page that cannot be parsed' },

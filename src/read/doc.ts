@@ -13,15 +13,24 @@ const FIGURE = /^\s*[+\-−]?[\d,]+(\.\d+)?\s*$|^\s*[/\-—]\s*$/;
  */
 export async function readDoc(bytes: Uint8Array, options: { path?: string } = {}): Promise<Document> {
   const file = options.path ?? '';
-  let body: string;
+  let lines: string[];
   try {
-    const doc = await new WordExtractor().extract(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    );
-    body = doc.getBody();
+    lines = await docLines(bytes);
   } catch (e) {
     return brokenDocument('doc', file, e);
   }
+  return { kind: 'doc', blocks: parseTextBlocks(lines.join('\n'), 'doc'), diagnostics: [] };
+}
+
+/**
+ * The lines of a .doc file's text as readDoc hands them to the text layouts (rows cut again): what its spans'
+ * 1-based lines and columns refer to. Throws when word-extractor cannot read the file.
+ */
+export async function docLines(bytes: Uint8Array): Promise<string[]> {
+  const doc = await new WordExtractor().extract(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  );
+  const body = doc.getBody();
   const lines: string[] = [];
   for (const line of body.split(/\r\n|\r|\n/)) {
     if (!line.includes('\t')) {
@@ -62,5 +71,5 @@ export async function readDoc(bytes: Uint8Array, options: { path?: string } = {}
     if (rows.length > 1 && filled.length === 1 && !FIGURE.test(filled[0]!)) rows[rows.length - 1] = filled;
     for (const r of rows) lines.push(r.join('\t'));
   }
-  return { kind: 'doc', blocks: parseTextBlocks(lines.join('\n'), 'doc'), diagnostics: [] };
+  return lines;
 }

@@ -27,28 +27,50 @@ const child = (n: XNode, tag: string): XNode | undefined => kids(n).find((c) => 
 /** Reads the bytes of a DOCX file (Word 2007+, WPS) into a Document. */
 export function readDocx(bytes: Uint8Array, options: { path?: string } = {}): Document {
   const file = options.path ?? '';
+  const body = documentBody(bytes);
+  if (typeof body === 'string') return failed(file, body);
+  const state: State = { blocks: [], paragraph: 0, table: 0, pendingText: [] };
+  walkBody(kids(body), state);
+  flushText(state);
+  return { kind: 'docx', blocks: state.blocks, diagnostics: [] };
+}
+
+/**
+ * A DOCX file's text as its DocxSpans index it: `paragraphs[paragraph]` (the paragraph's text as written: tabs and
+ * line breaks kept, not trimmed) and `tables[table][row][cell]` (a cell's text; "" for a cell a vertical merge
+ * continues, which a span never names but which counts in the indexes). The same walk as readDocx; throws with the
+ * reason on a file readDocx reads as broken.
+ */
+export function docxText(bytes: Uint8Array): { paragraphs: string[]; tables: string[][][] } {
+  const body = documentBody(bytes);
+  if (typeof body === 'string') throw new Error(body);
+  const text = { paragraphs: [] as string[], tables: [] as string[][][] };
+  const state: State = { blocks: [], paragraph: 0, table: 0, pendingText: [], text };
+  walkBody(kids(body), state);
+  flushText(state);
+  return { paragraphs: text.paragraphs, tables: text.tables };
+}
+
+/** The w:body of word/document.xml, or why there is none. */
+function documentBody(bytes: Uint8Array): XNode | string {
   let xml: string;
   try {
     const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
     const doc = files['word/document.xml'];
-    if (!doc) return failed(file, 'word/document.xml is missing');
+    if (!doc) return 'word/document.xml is missing';
     xml = strFromU8(doc);
   } catch (e) {
-    return failed(file, e instanceof Error ? e.message : String(e));
+    return e instanceof Error ? e.message : String(e);
   }
   let tree: XNode[];
   try {
     tree = parser.parse(xml) as XNode[];
   } catch (e) {
-    return failed(file, e instanceof Error ? e.message : String(e));
+    return e instanceof Error ? e.message : String(e);
   }
   const documentNode = tree.find((n) => tagOf(n) === 'w:document');
   const body = documentNode ? child(documentNode, 'w:body') : undefined;
-  if (!body) return failed(file, 'the document has no body');
-  const state: State = { blocks: [], paragraph: 0, table: 0, pendingText: [] };
-  walkBody(kids(body), state);
-  flushText(state);
-  return { kind: 'docx', blocks: state.blocks, diagnostics: [] };
+  return body ?? 'the document has no body';
 }
 
 function failed(file: string, reason: string): Document {
@@ -65,6 +87,8 @@ interface State {
   table: number;
   /** Consecutive paragraphs that hold tabs: a table typed as text, read by the text layouts. */
   pendingText: { text: string; index: number }[];
+  /** When set (docxText), each paragraph's and cell's text by its index. */
+  text?: { paragraphs: string[]; tables: string[][][] };
 }
 
 /** Walks the children of the body (or of a cell, text box, content control) in document order. */
@@ -86,6 +110,7 @@ function paragraph(p: XNode, state: State): void {
   const boxes: XNode[][] = [];
   const text = paragraphText(p, boxes);
   const index = state.paragraph++;
+  if (state.text) state.text.paragraphs[index] = text;
   if (text.includes('\t')) state.pendingText.push({ text, index });
   else {
     flushText(state);
@@ -160,6 +185,8 @@ interface GridCell {
 /** A table: gridSpan widens a cell, vMerge="restart" opens a merge that following "continue" cells extend. */
 function table(tbl: XNode, state: State): void {
   const index = state.table++;
+  const texts: string[][] = [];
+  if (state.text) state.text.tables[index] = texts;
   const rows: GridCell[][] = [];
   const open = new Map<number, GridCell>(); // column → the cell a vertical merge continues
   const nested: XNode[] = [];
@@ -167,6 +194,8 @@ function table(tbl: XNode, state: State): void {
   for (const tr of kids(tbl)) {
     if (tagOf(tr) !== 'w:tr') continue;
     const cells: GridCell[] = [];
+    const cellTexts: string[] = [];
+    texts.push(cellTexts);
     let col = 0;
     const before = child(tr, 'w:trPr');
     const gridBefore = before ? Number(attr(child(before, 'w:gridBefore') ?? {}, 'w:val') ?? 0) : 0;
@@ -180,8 +209,10 @@ function table(tbl: XNode, state: State): void {
       const merge = vMerge ? (attr(vMerge, 'w:val') ?? 'continue') : undefined;
       if (merge === 'continue' && open.has(col)) {
         open.get(col)!.rowSpan++;
+        cellTexts.push('');
       } else {
         const text = cellText(tc, nested);
+        cellTexts.push(text);
         const cell: GridCell = { text, col, colSpan: span, rowSpan: 1, row: r, cell: c };
         cells.push(cell);
         if (merge === 'restart') open.set(col, cell);

@@ -6,9 +6,18 @@ import type { Document } from '../model/document.ts';
 import { decodeHtml } from './html/charset.ts';
 import { PageReader } from './html/flow.ts';
 import { finding } from '../findings/index.ts';
+import { LINE_BREAK } from './text.ts';
 
 /** The charset a page declares in its first 4 KiB (<meta charset>, <meta http-equiv>, or an XML prolog). */
 export { declaredCharset } from './html/charset.ts';
+
+/**
+ * The lines of a web page's source, decoded as the reader decodes it (BOM, charset): its spans' 1-based lines and
+ * columns refer to this source, tags and entities included, not to the page's text.
+ */
+export function htmlSourceLines(bytes: Uint8Array): string[] {
+  return decodeHtml(bytes, '', []).text.split(LINE_BREAK);
+}
 
 /** Options of the HTML reader. */
 export interface ReadHtmlOptions {

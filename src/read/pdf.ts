@@ -8,7 +8,7 @@ import { finding } from '../findings/index.ts';
 import { layoutBlocks } from './pdf/blocks.ts';
 import { reasonOf } from './pdf/diagnostic.ts';
 import type { PageData } from './pdf/geometry.ts';
-import { assetUrls, loadPdfJs, type PdfDocument } from './pdf/load.ts';
+import { loadPdfJs, openPdf, watchRejections, type PdfDocument } from './pdf/load.ts';
 import { ocrPages } from './pdf/ocr-merge.ts';
 import { readPage } from './pdf/page.ts';
 
@@ -20,22 +20,28 @@ export interface ReadPdfOptions {
   ocr?: boolean;
 }
 
-/** Reads the bytes of a PDF into a Document: paragraphs and tables with page and box; never throws on a bad file. */
+/**
+ * Reads the bytes of a PDF into a Document: paragraphs and tables with page and box; never throws on a bad file,
+ * and a rejection pdf.js leaves unhandled on a damaged one is a finding of that file (read/damaged), not a crash.
+ */
 export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<Document> {
+  const { result, rejected } = await watchRejections(() => readPdfDocument(bytes, options));
+  if (rejected.length === 0) return result;
+  const file = options.path ?? '';
+  return {
+    ...result,
+    diagnostics: [
+      ...result.diagnostics,
+      finding('read/damaged', 'damaged', { file, reason: rejected.join('; ') }),
+    ],
+  };
+}
+
+async function readPdfDocument(bytes: Uint8Array, options: ReadPdfOptions): Promise<Document> {
   const file = options.path ?? '';
   const diagnostics: Diagnostic[] = [];
   const pdfjs = await loadPdfJs();
-  // pdf.js may detach the buffer it is given, and refuses Node Buffers: it gets a copy of its own.
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    ...assetUrls(),
-    cMapPacked: true,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    // Errors only: library code does not print (warnings about a document's oddities would go to the console).
-    verbosity: 0,
-  });
+  const task = openPdf(pdfjs, bytes);
   try {
     let doc: PdfDocument;
     try {
@@ -88,4 +94,45 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
 
 function failed(d: Diagnostic): Document {
   return { kind: 'pdf', blocks: [], diagnostics: [d] };
+}
+
+/** A page of a PDF as a viewer shows it, for drawing a PdfSpan's box on the page's image. */
+export interface PdfPageGeometry {
+  /** 1-based page number. */
+  n: number;
+  /** The page as seen (its /Rotate applied), in points. */
+  width: number;
+  height: number;
+  /** The page's /Rotate in degrees (0, 90, 180, 270). */
+  rotate: number;
+  /** The page's box in PDF user space [x0, y0, x1, y1] (the CropBox, else the MediaBox; y grows up). */
+  view: [number, number, number, number];
+  /**
+   * PDF user space → the page as seen at 1 pixel per point (origin top left, y down): [a, b, c, d, e, f], a point
+   * (x, y) going to (a·x + c·y + e, b·x + d·y + f); times the image's scale for its pixels.
+   */
+  transform: [number, number, number, number, number, number];
+}
+
+/** A page's geometry (pdf.js's viewport at scale 1, as the reader takes its layout space from). */
+export function pageGeometry(
+  page: {
+    view: number[];
+    rotate: number;
+    getViewport(p: { scale: number }): { width: number; height: number; transform: number[] };
+  },
+  n: number,
+): PdfPageGeometry {
+  const viewport = page.getViewport({ scale: 1 });
+  const r = (v: number) => Math.round(v * 1000) / 1000;
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = viewport.transform.map(r);
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view.map(r);
+  return {
+    n,
+    width: r(viewport.width),
+    height: r(viewport.height),
+    rotate: page.rotate,
+    view: [x0, y0, x1, y1],
+    transform: [a, b, c, d, e, f],
+  };
 }

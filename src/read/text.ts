@@ -38,6 +38,14 @@ export function readText(bytes: Uint8Array, options: ReadTextOptions = {}): Docu
   return { kind: 'text', encoding: decoded.encoding, blocks, diagnostics };
 }
 
+/** A line break, as the text layouts split lines (parseTextBlocks). */
+export const LINE_BREAK = /\r\n|\r|\n/;
+
+/** The lines of a text file as the reader decodes them: what its spans' 1-based lines and columns refer to. */
+export function textLines(bytes: Uint8Array): string[] {
+  return decodeText(bytes).text.split(LINE_BREAK);
+}
+
 /** True when the text is mostly control characters: the bytes were not text. */
 function looksBinary(text: string): boolean {
   const sample = text.length > 4096 ? text.slice(0, 4096) : text;

@@ -220,13 +220,76 @@ function restatedFigures(ws: ExcelJS.Worksheet): RestatedFigure[] {
   return out;
 }
 
+/** The workbook of an XLSX file, as the reader loads it; throws on a file exceljs cannot load. */
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const pkg = loadableWorkbook(bytes);
+  await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A sheet of a workbook as the reader sees its cells, bounded (xlsxSheets). */
+export interface SheetText {
+  name: string;
+  /** Rows from row 1, cells from column A: a cell's text as the reader reads it, null for a cell a merge covers. */
+  rows: (string | null)[][];
+  /** The merged ranges ("A1:C1") that start inside the rows given. */
+  merges: string[];
+  /** The sheet's own size (rows and columns used), which may exceed the rows given. */
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * The visible sheets of a workbook, their cells' text as readXlsx reads it (formulas by their result or the
+ * template's own sums; guidance cells blank), at most `maxRows` × `maxColumns` cells each, for showing the cell an
+ * XlsxSpan names. Throws on a file exceljs cannot load.
+ */
+export async function xlsxSheets(bytes: Uint8Array, maxRows = 200, maxColumns = 60): Promise<SheetText[]> {
+  const wb = await loadWorkbook(bytes);
+  const guide = namedCells(wb, GUIDE_NAME);
+  const out: SheetText[] = [];
+  for (const ws of wb.worksheets) {
+    if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
+    const rowCount = ws.rowCount;
+    const columnCount = ws.columnCount;
+    const R = Math.min(rowCount, maxRows);
+    const C = Math.min(columnCount, maxColumns);
+    const covered = new Set<string>();
+    const merges: string[] = [];
+    for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+      const [a, b] = range.split(':');
+      const m0 = /^([A-Z]+)(\d+)$/.exec(a ?? '');
+      const m1 = /^([A-Z]+)(\d+)$/.exec(b ?? a ?? '');
+      if (!m0 || !m1) continue;
+      const [r0, c0, r1, c1] = [Number(m0[2]), column(m0[1]!), Number(m1[2]), column(m1[1]!)];
+      if (r0 > R || c0 > C) continue;
+      merges.push(range);
+      for (let r = r0; r <= Math.min(r1, R); r++)
+        for (let c = c0; c <= Math.min(c1, C); c++) if (r !== r0 || c !== c0) covered.add(`${r}:${c}`);
+    }
+    const cellText = sheetText(ws);
+    const rows: (string | null)[][] = [];
+    for (let r = 1; r <= R; r++) {
+      const row: (string | null)[] = [];
+      for (let c = 1; c <= C; c++) {
+        if (covered.has(`${r}:${c}`)) row.push(null);
+        else if (guide.has(`${ws.name}!${r}:${c}`)) row.push('');
+        else row.push(cellText.text(ws.getCell(r, c)).trim());
+      }
+      rows.push(row);
+    }
+    out.push({ name: ws.name, rows, merges, rowCount, columnCount });
+  }
+  return out;
+}
+
 /** Reads the bytes of an XLSX workbook: one table per sheet, a lone title cell at the top as a paragraph. */
 export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {}): Promise<Document> {
   const file = options.path ?? '';
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    const pkg = loadableWorkbook(bytes);
-    await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ArrayBuffer);
+    wb = await loadWorkbook(bytes);
   } catch (e) {
     return brokenDocument('xlsx', file, e);
   }

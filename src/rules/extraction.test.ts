@@ -445,6 +445,15 @@ const CASES: Record<string, RuleCase[]> = {
       { file: 'r', count: 1, cells: '收到和处理政府信息公开申请情况!J7' },
     ),
   ],
+  'read/damaged': [
+    await fromPdf(
+      'a PDF with a bad XRef entry',
+      pdfFixture('damaged-xref.pdf'),
+      'read/damaged',
+      'damaged',
+      false,
+    ),
+  ],
   'read/broken': [
     await fromPdf('a PDF cut short', pdfFixture('scan-title.pdf').slice(0, 400), 'read/broken', 'broken'),
     await fromPdf('a page that is not a page', tinyPdf([TEXT_PAGE, '42']), 'read/broken', 'pageBroken'),

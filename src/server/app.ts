@@ -26,6 +26,7 @@ import { checkRoutes } from './routes/check.ts';
 import { fileRoutes } from './routes/files.ts';
 import { libraryRoutes } from './routes/library.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { sourceRoutes } from './routes/source.ts';
 import { writeRoutes } from './routes/write.ts';
 import { DEFAULT_LIMITS, type UploadLimits } from './uploads.ts';
 import { hasWebApp, serveWebApp, WEB_DIST } from './web.ts';
@@ -147,6 +148,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reportRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     libraryRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     checkRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    sourceRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     writeRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
   });
   return app;

@@ -13,6 +13,7 @@ import * as merges from './merges.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { pgliteTemplate } from './template.ts';
+import { lockDirectory } from './lock.ts';
 import * as reports from './reports.ts';
 import * as verdicts from './verdicts.ts';
 import type { Database } from './schema.ts';
@@ -46,6 +47,7 @@ export type {
 } from './types.ts';
 export { regionMismatch, unitPath, type RegionMismatch } from './gazetteer.ts';
 export { NoDatabaseError, StoreError } from './types.ts';
+export { DatabaseLockedError, LOCK_FILE } from './lock.ts';
 export type { ListedReport, ReportFilter, VersionRow } from './listing.ts';
 export type { FindingVerdict } from './verdicts.ts';
 
@@ -75,8 +77,16 @@ export class Store {
   ) {}
 
   /** Closes the database (a PGlite directory can then be opened by another process). */
+  /** Run after the database is closed (the embedded directory's lock released). */
+  onClose: (() => void) | null = null;
+
   async close(): Promise<void> {
-    await this.db.destroy();
+    try {
+      await this.db.destroy();
+    } finally {
+      this.onClose?.();
+      this.onClose = null;
+    }
   }
 
   /**
@@ -272,6 +282,7 @@ export interface OpenStoreOptions {
 export async function openStore(location?: string, options: OpenStoreOptions = {}): Promise<Store> {
   const where = storeLocation(location);
   const create = options.create ?? true;
+  let release: (() => void) | null = null;
   let dialect: Dialect;
   let engine: Store['engine'];
   let shown = where;
@@ -289,10 +300,17 @@ export async function openStore(location?: string, options: OpenStoreOptions = {
       const fresh = !existsSync(join(where, 'PG_VERSION'));
       if (!create && fresh) throw new NoDatabaseError(where);
       mkdirSync(where, { recursive: true });
-      // A new database is loaded from the template of a fresh data directory rather than made by initdb: on 2 cores,
-      // 3.3 s and 460 MB against 5.8 s and 940 MB (scripts/make-pglite-template.ts).
-      const template = fresh ? pgliteTemplate() : undefined;
-      pglite = await PGlite.create({ dataDir: where, ...(template ? { loadDataDir: template } : {}) });
+      // One process at a time: refused here, before PGlite touches the directory.
+      release = lockDirectory(where);
+      try {
+        // A new database is loaded from the template of a fresh data directory rather than made by initdb: on 2
+        // cores, 3.3 s and 460 MB against 5.8 s and 940 MB (scripts/make-pglite-template.ts).
+        const template = fresh ? pgliteTemplate() : undefined;
+        pglite = await PGlite.create({ dataDir: where, ...(template ? { loadDataDir: template } : {}) });
+      } catch (e) {
+        release();
+        throw e;
+      }
     }
     dialect = new PGliteDialect(pglite);
     engine = 'pglite';
@@ -304,13 +322,16 @@ export async function openStore(location?: string, options: OpenStoreOptions = {
     if (error) throw error;
   } catch (e) {
     await db.destroy();
+    release?.();
     if (e instanceof NoDatabaseError) throw e;
     throw new StoreError(
       `cannot open the database at ${shown}: ${e instanceof Error ? e.message : String(e)}`,
       { cause: e },
     );
   }
-  return new Store(db, engine, shown);
+  const store = new Store(db, engine, shown);
+  store.onClose = release;
+  return store;
 }
 
 /** Whether a database already holds nianbao's schema (its migrations table). */

@@ -19,8 +19,15 @@ const createCanvas = (width: number, height: number): Canvas => {
   return canvasModule.createCanvas(width, height);
 };
 
-/** Renders a page at `scale` (pixels per point) and returns it in grey. */
-export async function render(page: RenderablePage, scale: number): Promise<GreyImage> {
+/**
+ * Renders a page at `scale` (pixels per point) onto a white canvas. `onContinue`, when given, is handed each of
+ * pdf.js's continuations between slices of drawing (setImmediate lets other work of the process run between them).
+ */
+export async function renderCanvas(
+  page: RenderablePage,
+  scale: number,
+  onContinue?: (next: () => void) => void,
+): Promise<Canvas> {
   const viewport = page.getViewport({ scale });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
@@ -28,8 +35,25 @@ export async function render(page: RenderablePage, scale: number): Promise<GreyI
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
-  await page.render({ canvas: null, canvasContext: ctx, viewport }).promise;
-  return grey(canvas);
+  const task = page.render({ canvas: null, canvasContext: ctx, viewport });
+  if (onContinue) task.onContinue = onContinue;
+  await task.promise;
+  return canvas;
+}
+
+/** Renders a page at `scale` (pixels per point) and returns it in grey. */
+export async function render(page: RenderablePage, scale: number): Promise<GreyImage> {
+  return grey(await renderCanvas(page, scale));
+}
+
+/** A page rendered in colour at `scale` as a PNG (the page images of the web app), yielding between slices. */
+export async function renderPng(
+  page: RenderablePage,
+  scale: number,
+): Promise<{ png: Buffer; width: number; height: number }> {
+  await loadCanvas();
+  const canvas = await renderCanvas(page, scale, (next) => setImmediate(next));
+  return { png: await canvas.encode('png'), width: canvas.width, height: canvas.height };
 }
 
 function grey(canvas: Canvas): GreyImage {

@@ -42,7 +42,11 @@ export interface GreyImage {
 /** The part of a pdf.js page OCR needs: its viewport and rendering. */
 export interface RenderablePage {
   getViewport(params: { scale: number }): { width: number; height: number };
-  render(params: { canvas: null; canvasContext: unknown; viewport: unknown }): { promise: Promise<unknown> };
+  render(params: { canvas: null; canvasContext: unknown; viewport: unknown }): {
+    promise: Promise<unknown>;
+    /** pdf.js calls it with the next slice of drawing, when set. */
+    onContinue?: ((next: () => void) => void) | null;
+  };
 }
 
 /** A tesseract worker kept for the pages of one document; `close` must be called (it ends the worker thread). */

@@ -6,7 +6,10 @@ import { dirname, join } from 'node:path';
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfJs> | null = null;
 /** pdf.js is loaded on first use: reading other kinds of file never pays for it. */
-export const loadPdfJs = (): Promise<PdfJs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+export const loadPdfJs = (): Promise<PdfJs> => {
+  guard();
+  return (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+};
 
 let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
 /** The package's CMaps and standard fonts: without the CMaps, text in predefined CJK encodings comes out empty. */
@@ -22,3 +25,70 @@ export function assetUrls() {
 
 /** A document pdf.js opened. */
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * pdf.js leaves promises of its own that nobody awaits, and on some damaged files they reject (a bad XRef entry, an
+ * illegal character: ../shared/crashers/pdf-unhandled-rejection-*.pdf) after the document has been read. Unhandled,
+ * such a rejection ends the process — a whole batch, a server — for a file that was read. This guard, installed
+ * with pdf.js, takes the rejections whose error comes from pdf.js and hands them to the reads in progress (each
+ * notes them as read/damaged); any other unhandled rejection is thrown on as Node would.
+ */
+const watching = new Set<(reason: string) => void>();
+let guarded = false;
+
+function fromPdfJs(reason: unknown): reason is Error {
+  return reason instanceof Error && /[\\/]pdfjs-dist[\\/]/.test(reason.stack ?? '');
+}
+
+/** Installs the guard, once, whenever pdf.js is loaded (reading, or drawing a page for the server). */
+function guard(): void {
+  if (guarded) return;
+  process.on('unhandledRejection', onRejection);
+  guarded = true;
+}
+
+function onRejection(reason: unknown): void {
+  if (fromPdfJs(reason)) {
+    // One read at a time can be told; with several in progress none is, rather than the wrong one.
+    if (watching.size === 1) for (const note of watching) note(reason.message);
+    return;
+  }
+  // Not pdf.js's: what Node does without a handler (unless the host has one of its own).
+  if (process.listenerCount('unhandledRejection') === 1) throw reason;
+}
+
+/**
+ * Runs a read of a PDF, with the pdf.js rejections that surface while it runs (and in the turn after it ends)
+ * collected: the read's findings name them.
+ */
+export async function watchRejections<T>(read: () => Promise<T>): Promise<{ result: T; rejected: string[] }> {
+  guard();
+  const rejected: string[] = [];
+  const note = (reason: string) => void (rejected.includes(reason) || rejected.push(reason));
+  watching.add(note);
+  try {
+    const result = await read();
+    // Unhandled rejections are told after the microtasks of a turn: one more turn lets those of this read surface.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    return { result, rejected };
+  } finally {
+    watching.delete(note);
+  }
+}
+
+/**
+ * Opens a PDF as the reader does (CMaps, standard fonts, no eval, no font faces, errors only); the caller destroys
+ * the task. pdf.js may detach the buffer it is given, and refuses Node Buffers: it gets a copy of its own.
+ */
+export function openPdf(pdfjs: PdfJs, bytes: Uint8Array): ReturnType<PdfJs['getDocument']> {
+  return pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    ...assetUrls(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    // Errors only: library code does not print (warnings about a document's oddities would go to the console).
+    verbosity: 0,
+  });
+}

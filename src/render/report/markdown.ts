@@ -5,9 +5,24 @@ import { rowValues, type Report } from '../../model/report.ts';
 import { figureText, reportTitle } from '../layout.ts';
 import { rowLabelOf } from './csv.ts';
 
+/**
+ * What would open raw HTML in CommonMark after a "<" — a tag (`<script`, `<img src`, `</p`), a comment or declaration
+ * (`<!`), a processing instruction (`<?`) — or an autolink to a script (`<javascript:…>`). An autolink to a web page
+ * (`<http://www.smx.gov.cn>`, as a sample report writes its address) opens none and is left as written.
+ */
+const OPENS_HTML = /<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\/[A-Za-z]|[!?]|(?:javascript|vbscript|data):)/gi;
+
+/**
+ * Text that a Markdown viewer shows rather than runs: a "<" that would open raw HTML is backslash-escaped, so a
+ * report's text can never inject a page. Any other text is written as it is.
+ */
+export function inertText(s: string): string {
+  return s.replace(OPENS_HTML, '\\<');
+}
+
 /** A cell's text made safe inside a pipe table: a literal bar escaped, line breaks as <br> (both read back). */
 function cellText(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return inertText(s).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 /** One pipe table: a header row, the alignment row (labels left, figures right), the body rows. */
@@ -90,15 +105,16 @@ const TABLES: Record<TableKey, (table: TableDef, report: Report) => string[][]> 
 /**
  * The report as Markdown: the title as a level-1 heading, each official section heading as a level-2 heading
  * followed by its paragraphs (blank-line separated) and, in sections 二 to 四, its table. Text is written as it is,
- * not escaped, so that reading the file back gives the same text; cells blank in the report are empty cells.
+ * not escaped, so that reading the file back gives the same text — but for a "<" that would open raw HTML
+ * (inertText); cells blank in the report are empty cells.
  */
 export function renderMarkdown(report: Report): string {
   const format = formatOf(report.formatVersion);
-  const out: string[] = [`# ${reportTitle(report)}`, ''];
+  const out: string[] = [`# ${inertText(reportTitle(report))}`, ''];
   for (const section of format.sections) {
     out.push(`## ${section.heading}`, '');
     for (const p of (report.sections[section.key] ?? '').split('\n'))
-      if (p.trim() !== '') out.push(p.trim(), '');
+      if (p.trim() !== '') out.push(inertText(p.trim()), '');
     for (const table of format.tables.filter((t) => t.section === section.key)) {
       for (const t of TABLES[table.key](table, report)) out.push(...t, '');
     }

@@ -117,6 +117,28 @@ export const docs: readonly RuleDocs[] = [
     },
   },
   {
+    id: 'read/damaged',
+    what: {
+      zh: 'PDF 文件有损坏之处（例如交叉引用表 XRef 的条目错误、内容流中有非法字符），PDF 阅读器多半仍能打开，nianbao 也已尽量读取，但读取过程中 pdf.js 报告了错误：读出的文字和数字可能不完整。消息给出 pdf.js 报告的原因。',
+      en: 'The PDF is damaged (a bad cross-reference entry, an illegal character in a content stream): readers will mostly still open it, and nianbao read what it could, but pdf.js reported errors while reading, so what was read may be incomplete. The message gives the reason pdf.js gave.',
+    },
+    why: {
+      zh: '年度报告要完整地向社会公布（《中华人民共和国政府信息公开条例》第四十九条）。文件有损坏之处，部分内容可能读不出或显示不全，统计表的数字需要对照原件核对。',
+      en: 'A report is published whole (条例第四十九条); a damaged file may hide part of its content, so its figures must be checked against the original.',
+    },
+    fix: {
+      zh: '用定稿的 Word、WPS 文件重新导出 PDF（“另存为 PDF”），确认能在常用阅读器中完整打开每一页后再发布；核对已读出的数字。',
+      en: 'Export the PDF again from the original document and check every page opens in a reader before publishing; check the figures read.',
+    },
+    example: {
+      defect: {
+        zh: '报告的 PDF 交叉引用表有一条错误的条目（test/fixtures/pdf/damaged-xref.pdf，模糊测试得到的样例）：内容读出，pdf.js 报告 “Bad (uncompressed) XRef entry”。',
+        en: 'The PDF of the report has a bad cross-reference entry (test/fixtures/pdf/damaged-xref.pdf, found by fuzzing): its content is read, and pdf.js reports "Bad (uncompressed) XRef entry".',
+      },
+      pdf: () => pdfFixture('damaged-xref.pdf'),
+    },
+  },
+  {
     id: 'read/broken',
     what: {
       zh: '文件已损坏或无法解析（例如下载不完整、文件被截断），或 PDF 的某一页无法解析而被跳过。消息给出原因和页码。',

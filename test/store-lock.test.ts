@@ -1,0 +1,115 @@
+// One process owns an embedded database directory (issue 16 item 1): two imports into one PGlite directory at the
+// same time used to both print success and lose reports. Now the second is refused with who holds it (exit 2), and
+// what is stored equals a one-process import; on PostgreSQL two importers run side by side with the same result.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DatabaseLockedError, LOCK_FILE, openStore } from '../src/store/index.ts';
+import { runNode, SAMPLES } from './support/cli.ts';
+import { postgresSkipped, startPostgres, type TestPostgres } from './support/postgres.ts';
+
+const REAL = [
+  'pingtan-czj-2019.txt',
+  'pingtan-jjp-2020.txt',
+  'pingtan-nyn-2020.txt',
+  'pingtan-lyy-2019.txt',
+].map((f) => `test/fixtures/real/${f}`);
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-lock-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What a library holds: each current report's file, agency, year and every figure, sorted by file. */
+async function holdings(db: string) {
+  const store = await openStore(db, { create: false });
+  try {
+    const { items } = await store.listReports({ pageSize: 500 });
+    const out = [];
+    for (const item of items.sort((a, b) => (a.fileName < b.fileName ? -1 : 1))) {
+      const r = (await store.report(item.id))!;
+      out.push({
+        file: item.fileName,
+        agency: r.agency?.name ?? null,
+        year: r.year,
+        tables: [r.report.proactive, r.report.requests, r.report.reviewLitigation],
+        errors: item.errors,
+        warnings: item.warnings,
+      });
+    }
+    return out;
+  } finally {
+    await store.close();
+  }
+}
+
+const importing = (db: string, files: string[]) =>
+  runNode(['bin/nianbao.js', 'import', '--db', db, ...files]);
+
+describe('an embedded database directory', () => {
+  it('refuses a second process while one imports, and holds what a one-process import holds', async () => {
+    const shared = join(dir, 'shared');
+    // Created first, so that both processes race on an existing library, as two imports of a user's do.
+    await openStore(shared).then((s) => s.close());
+    // The second import starts once the first holds the directory (its lock file is there).
+    const first = importing(shared, SAMPLES);
+    while (!existsSync(join(shared, LOCK_FILE))) await new Promise((r) => setTimeout(r, 20));
+    const second = await importing(shared, REAL);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/the database at .+ is in use by another nianbao process \(pid \d+/);
+    expect((await first).code).not.toBe(2);
+    // Refused, nothing of it stored; run again alone, it imports.
+    expect((await importing(shared, REAL)).code).not.toBe(2);
+    const alone = join(dir, 'alone');
+    await importing(alone, SAMPLES);
+    await importing(alone, REAL);
+    const got = await holdings(shared);
+    expect(got).toHaveLength(SAMPLES.length + REAL.length);
+    expect(got).toEqual(await holdings(alone));
+  });
+
+  it('is refused to a second open in the same process, and open again once closed', async () => {
+    const db = join(dir, 'same');
+    const first = await openStore(db);
+    await expect(openStore(db)).rejects.toBeInstanceOf(DatabaseLockedError);
+    await first.close();
+    const again = await openStore(db);
+    await again.close();
+  });
+
+  it('takes over the lock of a process that died (kill -9 leaves it)', async () => {
+    const db = join(dir, 'stale');
+    await openStore(db).then((s) => s.close());
+    // A pid that is gone: a child that has exited.
+    const { stdout } = await runNode(['-e', 'process.stdout.write(String(process.pid))']);
+    writeFileSync(
+      join(db, LOCK_FILE),
+      JSON.stringify({ pid: Number(stdout), host: (await import('node:os')).hostname(), since: 'then' }),
+    );
+    const store = await openStore(db);
+    await store.close();
+  });
+});
+
+describe.skipIf(postgresSkipped())('PostgreSQL', () => {
+  let server: TestPostgres;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(() => server?.stop());
+
+  it('takes two importers at once and holds what a one-process import holds', async () => {
+    const shared = await server.createDatabase();
+    await openStore(shared).then((s) => s.close());
+    const [a, b] = await Promise.all([importing(shared, SAMPLES), importing(shared, REAL)]);
+    expect([a.code, b.code]).not.toContain(2);
+    const alone = await server.createDatabase();
+    await importing(alone, SAMPLES);
+    await importing(alone, REAL);
+    const got = await holdings(shared);
+    expect(got).toHaveLength(SAMPLES.length + REAL.length);
+    expect(got).toEqual(await holdings(alone));
+  });
+});
