@@ -82,6 +82,8 @@ describe('the server', () => {
         '/api/aggregate',
         '/api/compare',
         '/api/check',
+        '/api/template',
+        '/api/render',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/api/reports/{id}']!).sort()).toEqual(['get', 'patch']);
