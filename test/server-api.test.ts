@@ -87,6 +87,8 @@ describe('the server', () => {
         '/api/login',
         '/api/logout',
         '/api/me',
+        '/api/template',
+        '/api/render',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/api/reports/{id}']!).sort()).toEqual(['get', 'patch']);

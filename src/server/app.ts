@@ -31,6 +31,7 @@ import { libraryRoutes } from './routes/library.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { ruleRoutes } from './routes/rules.ts';
 import { sourceRoutes } from './routes/source.ts';
+import { writeRoutes } from './routes/write.ts';
 import { DEFAULT_LIMITS, type UploadLimits } from './uploads.ts';
 import { hasWebApp, serveWebApp, WEB_DIST } from './web.ts';
 
@@ -164,6 +165,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ruleRoutes(scope.withTypeProvider<ZodTypeProvider>());
     sourceRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
     dashboardRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
+    writeRoutes(scope.withTypeProvider<ZodTypeProvider>(), context);
   });
   return app;
 }

@@ -3,6 +3,7 @@
 // an OCR figure with its confidence, a figure placed by inference flagged. Cells may be clicked (select) or, in a
 // form, typed into.
 import type { ReactNode } from 'react';
+import type { TableKey } from '../../../src/model/format.ts';
 import type { Cell, Report } from '../../../src/model/report.ts';
 import { officialLayout, type LayoutCell } from '../../../src/render/layout.ts';
 import { useT, type Messages } from '../i18n.tsx';
@@ -33,6 +34,8 @@ export interface OfficialTablesProps {
   renderInput?: (path: string, value: Cell, cell: LayoutCell) => ReactNode;
   /** Classes a figure cell gets beyond its marks (e.g. `changed` on the Compare page). */
   cellClass?: (path: string) => string | undefined;
+  /** The tables to draw (all three by default): a form places each in its section. */
+  tables?: readonly TableKey[];
 }
 
 /** The least confidence of an OCR figure, from the report's provenance. */
@@ -49,9 +52,10 @@ export function OfficialTables({
   onOpen,
   renderInput,
   cellClass,
+  tables,
 }: OfficialTablesProps) {
   const t = useT(messages);
-  const layouts = officialLayout(report);
+  const layouts = officialLayout(report).filter((l) => !tables || tables.includes(l.key));
   return (
     <div className="official">
       {layouts.map((table) => {
