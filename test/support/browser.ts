@@ -27,9 +27,11 @@ export interface App {
 /** Console messages that are not the app's fault. */
 const EXPECTED = [/favicon/];
 
-export async function openApp(options: { viewport?: { width: number; height: number } } = {}): Promise<App> {
+export async function openApp(
+  options: { viewport?: { width: number; height: number }; auth?: boolean } = {},
+): Promise<App> {
   const store = await openStore('memory:');
-  const server = await buildServer({ store, ocr: false, web: WEB_DIST });
+  const server = await buildServer({ store, ocr: false, web: WEB_DIST, auth: options.auth ?? false });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;

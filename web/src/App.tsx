@@ -1,6 +1,6 @@
 // The frame of every page: the header with the pages, the language switch and the mode (single-user or the user
 // logged in), and the routes.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { api, ApiFailure } from './api.ts';
@@ -8,13 +8,23 @@ import { useLang, useT, type Messages } from './i18n.tsx';
 import { ComparePage } from './pages/Compare.tsx';
 import { LibraryPage } from './pages/Library.tsx';
 import { ReportPage } from './pages/Report.tsx';
-import { WritePage } from './pages/Write.tsx';
+import { Login } from './pages/Login.tsx';
 
-// The Region page alone draws charts: ECharts is loaded with it, not with the Library.
+// The Region page alone draws charts: ECharts is loaded with it, not with the Library; the Write page alone runs the
+// rules in the browser: the rule engine is loaded with it.
 const RegionPage = lazy(() => import('./pages/Region.tsx').then((m) => ({ default: m.RegionPage })));
+const WritePage = lazy(() => import('./pages/Write.tsx').then((m) => ({ default: m.WritePage })));
 
 const messages: Messages<
-  'library' | 'region' | 'compare' | 'write' | 'singleUser' | 'singleUserTitle' | 'notFound' | 'api'
+  | 'library'
+  | 'region'
+  | 'compare'
+  | 'write'
+  | 'singleUser'
+  | 'singleUserTitle'
+  | 'notFound'
+  | 'api'
+  | 'logout'
 > = {
   zh: {
     library: '文库',
@@ -25,6 +35,7 @@ const messages: Messages<
     singleUserTitle: '未启用登录（NIANBAO_AUTH=1 可启用）：本机任何人都可使用全部功能',
     notFound: '没有这个页面。',
     api: 'API 文档',
+    logout: '退出',
   },
   en: {
     library: 'Library',
@@ -35,17 +46,18 @@ const messages: Messages<
     singleUserTitle: 'Login is off (NIANBAO_AUTH=1 turns it on): anyone on this machine can do everything',
     notFound: 'No such page.',
     api: 'API docs',
+    logout: 'Log out',
   },
 };
 
-interface Me {
+export interface Me {
   mode: 'single-user' | 'login';
   user: { name: string; role: string; region: string | null; agency: string | null } | null;
 }
 
-function Mode() {
-  const t = useT(messages);
-  const me = useQuery({
+/** Who is using the app: single-user mode, or the user logged in (null before login). */
+export function useMe() {
+  return useQuery({
     queryKey: ['me'],
     queryFn: async (): Promise<Me> => {
       try {
@@ -57,6 +69,12 @@ function Mode() {
       }
     },
   });
+}
+
+function Mode() {
+  const t = useT(messages);
+  const client = useQueryClient();
+  const me = useMe();
   if (!me.data) return null;
   if (me.data.mode === 'single-user')
     return (
@@ -64,12 +82,32 @@ function Mode() {
         {t('singleUser')}
       </span>
     );
-  return <span className="mode">{me.data.user ? `${me.data.user.name} · ${me.data.user.role}` : ''}</span>;
+  if (!me.data.user) return null;
+  const user = me.data.user;
+  return (
+    <>
+      <span className="mode" data-testid="user">
+        {user.name} · {user.role}
+        {user.region ? ` · ${user.region}` : ''}
+        {user.agency ? ` · ${user.agency}` : ''}
+      </span>
+      <button
+        type="button"
+        onClick={() =>
+          void api('/logout', { method: 'POST', body: {} }).finally(() => void client.resetQueries())
+        }
+      >
+        {t('logout')}
+      </button>
+    </>
+  );
 }
 
 export function App() {
   const t = useT(messages);
   const { lang, setLang } = useLang();
+  const me = useMe();
+  const locked = me.data?.mode === 'login' && !me.data.user;
   return (
     <div className="app">
       <header className="top">
@@ -100,21 +138,32 @@ export function App() {
         </div>
       </header>
       <main>
-        <Routes>
-          <Route path="/" element={<LibraryPage />} />
-          <Route path="/reports/:id" element={<ReportPage />} />
-          <Route
-            path="/region"
-            element={
-              <Suspense fallback={<p className="empty">…</p>}>
-                <RegionPage />
-              </Suspense>
-            }
-          />
-          <Route path="/compare" element={<ComparePage />} />
-          <Route path="/write" element={<WritePage />} />
-          <Route path="*" element={<p className="empty">{t('notFound')}</p>} />
-        </Routes>
+        {locked ? (
+          <Login />
+        ) : (
+          <Routes>
+            <Route path="/" element={<LibraryPage />} />
+            <Route path="/reports/:id" element={<ReportPage />} />
+            <Route
+              path="/region"
+              element={
+                <Suspense fallback={<p className="empty">…</p>}>
+                  <RegionPage />
+                </Suspense>
+              }
+            />
+            <Route path="/compare" element={<ComparePage />} />
+            <Route
+              path="/write"
+              element={
+                <Suspense fallback={<p className="empty">…</p>}>
+                  <WritePage />
+                </Suspense>
+              }
+            />
+            <Route path="*" element={<p className="empty">{t('notFound')}</p>} />
+          </Routes>
+        )}
       </main>
     </div>
   );
