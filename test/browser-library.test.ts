@@ -57,7 +57,7 @@ describe('Library page', () => {
 
     // English.
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('link', { name: 'Library' }).click();
+    await page.locator('header nav').getByRole('link', { name: 'Library' }).click();
     await page.getByText('Drop report files or folders here').waitFor();
     expect(app.problems).toEqual([]);
   });
