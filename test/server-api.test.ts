@@ -88,6 +88,7 @@ describe('the server', () => {
         '/api/logout',
         '/api/me',
         '/api/template',
+        '/api/rules/{ruleId}',
         '/api/render',
       ].sort(),
     );

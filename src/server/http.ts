@@ -1,5 +1,11 @@
-// Downloads: safe content types by input kind and output format, and an RFC 6266/5987 Content-Disposition.
+// Downloads: safe content types by input kind and output format, an RFC 6266/5987 Content-Disposition, and a
+// report's export sent (sendExport).
+import type { FastifyReply } from 'fastify';
+import type { Report } from '../model/report.ts';
 import { decodeText } from '../read/decode.ts';
+import { findChromium } from '../render/report/pdf.ts';
+import { renderReport, type OutputFormat } from '../render/report/index.ts';
+import { ApiError } from './errors.ts';
 
 const BINARY: Record<string, string> = {
   pdf: 'application/pdf',
@@ -46,4 +52,40 @@ export function attachment(name: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * A report written out by renderReport and sent as a download named `name`. PDF needs Chromium: without one, or with
+ * one that does not start, the answer is 503 `unavailable` with the reason.
+ */
+export async function sendExport(
+  reply: FastifyReply,
+  report: Report,
+  to: OutputFormat,
+  name: string,
+  options?: Parameters<typeof renderReport>[2],
+): Promise<FastifyReply> {
+  const unavailable = (e: unknown, prefix = '') =>
+    new ApiError(503, 'unavailable', `${prefix}${e instanceof Error ? e.message : String(e)}`);
+  if (to === 'pdf')
+    try {
+      await findChromium();
+    } catch (e) {
+      throw unavailable(e);
+    }
+  let body: string | Uint8Array;
+  try {
+    body = await renderReport(report, to, options);
+  } catch (e) {
+    // The browser found but not starting is the same want of Chromium.
+    if (to === 'pdf') throw unavailable(e, 'PDF output failed: ');
+    throw e;
+  }
+  return reply
+    .header('content-type', exportContentType(to))
+    .header('content-disposition', attachment(name))
+    .header('x-content-type-options', 'nosniff')
+    .send(
+      (typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength)) as never,
+    );
 }

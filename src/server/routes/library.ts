@@ -9,11 +9,10 @@ import {
   agencyYears,
   comparisonObject,
 } from '../../region.ts';
-import { renderReport } from '../../render/report/index.ts';
 import type { Api, RouteContext } from '../app.ts';
 import { inScope, regionOrRefuse, regionScope, requireRole } from '../auth.ts';
 import { ApiError } from '../errors.ts';
-import { attachment, exportContentType } from '../http.ts';
+import { sendExport } from '../http.ts';
 import { ERRORS, Year } from '../schemas.ts';
 import { Diagnostic } from '../../model/diagnostic.ts';
 
@@ -114,14 +113,7 @@ export function libraryRoutes(app: Api, { store, lang, version }: RouteContext):
       requireRole(request, "a region's sum", 'admin', 'reviewer');
       const region = regionOrRefuse(request, request.query.region);
       const got = await aggregateRegion(store, { year, region, lang });
-      if (to) {
-        const body = (await renderReport(got.result.report, to)) as Uint8Array;
-        return reply
-          .header('content-type', exportContentType(to))
-          .header('content-disposition', attachment(`${got.agency ?? '汇总'}-${year}.${to}`))
-          .header('x-content-type-options', 'nosniff')
-          .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength) as never);
-      }
+      if (to) return sendExport(reply, got.result.report, to, `${got.agency ?? '汇总'}-${year}.${to}`);
       return { ...aggregateObject(got.result.report, got.listing), diagnostics: got.diagnostics } as never;
     },
   );

@@ -2,8 +2,7 @@
 // versions (editReport), the audit trail, reviewers' verdicts on findings, and every export (renderReport).
 import { z } from 'zod';
 import { editReport } from '../../library.ts';
-import { findChromium } from '../../render/report/pdf.ts';
-import { renderReport, type OutputFormat } from '../../render/report/index.ts';
+import type { OutputFormat } from '../../render/report/index.ts';
 import { renderJson } from '../../render/report/json.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { Store, StoredReport } from '../../store/index.ts';
@@ -11,7 +10,7 @@ import type { Api, RouteContext } from '../app.ts';
 import { requireRole, scopedFilter, visible, who } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import { findingIds, withIds } from '../findings.ts';
-import { attachment, exportContentType, sourceContentType } from '../http.ts';
+import { attachment, sendExport, sourceContentType } from '../http.ts';
 import {
   CsrfHeaders,
   ApiDiagnosticSchema,
@@ -290,40 +289,15 @@ export function reportRoutes(app: Api, { store, lang }: RouteContext): void {
     async (request, reply) => {
       const r = visible(request, await stored(store, request.params.id));
       const to = request.query.to as OutputFormat;
-      if (to === 'pdf')
-        try {
-          await findChromium();
-        } catch (e) {
-          throw new ApiError(503, 'unavailable', e instanceof Error ? e.message : String(e));
-        }
-      let body: string | Uint8Array;
-      try {
-        const file = to === 'csv' ? await store.sourceFileInfo(r.sourceFileId) : null;
-        body = await renderReport(
-          r.report,
-          to,
-          file ? { origin: { file: file.fileName, sha256: file.sha256 } } : {},
-        );
-      } catch (e) {
-        // The browser found but not starting is the same want of Chromium.
-        if (to === 'pdf')
-          throw new ApiError(
-            503,
-            'unavailable',
-            `PDF output failed: ${e instanceof Error ? e.message : String(e)}`,
-          );
-        throw e;
-      }
+      const file = to === 'csv' ? await store.sourceFileInfo(r.sourceFileId) : null;
       const name = `${r.agency?.name ?? r.report.agency ?? 'report'}-${r.year ?? ''}-v${r.version}.${to}`;
-      return reply
-        .header('content-type', exportContentType(to))
-        .header('content-disposition', attachment(name))
-        .header('x-content-type-options', 'nosniff')
-        .send(
-          (typeof body === 'string'
-            ? body
-            : Buffer.from(body.buffer, body.byteOffset, body.byteLength)) as never,
-        );
+      return sendExport(
+        reply,
+        r.report,
+        to,
+        name,
+        file ? { origin: { file: file.fileName, sha256: file.sha256 } } : {},
+      );
     },
   );
 }

@@ -4,13 +4,12 @@
 import { z } from 'zod';
 import { versionForYear } from '../../model/formats/index.ts';
 import { ReportSchema, type Report } from '../../model/report.ts';
-import { findChromium } from '../../render/report/pdf.ts';
-import { renderReport, type OutputFormat } from '../../render/report/index.ts';
+import type { OutputFormat } from '../../render/report/index.ts';
 import { newReport } from '../../render/report/template.ts';
 import type { StoredReport } from '../../store/index.ts';
 import type { Api, RouteContext } from '../app.ts';
 import { ApiError } from '../errors.ts';
-import { attachment, exportContentType } from '../http.ts';
+import { sendExport } from '../http.ts';
 import { CsrfHeaders, ERRORS, ErrorSchema, ExportQuery, Year } from '../schemas.ts';
 
 /** GET /api/template's query. */
@@ -115,34 +114,8 @@ export function writeRoutes(app: Api, context: RouteContext): void {
     async (request, reply) => {
       const report = request.body as Report;
       const to = request.query.to as OutputFormat;
-      if (to === 'pdf')
-        try {
-          await findChromium();
-        } catch (e) {
-          throw new ApiError(503, 'unavailable', e instanceof Error ? e.message : String(e));
-        }
-      let body: string | Uint8Array;
-      try {
-        body = await renderReport(report, to);
-      } catch (e) {
-        if (to === 'pdf')
-          throw new ApiError(
-            503,
-            'unavailable',
-            `PDF output failed: ${e instanceof Error ? e.message : String(e)}`,
-          );
-        throw e;
-      }
       const name = `${report.agency ?? '政府信息公开工作年度报告'}${report.year !== null ? `-${report.year}` : ''}.${to}`;
-      return reply
-        .header('content-type', exportContentType(to))
-        .header('content-disposition', attachment(name))
-        .header('x-content-type-options', 'nosniff')
-        .send(
-          (typeof body === 'string'
-            ? body
-            : Buffer.from(body.buffer, body.byteOffset, body.byteLength)) as never,
-        );
+      return sendExport(reply, report, to, name);
     },
   );
 }

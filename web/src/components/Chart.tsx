@@ -3,7 +3,6 @@
 // so nothing is inserted with an inline style (the CSP refuses those).
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -14,6 +13,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { TableView } from './TableView.tsx';
 import { useT, type Messages } from '../i18n.tsx';
 
 echarts.use([
@@ -66,34 +66,7 @@ export function FigureTable({ columns, rows }: { columns: FigureColumn[]; rows: 
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
-  return (
-    <table className="grid figures">
-      <thead>
-        {table.getHeaderGroups().map((g) => (
-          <tr key={g.id}>
-            {g.headers.map((h) => (
-              <th
-                key={h.id}
-                onClick={h.column.getToggleSortingHandler()}
-                className={h.column.getIsSorted() ? `sorted ${h.column.getIsSorted()}` : undefined}
-              >
-                {flexRender(h.column.columnDef.header, h.getContext())}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id}>
-            {row.getVisibleCells().map((c) => (
-              <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <TableView table={table} className="grid figures" />;
 }
 
 export interface ChartProps {

@@ -3,7 +3,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   createColumnHelper,
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -13,6 +12,7 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, query, type AgenciesAnswer, type Listed, type ReportPage } from '../api.ts';
 import { Upload } from '../components/Upload.tsx';
+import { TableView } from '../components/TableView.tsx';
 import { useT, type Messages } from '../i18n.tsx';
 
 const messages: Messages<
@@ -270,32 +270,7 @@ export function LibraryPage() {
         <p className="empty">{t('none')}</p>
       ) : (
         <>
-          <table className="grid" data-testid="reports">
-            <thead>
-              {table.getHeaderGroups().map((g) => (
-                <tr key={g.id}>
-                  {g.headers.map((h) => (
-                    <th
-                      key={h.id}
-                      onClick={h.column.getToggleSortingHandler()}
-                      className={h.column.getIsSorted() ? `sorted ${h.column.getIsSorted()}` : undefined}
-                    >
-                      {flexRender(h.column.columnDef.header, h.getContext())}
-                    </th>
-                  ))}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id}>
-                  {row.getVisibleCells().map((c) => (
-                    <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableView table={table} className="grid" testId="reports" />
           <div className="pager">
             <button type="button" disabled={page <= 1} onClick={() => set('page', String(page - 1))}>
               {t('prev')}
