@@ -73,6 +73,11 @@ export interface ImportReportResult extends ImportResult {
   previousYearReportId: number | null;
   /** The finding of a body named for a place outside the region given (library/region-mismatch), if any. */
   regionMismatch: Diagnostic | null;
+  /**
+   * The id of the next year's current report checked again against this one (its cross-year rules: T3-6, T2-2,
+   * T2-3, X-5), or null: a year imported after its successor gives the successor the findings it would have had.
+   */
+  nextYearRecheckedId: number | null;
 }
 
 /**
@@ -89,7 +94,7 @@ export async function importReport(
   const report = extracted.report;
   // Last year's report is looked up the way the import will file this one (agency name in the given region), so
   // the cross-year findings stored are those of the agency the report joins. A report imported before last
-  // year's is not re-checked when last year's arrives later.
+  // year's is checked again when last year's arrives (recheckNextYear).
   const previous =
     report && options.previousYear !== false && report.agency && report.year !== null
       ? await store.currentReportOf(report.agency, options.region, report.year - 1)
@@ -115,11 +120,39 @@ export async function importReport(
   // The same bytes again with a scope given: a person's correction of what the stored report covers.
   if (result.status === 'unchanged' && options.scope && result.reportId !== null)
     await store.setScope(result.sourceFileId, options.scope);
+  const stored = result.status === 'imported' || result.status === 'new-version';
+  const next =
+    stored && report && options.previousYear !== false
+      ? await recheckNextYear(store, report, options.region, options.check)
+      : null;
   return {
     ...result,
     previousYearReportId: result.status === 'unchanged' ? null : (previous?.id ?? null),
     regionMismatch: misfiled,
+    nextYearRecheckedId: next,
   };
+}
+
+/**
+ * The next year's current report of the agency, checked again with `report` as its previous year: its stored
+ * findings replaced by those the import order would have given (the reading, extraction and library findings, which
+ * do not depend on last year, kept). Returns its id, or null when there is none.
+ */
+async function recheckNextYear(
+  store: Store,
+  report: Report,
+  region: string | null | undefined,
+  options: ImportReportOptions['check'],
+): Promise<number | null> {
+  if (!report.agency || report.year === null) return null;
+  const next = await store.currentReportOf(report.agency, region, report.year + 1);
+  if (!next) return null;
+  const stored = await store.diagnostics(next.id);
+  const extraction = stored.filter((d) => d.ruleId.startsWith('read/') || d.ruleId.startsWith('extract/'));
+  const library = stored.filter((d) => d.ruleId.startsWith('library/'));
+  const found = check(next.report, { ...options, previous: report, extraction });
+  await store.replaceDiagnostics(next, [...found, ...library]);
+  return next.id;
 }
 
 /** Options of `editReport`. */

@@ -35,6 +35,10 @@ export const LIBRARY_MESSAGES = {
     zh: '已对照 {year} 年报告核对跨年度规则',
     en: 'cross-year rules checked against the {year} report',
   },
+  recheckedNext: {
+    zh: '{year} 年报告（#{id}）已按本报告重新核对跨年度规则',
+    en: 'the {year} report (#{id}) checked again against this one (cross-year rules)',
+  },
   noAgency: { zh: '（机构不详）', en: '(agency unknown)' },
   noYear: { zh: '（年度不详）', en: '(year unknown)' },
   proposalMerge: {
@@ -275,6 +279,10 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
         await line(say(lang, result.status), file, rest);
         if (result.regionMismatch)
           await io.out(`  ${say(lang, 'warning')}  ${result.regionMismatch.message}\n`);
+        if (result.nextYearRecheckedId !== null && stored.year !== null)
+          await io.out(
+            `  ${say(lang, 'recheckedNext', { year: stored.year + 1, id: result.nextYearRecheckedId })}\n`,
+          );
         for (const p of result.proposals) {
           proposals++;
           await io.out(`  ${describeProposal(p, lang)}\n`);

@@ -78,3 +78,19 @@ export async function fileDiagnostics(db: Db, sourceFileId: number): Promise<Dia
     .execute();
   return rows.map(toDiagnostic);
 }
+
+/**
+ * Replaces a report version's diagnostics with a new check of the same report (its figures unchanged: a check with
+ * more to compare against, as when last year's report arrives after this one). The report is not touched.
+ */
+export async function replaceDiagnostics(
+  db: Db,
+  reportId: number,
+  sourceFileId: number,
+  diagnostics: readonly Diagnostic[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('diagnostics').where('report_id', '=', reportId).execute();
+    await insertDiagnostics(trx, sourceFileId, reportId, diagnostics);
+  });
+}

@@ -182,6 +182,11 @@ export class Store {
     return agencies.agencies(this.db, region);
   }
 
+  /** A report version's diagnostics replaced by a new check of the same figures (its report is not touched). */
+  async replaceDiagnostics(report: StoredReport, found: readonly Diagnostic[]): Promise<void> {
+    await diagnostics.replaceDiagnostics(this.db, report.id, report.sourceFileId, found);
+  }
+
   /** The diagnostics of a report version. */
   async diagnostics(reportId: number): Promise<Diagnostic[]> {
     return diagnostics.reportDiagnostics(this.db, reportId);
