@@ -1,7 +1,8 @@
 // Batches: directories expanded, files processed on worker threads in parallel, results kept in input order.
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { nameOf, rawOf, rememberRaw } from './paths.ts';
 import { visible } from '../render/visible.ts';
 import type { RuleSetting } from '../check.ts';
 import type { CheckContext } from './check.ts';
@@ -24,15 +25,22 @@ export async function expandInputs(args: readonly string[], cwd: string = proces
   return out;
 }
 
-async function walk(dir: string, cwd: string): Promise<string[]> {
-  const entries = (await readdir(resolve(cwd, dir), { withFileTypes: true })).sort((a, b) =>
-    a.name < b.name ? -1 : 1,
-  );
+/**
+ * The files below a folder, by name, its dot-files left out. Names are read as bytes: one that is not UTF-8 (GBK from
+ * a Windows zip) is shown decoded and opened by its bytes (paths.ts), never lost as "does not exist".
+ */
+async function walk(dir: string, cwd: string, rawDir?: Buffer): Promise<string[]> {
+  const absolute = rawDir ?? Buffer.from(resolve(cwd, dir));
+  const entries = (await readdir(absolute, { withFileTypes: true, encoding: 'buffer' }))
+    .map((e) => ({ e, ...nameOf(e.name) }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   const out: string[] = [];
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(path, cwd)));
+  for (const { e, name, gbk } of entries) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const raw = gbk || rawDir ? Buffer.concat([absolute, Buffer.from(sep), e.name]) : undefined;
+    if (raw) rememberRaw(resolve(cwd, path), raw);
+    if (e.isDirectory()) out.push(...(await walk(path, cwd, raw)));
     else if (e.isFile()) out.push(path);
   }
   return out;
@@ -53,6 +61,14 @@ export interface Task {
   serialize?: boolean;
   /** Extract: check the report too and return its error and warning counts (dataset.ts), for a dataset. */
   dataset?: boolean;
+  /** The bytes of the file's path when its name is not UTF-8 (paths.ts): a worker thread opens it by them. */
+  raw?: Uint8Array;
+}
+
+/** A task with the bytes of its path, when the folder walk kept them, for a worker thread. */
+function withRaw(t: Task): Task {
+  const raw = rawOf(resolve(t.cwd, t.file));
+  return raw ? { ...t, raw } : t;
 }
 
 /**
@@ -93,7 +109,7 @@ export async function* runTasks(
       while (next < tasks.length && pending.length < window) {
         const t = tasks[next++]!;
         pending.push(
-          (pool.run(t) as Promise<ReportFile>).catch((error: unknown) =>
+          (pool.run(withRaw(t)) as Promise<ReportFile>).catch((error: unknown) =>
             local({ ...t }).catch(() => failed(t, error)),
           ),
         );

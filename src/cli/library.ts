@@ -1,5 +1,6 @@
 // The library commands: import, agencies, merges and aggregate over the report database (src/store).
 import { readFile } from 'node:fs/promises';
+import { fsPath } from './paths.ts';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
@@ -243,7 +244,7 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
       for (const file of files) {
         let bytes: Uint8Array;
         try {
-          bytes = new Uint8Array(await readFile(resolve(cwd, file)));
+          bytes = new Uint8Array(await readFile(fsPath(resolve(cwd, file))));
         } catch (error) {
           // No bytes, nothing to keep: the file is only named with the reason.
           tally.unreadable++;

@@ -2,6 +2,7 @@
 // is a read/unreadable finding naming it), then src/pipeline.ts.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { fsPath } from './paths.ts';
 import { resolve } from 'node:path';
 import { finding, inLang } from '../findings/index.ts';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
@@ -38,7 +39,7 @@ export async function readInput(
   options: Pick<ProcessOptions, 'cwd' | 'lang'> = {},
 ): Promise<Uint8Array | Diagnostic> {
   try {
-    return await readFile(options.cwd ? resolve(options.cwd, file) : file);
+    return await readFile(fsPath(resolve(options.cwd ?? process.cwd(), file)));
   } catch (error) {
     return unreadable(file, error, options.lang);
   }

@@ -13,6 +13,10 @@ export interface SerializedResult extends Omit<ReportFile, 'report' | 'json'> {
 
 /** Runs a task on one file; never throws (the pipeline turns every problem into a diagnostic). */
 export async function runTask(t: Task): Promise<ReportFile | SerializedResult> {
+  if (t.raw) {
+    const [{ rememberRaw }, { resolve }] = await Promise.all([import('./paths.ts'), import('node:path')]);
+    rememberRaw(resolve(t.cwd, t.file), t.raw);
+  }
   if (t.task === 'extract') {
     const { extractEntry, processFile } = await import('./process.ts');
     const result = await processFile(t.file, { lang: t.lang, cwd: t.cwd, ocr: t.ocr ?? true });

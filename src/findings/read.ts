@@ -122,6 +122,10 @@ export const READ_FINDINGS = {
     basis: STAGE_BASIS,
     messages: {
       broken: BROKEN,
+      structure: {
+        zh: '{file}：{kind} 文件的内部结构已损坏，无法解析（可能是下载不完整，或文件被其他程序改坏）',
+        en: '{file}: the internal structure of the {kind} file is damaged and cannot be parsed (a download cut short, or a file another program damaged)',
+      },
       pageBroken: {
         zh: '{file}：PDF 第 {page} 页无法解析，已跳过：{reason}',
         en: '{file}: page {page} of the PDF cannot be parsed and was skipped: {reason}',

@@ -4,6 +4,7 @@ import type { Document, InputKind } from '../model/document.ts';
 import { detectKind } from './detect.ts';
 import { finding } from '../findings/index.ts';
 import { readText, type ReadTextOptions } from './text.ts';
+import { brokenFinding } from './broken.ts';
 
 /** Options of `read`. */
 export interface ReadOptions extends ReadTextOptions {
@@ -43,14 +44,7 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
     return await reader(bytes, options);
   } catch (e) {
     // A reader that throws has met a document it cannot handle (a broken or encrypted file): a diagnostic.
-    return failed(
-      detected,
-      finding('read/broken', 'broken', {
-        file,
-        kind: detected,
-        reason: e instanceof Error ? e.message : String(e),
-      }),
-    );
+    return failed(detected, brokenFinding(detected, file, e));
   }
 }
 

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Document } from '../model/document.ts';
 import { finding } from '../findings/index.ts';
 import { layoutBlocks } from './pdf/blocks.ts';
+import { brokenFinding } from './broken.ts';
 import { reasonOf } from './pdf/diagnostic.ts';
 import type { PageData } from './pdf/geometry.ts';
 import { loadPdfJs, openPdf, watchRejections, type PdfDocument } from './pdf/load.ts';
@@ -50,7 +51,7 @@ async function readPdfDocument(bytes: Uint8Array, options: ReadPdfOptions): Prom
       // No password is ever given: a file that needs one to open cannot be read (an owner password alone is fine).
       if (e instanceof Error && e.name === 'PasswordException')
         return failed(finding('read/encrypted', 'encrypted', { file }));
-      return failed(finding('read/broken', 'broken', { file, kind: 'pdf', reason: reasonOf(e) }));
+      return failed(brokenFinding('pdf', file, e));
     }
     const pages: PageData[] = [];
     const textless: number[] = [];
