@@ -1,12 +1,13 @@
 // One process owns an embedded database directory (issue 16 item 1): two imports into one PGlite directory at the
 // same time used to both print success and lose reports. Now the second is refused with who holds it (exit 2), and
 // what is stored equals a one-process import; on PostgreSQL two importers run side by side with the same result.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseLockedError, LOCK_FILE, openStore } from '../src/store/index.ts';
-import { runNode, SAMPLES } from './support/cli.ts';
+import { ROOT, runNode, SAMPLES } from './support/cli.ts';
 import { postgresSkipped, startPostgres, type TestPostgres } from './support/postgres.ts';
 
 const REAL = [
@@ -49,19 +50,47 @@ const importing = (db: string, files: string[]) =>
   runNode(['bin/nianbao.js', 'import', '--db', db, ...files]);
 
 describe('an embedded database directory', () => {
-  it('refuses a second process while one imports, and holds what a one-process import holds', async () => {
+  it('refuses an import while another process holds the directory, naming it', async () => {
+    const db = join(dir, 'held');
+    await openStore(db).then((s) => s.close());
+    // Another process holding the library open (as a running import or `nianbao serve` does) until told to end.
+    const holder = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `const { openStore } = await import(${JSON.stringify(join(ROOT, 'src/store/index.ts'))});` +
+          `const s = await openStore(${JSON.stringify(db)}); console.log('held');` +
+          `process.stdin.once('data', async () => { await s.close(); process.exit(0); });`,
+      ],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const refused = await importing(db, REAL);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      new RegExp(`the database at .+ is in use by another nianbao process \\(pid ${holder.pid}`),
+    );
+    holder.stdin.write('\n');
+    await new Promise((resolve) => holder.once('exit', resolve));
+    // Nothing of the refused import was stored; once the holder is gone, it imports.
+    expect(await holdings(db)).toEqual([]);
+    expect((await importing(db, REAL)).code).toBe(0);
+    expect(await holdings(db)).toHaveLength(REAL.length);
+  });
+
+  it('two imports at once: each stores all or is refused, and what is stored equals a one-process import', async () => {
     const shared = join(dir, 'shared');
-    // Created first, so that both processes race on an existing library, as two imports of a user's do.
     await openStore(shared).then((s) => s.close());
-    // The second import starts once the first holds the directory (its lock file is there).
-    const first = importing(shared, SAMPLES);
-    while (!existsSync(join(shared, LOCK_FILE))) await new Promise((r) => setTimeout(r, 20));
-    const second = await importing(shared, REAL);
-    expect(second.code).toBe(2);
-    expect(second.stderr).toMatch(/the database at .+ is in use by another nianbao process \(pid \d+/);
-    expect((await first).code).not.toBe(2);
-    // Refused, nothing of it stored; run again alone, it imports.
-    expect((await importing(shared, REAL)).code).not.toBe(2);
+    const sets = [SAMPLES, REAL];
+    const runs = await Promise.all(sets.map((files) => importing(shared, files)));
+    for (const r of runs)
+      if (r.code === 2) expect(r.stderr).toMatch(/is in use by another nianbao process \(pid \d+/);
+      else expect(r.code).toBe(0);
+    // A refused one run again, alone.
+    for (const [i, r] of runs.entries())
+      if (r.code === 2) expect((await importing(shared, sets[i]!)).code).toBe(0);
     const alone = join(dir, 'alone');
     await importing(alone, SAMPLES);
     await importing(alone, REAL);
