@@ -2,10 +2,11 @@
 // same time used to both print success and lose reports. Now the second is refused with who holds it (exit 2), and
 // what is stored equals a one-process import; on PostgreSQL two importers run side by side with the same result.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importReport } from '../src/library.ts';
 import { DatabaseLockedError, LOCK_FILE, openStore } from '../src/store/index.ts';
 import { ROOT, runNode, SAMPLES } from './support/cli.ts';
 import { postgresSkipped, startPostgres, type TestPostgres } from './support/postgres.ts';
@@ -48,6 +49,17 @@ async function holdings(db: string) {
 
 const importing = (db: string, files: string[]) =>
   runNode(['bin/nianbao.js', 'import', '--db', db, ...files]);
+
+/** The reference: the files imported one after the other by one process (this one), as the CLI imports them. */
+async function importAlone(db: string, files: string[]): Promise<void> {
+  const store = await openStore(db);
+  try {
+    for (const file of files)
+      await importReport(store, new Uint8Array(readFileSync(join(ROOT, file))), { fileName: file });
+  } finally {
+    await store.close();
+  }
+}
 
 describe('an embedded database directory', () => {
   it('refuses an import while another process holds the directory, naming it', async () => {
@@ -92,8 +104,7 @@ describe('an embedded database directory', () => {
     for (const [i, r] of runs.entries())
       if (r.code === 2) expect((await importing(shared, sets[i]!)).code).toBe(0);
     const alone = join(dir, 'alone');
-    await importing(alone, SAMPLES);
-    await importing(alone, REAL);
+    await importAlone(alone, [...SAMPLES, ...REAL]);
     const got = await holdings(shared);
     expect(got).toHaveLength(SAMPLES.length + REAL.length);
     expect(got).toEqual(await holdings(alone));
@@ -135,8 +146,7 @@ describe.skipIf(postgresSkipped())('PostgreSQL', () => {
     const [a, b] = await Promise.all([importing(shared, SAMPLES), importing(shared, REAL)]);
     expect([a.code, b.code]).not.toContain(2);
     const alone = await server.createDatabase();
-    await importing(alone, SAMPLES);
-    await importing(alone, REAL);
+    await importAlone(alone, [...SAMPLES, ...REAL]);
     const got = await holdings(shared);
     expect(got).toHaveLength(SAMPLES.length + REAL.length);
     expect(got).toEqual(await holdings(alone));
