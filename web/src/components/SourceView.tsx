@@ -1,7 +1,7 @@
 // A figure's origin in its source, as the reader saw it (GET /api/reports/:id/view): a window of text lines with
 // the span marked, a PDF page image with the box drawn, a DOCX paragraph or table cell marked, a sheet's cell.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type Ref } from 'react';
 import type { z } from 'zod';
 import type { SourceSpan } from '../../../src/model/source.ts';
 import type { SourceViewSchema } from '../../../src/server/source-schemas.ts';
@@ -176,6 +176,21 @@ function PdfSource({
   );
 }
 
+/** A cell of a table shown from the source: the figure's own cell marked (and scrolled to). */
+function GridCell({ hit, text, markRef }: { hit: boolean; text: string; markRef: Ref<HTMLElement> }) {
+  return (
+    <td className={hit ? 'hit' : undefined}>
+      {hit ? (
+        <mark ref={markRef} data-testid="source-mark">
+          {text}
+        </mark>
+      ) : (
+        text
+      )}
+    </td>
+  );
+}
+
 function DocxSource({
   view,
   span,
@@ -200,17 +215,7 @@ function DocxSource({
               <tr key={from + i}>
                 {cells.map((text, j) => {
                   const hit = from + i === row && j === span.cell;
-                  return (
-                    <td key={j} className={hit ? 'hit' : undefined}>
-                      {hit ? (
-                        <mark ref={ref} data-testid="source-mark">
-                          {text}
-                        </mark>
-                      ) : (
-                        text
-                      )}
-                    </td>
-                  );
+                  return <GridCell key={j} hit={hit} text={text} markRef={ref} />;
                 })}
               </tr>
             ))}
@@ -286,17 +291,7 @@ function XlsxSource({
               {Array.from({ length: width }, (_, j) => {
                 const hit = from + i === row && j === col;
                 const text = cells[j] ?? '';
-                return (
-                  <td key={j} className={hit ? 'hit' : undefined}>
-                    {hit ? (
-                      <mark ref={ref} data-testid="source-mark">
-                        {text}
-                      </mark>
-                    ) : (
-                      text
-                    )}
-                  </td>
-                );
+                return <GridCell key={j} hit={hit} text={text} markRef={ref} />;
               })}
             </tr>
           ))}

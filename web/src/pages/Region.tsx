@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { Diagnostic } from '../../../src/model/diagnostic.ts';
 import type { Report } from '../../../src/model/report.ts';
+import type { AggregateMember, CoveredReport, MisfiledReport, RegionReport } from '../../../src/region.ts';
 import type { DashboardSchema } from '../../../src/server/routes/dashboard.ts';
 import { api, query, type AgenciesAnswer } from '../api.ts';
 import { Chart, type FigureColumn, type FigureRow } from '../components/Chart.tsx';
@@ -17,19 +18,8 @@ import { useNumber, useT, type Messages } from '../i18n.tsx';
 
 type Dashboard = z.infer<typeof DashboardSchema>;
 
-/** A report of the aggregate's listing (src/region.ts AggregateMember and its kin). */
-interface Member {
-  agency: string | null;
-  region: string | null;
-  reportId: number;
-  version: number;
-  formatVersion: string;
-  file: string;
-  scope: string | null;
-  coveredBy?: number;
-  differences?: Diagnostic[];
-  place?: string;
-}
+/** A report of the aggregate's listing, any of its kinds (src/region.ts, the listing's own types). */
+type Member = AggregateMember & Partial<CoveredReport & RegionReport & MisfiledReport>;
 
 interface AggregateAnswer {
   report: Report;
