@@ -61,3 +61,33 @@ describe('a batch with damaged PDFs', () => {
     }
   });
 });
+
+describe('a batch with workbooks beyond the limits of reading', () => {
+  const CRASHERS = ['zipbomb-xlsx-200m.xlsx', 'xlsx-merge-huge.xlsx', 'xlsx-far-cell.xlsx'].map(
+    (f) => `test/fixtures/crashers/${f}`,
+  );
+  it('names each with read/too-large, at once, and reads the next file (they used to exhaust memory or hang)', async () => {
+    const { code, stdout, stderr } = await runNode([
+      'bin/nianbao.js',
+      'extract',
+      '--format',
+      'json',
+      ...CRASHERS,
+      SAMPLE,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).not.toMatch(/heap|\n\s+at /);
+    const entries = JSON.parse(stdout) as {
+      file: string;
+      report: object | null;
+      diagnostics: { ruleId: string; message: string }[];
+    }[];
+    expect(entries.map((e) => e.file)).toEqual([...CRASHERS, SAMPLE]);
+    for (const e of entries.slice(0, 3)) {
+      expect(e.report).toBeNull();
+      expect(e.diagnostics.map((d) => d.ruleId)).toEqual(['read/too-large']);
+      expect(e.diagnostics[0]!.message).toContain(e.file);
+    }
+    expect(entries[3]!.report).not.toBeNull();
+  });
+});

@@ -116,6 +116,28 @@ export const READ_FINDINGS = {
       },
     },
   },
+  'read/too-large': {
+    severity: 'error',
+    title: {
+      zh: '文件超出读取上限（解压后过大、合并区域或表格范围过大），未读取',
+      en: 'A file beyond the limits of reading (too large unpacked, a merge or a sheet too large)',
+    },
+    basis: STAGE_BASIS,
+    messages: {
+      unpacked: {
+        zh: '{file}：{kind} 文件解压后共 {size} MB，超过读取上限 {limit} MB（可能是“压缩炸弹”），未读取',
+        en: '{file}: the {kind} file unpacks to {size} MB, over the limit of {limit} MB (it may be a zip bomb); not read',
+      },
+      merge: {
+        zh: '{file}：工作表“{sheet}”的合并区域 {range} 含 {cells} 个单元格，超过上限 {limit}，未读取',
+        en: '{file}: the merged range {range} of sheet "{sheet}" covers {cells} cells, over the limit of {limit}; not read',
+      },
+      extent: {
+        zh: '{file}：工作表“{sheet}”的单元格一直延伸到 {cell}（{rows} 行 × {cols} 列），超过上限 {limit} 个单元格，未读取',
+        en: '{file}: sheet "{sheet}" has cells as far as {cell} ({rows} rows × {cols} columns), over the limit of {limit} cells; not read',
+      },
+    },
+  },
   'read/broken': {
     severity: 'error',
     title: { zh: '文件或页面已损坏，无法解析', en: 'A file or a page that cannot be parsed' },

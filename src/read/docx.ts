@@ -1,6 +1,7 @@
 // DOCX reader: word/document.xml → Document; table cells with gridSpan and vMerge resolved, text boxes kept.
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
+import { packageTooLarge } from './zip.ts';
 import { mapSources, type Block, type Document, type TableCell, type TableRow } from '../model/document.ts';
 import type { SourceSpan } from '../model/source.ts';
 import { parseTextBlocks } from './layout.ts';
@@ -27,6 +28,9 @@ const child = (n: XNode, tag: string): XNode | undefined => kids(n).find((c) => 
 /** Reads the bytes of a DOCX file (Word 2007+, WPS) into a Document. */
 export function readDocx(bytes: Uint8Array, options: { path?: string } = {}): Document {
   const file = options.path ?? '';
+  // A zip bomb is refused before anything is inflated (zip.ts).
+  const packed = packageTooLarge('docx', file, bytes);
+  if (packed) return { kind: 'docx', blocks: [], diagnostics: [packed] };
   const body = documentBody(bytes);
   if (typeof body === 'string') return failed(file, body);
   const state: State = { blocks: [], paragraph: 0, table: 0, pendingText: [] };

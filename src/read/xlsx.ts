@@ -5,6 +5,7 @@ import type { Block, Document, RestatedFigure, TableCell, TableRow } from '../mo
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { finding } from '../findings/index.ts';
 import { brokenDocument } from './broken.ts';
+import { packageTooLarge, workbookTooLarge } from './zip.ts';
 
 /** The text of a cell value as a person sees it: numbers as written, formulas by their result, rich text joined. */
 function textOf(v: ExcelJS.CellValue): string {
@@ -43,13 +44,12 @@ const FLAT_HEADER = ['table', 'row', 'rowLabel', 'column', 'columnLabel', 'value
  * exceljs failed on such a file ("Cannot read properties of undefined (reading 'comments')"). Absolute part names,
  * which OPC allows, are made relative. A workbook that needs neither is returned as it is.
  */
-export function loadableWorkbook(bytes: Uint8Array): Uint8Array {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    return bytes; // exceljs says what is wrong with it
-  }
+export function loadableWorkbook(
+  bytes: Uint8Array,
+  parts: Record<string, Uint8Array> | null = unpack(bytes),
+): Uint8Array {
+  if (!parts) return bytes; // exceljs says what is wrong with it
+  const files = parts;
   let changed = false;
   for (const [name, data] of Object.entries(files)) {
     if (!name.endsWith('.rels')) continue;
@@ -221,9 +221,21 @@ function restatedFigures(ws: ExcelJS.Worksheet): RestatedFigure[] {
 }
 
 /** The workbook of an XLSX file, as the reader loads it; throws on a file exceljs cannot load. */
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+/** A workbook's parts, or null when it is not a zip fflate can open. */
+function unpack(bytes: Uint8Array): Record<string, Uint8Array> | null {
+  try {
+    return unzipSync(bytes);
+  } catch {
+    return null;
+  }
+}
+
+async function loadWorkbook(
+  bytes: Uint8Array,
+  parts: Record<string, Uint8Array> | null = unpack(bytes),
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  const pkg = loadableWorkbook(bytes);
+  const pkg = loadableWorkbook(bytes, parts);
   await wb.xlsx.load(Buffer.from(pkg.buffer, pkg.byteOffset, pkg.byteLength) as unknown as ArrayBuffer);
   return wb;
 }
@@ -287,9 +299,15 @@ export async function xlsxSheets(bytes: Uint8Array, maxRows = 200, maxColumns = 
 /** Reads the bytes of an XLSX workbook: one table per sheet, a lone title cell at the top as a paragraph. */
 export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {}): Promise<Document> {
   const file = options.path ?? '';
+  // The limits first, before anything is inflated, then before exceljs sees a sheet (zip.ts).
+  const packed = packageTooLarge('xlsx', file, bytes);
+  if (packed) return { kind: 'xlsx', blocks: [], diagnostics: [packed] };
+  const parts = unpack(bytes);
+  const sheets = parts && workbookTooLarge(file, parts);
+  if (sheets) return { kind: 'xlsx', blocks: [], diagnostics: [sheets] };
   let wb: ExcelJS.Workbook;
   try {
-    wb = await loadWorkbook(bytes);
+    wb = await loadWorkbook(bytes, parts);
   } catch (e) {
     return brokenDocument('xlsx', file, e);
   }

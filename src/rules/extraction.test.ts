@@ -93,6 +93,10 @@ async function fromFile(
   };
 }
 
+/** A reproducer of test/fixtures/crashers (found by fuzzing). */
+const crasher = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../test/fixtures/crashers/${name}`, import.meta.url)));
+
 /** A workbook of test/fixtures/xlsx (scripts/make-xlsx-fixtures.ts). */
 const xlsxFixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/xlsx/${name}`, import.meta.url)));
@@ -452,6 +456,38 @@ const CASES: Record<string, RuleCase[]> = {
       'read/damaged',
       'damaged',
       false,
+    ),
+  ],
+  'read/too-large': [
+    stating(
+      await fromFile(
+        'a zip bomb (738 KB, 201 MB unpacked)',
+        crasher('zipbomb-xlsx-200m.xlsx'),
+        'read/too-large',
+        'unpacked',
+      ),
+      { file: 'r', kind: 'xlsx', size: 201, limit: 100 },
+    ),
+    stating(
+      await fromFile('a sheet-wide merge', crasher('xlsx-merge-huge.xlsx'), 'read/too-large', 'merge'),
+      {
+        file: 'r',
+        sheet: '收到和处理政府信息公开申请情况',
+        range: 'A1:XFD1048576',
+        cells: 1048576 * 16384,
+        limit: 100_000,
+      },
+    ),
+    stating(
+      await fromFile('a cell at XFD1048576', crasher('xlsx-far-cell.xlsx'), 'read/too-large', 'extent'),
+      {
+        file: 'r',
+        sheet: '收到和处理政府信息公开申请情况',
+        cell: 'XFD1048576',
+        rows: 1048576,
+        cols: 16384,
+        limit: 2_000_000,
+      },
     ),
   ],
   'read/broken': [

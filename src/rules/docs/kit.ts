@@ -362,3 +362,7 @@ export const pdfFixture = (name: string): Uint8Array =>
 /** A workbook of test/fixtures/xlsx (made by scripts/make-xlsx-fixtures.ts). */
 export const xlsxFixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../../test/fixtures/xlsx/${name}`, import.meta.url)));
+
+/** A reproducer of test/fixtures/crashers (a damaged or hostile file found by fuzzing). */
+export const crasherFixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../../test/fixtures/crashers/${name}`, import.meta.url)));

@@ -1,7 +1,7 @@
 // The documentation of the findings of reading (read/…), rules generated in src/rules/extraction.ts: what each checks,
 // why, how to fix it, and its examples (docs/rules/).
 import { strToU8, zipSync } from 'fflate';
-import { pdfFixture, xlsxFixture, type RuleDocs } from './kit.ts';
+import { crasherFixture, pdfFixture, xlsxFixture, type RuleDocs } from './kit.ts';
 
 /** A ZIP archive of one text file (no Word or Excel document inside). */
 // A fixed date in the zip, so that regenerating the docs writes the same bytes.
@@ -136,6 +136,28 @@ export const docs: readonly RuleDocs[] = [
         en: 'The PDF of the report has a bad cross-reference entry (test/fixtures/pdf/damaged-xref.pdf, found by fuzzing): its content is read, and pdf.js reports "Bad (uncompressed) XRef entry".',
       },
       pdf: () => pdfFixture('damaged-xref.pdf'),
+    },
+  },
+  {
+    id: 'read/too-large',
+    what: {
+      zh: 'DOCX 或 XLSX 文件超出 nianbao 的读取上限，未读取：解压后超过 100 MB（“压缩炸弹”），某个合并区域超过 10 万个单元格，或工作表的单元格范围（行数 × 列数）超过 200 万个。年度报告的文件远在这些上限之内（解压后不到 1 MB，表格不到 100 行 × 30 列）。',
+      en: 'A DOCX or XLSX file beyond the limits of reading, not read: over 100 MB unpacked (a zip bomb), a merged range of more than 100,000 cells, or a sheet whose cells span more than 2,000,000 positions (rows × columns). Report files are far inside these limits (under 1 MB unpacked, tables under 100 rows × 30 columns).',
+    },
+    why: {
+      zh: '这样的文件不是一份年度报告能有的样子（多半是损坏或恶意构造的文件）；照常读取会耗尽内存或长时间没有结果，拖住同一批的其他文件。上限在解压和解析之前检查。',
+      en: 'No report has such a file (it is damaged or made to harm); reading it as usual would exhaust memory or run for ever, holding up the batch. The limits are checked before anything is unpacked or parsed.',
+    },
+    fix: {
+      zh: '重新导出文件；表格只保留统计表本身，删除远处误输入的单元格和整表合并。',
+      en: 'Export the file again, keeping only the statistics tables: remove stray far-away cells and sheet-wide merges.',
+    },
+    example: {
+      defect: {
+        zh: '工作表中有一个合并区域 A1:XFD1048576（整张表，171 亿个单元格；test/fixtures/crashers/xlsx-merge-huge.xlsx，模糊测试得到的样例）。',
+        en: 'A sheet with the merged range A1:XFD1048576 (the whole sheet, 17 billion cells; test/fixtures/crashers/xlsx-merge-huge.xlsx, found by fuzzing).',
+      },
+      pdf: () => crasherFixture('xlsx-merge-huge.xlsx'),
     },
   },
   {
