@@ -159,11 +159,12 @@ export function chain(anchors: readonly Anchor[], weight: (a: Anchor) => number)
   let top = -1;
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
-    best[i] = weight(a);
+    const w = weight(a); // once an anchor: the weight looks for the figures after the label
+    best[i] = w;
     for (let j = 0; j < i; j++) {
       const b = list[j]!;
-      if (b.end <= a.start && b.row < a.row && best[j]! + weight(a) > best[i]!) {
-        best[i] = best[j]! + weight(a);
+      if (b.end <= a.start && b.row < a.row && best[j]! + w > best[i]!) {
+        best[i] = best[j]! + w;
         back[i] = j;
       }
     }

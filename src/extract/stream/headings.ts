@@ -90,9 +90,7 @@ function headingsIn(raw: string, sections: readonly SectionDef[]): Cut[] {
 
 /** Where the heading whose wording starts at `at` ends, or -1 when the text there is not the section's heading. */
 function headingEnd(text: string, at: number, def: SectionDef, punctuated: boolean): number {
-  const forms = [def.heading, ...def.variants].map((h) =>
-    normalizeLabel(h).replace(/^(?:[一二三四五六]|[1-6])[、.,]/, ''),
-  );
+  const forms = formsOf(def);
   // The official wording or a variant, then anything up to a space ("（有关情况附表）" appended).
   const window = text.slice(at, at + 60);
   let compact = '';
@@ -122,13 +120,15 @@ function headingEnd(text: string, at: number, def: SectionDef, punctuated: boole
   for (const f of forms) {
     if (f.length < 8) continue;
     const k = Math.max(1, Math.floor(f.length / 8));
+    const longest = Math.min(f.length + k, compact.length);
+    if (longest < f.length - k || !within(compact.slice(0, longest), f, k)) continue;
+    const d = prefixDistances(compact.slice(0, longest), f);
     let best = -1;
     let bestD = k + 1;
-    for (let len = f.length - k; len <= Math.min(f.length + k, compact.length); len++) {
-      const d = distance(compact.slice(0, len), f);
-      if (d < bestD || (d === bestD && d <= k)) {
+    for (let len = f.length - k; len <= longest; len++) {
+      if (d[len]! < bestD || (d[len] === bestD && d[len]! <= k)) {
         best = len;
-        bestD = d;
+        bestD = d[len]!;
       }
     }
     if (best > 0) return at + pos[best - 1]! + 1;
@@ -143,14 +143,46 @@ function headingEnd(text: string, at: number, def: SectionDef, punctuated: boole
   return at + m[0].replace(/[(（][一二三四五六七八九十][)）].*$/, '').length;
 }
 
-/** Levenshtein distance of two short strings. */
-function distance(a: string, b: string): number {
+/** A section's heading and variants as they are compared: normalised, their number taken off; made once a format. */
+const FORMS = new WeakMap<SectionDef, string[]>();
+function formsOf(def: SectionDef): string[] {
+  let forms = FORMS.get(def);
+  if (!forms) {
+    forms = [def.heading, ...def.variants].map((h) =>
+      normalizeLabel(h).replace(/^(?:[一二三四五六]|[1-6])[、.,]/, ''),
+    );
+    FORMS.set(def, forms);
+  }
+  return forms;
+}
+
+/**
+ * Whether some prefix of `text` may be within `k` edits of `f`: each of f's characters that `text` lacks costs an
+ * edit, whatever the prefix (a bound that skips the distances for nearly every number in running text).
+ */
+function within(text: string, f: string, k: number): boolean {
+  const have = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) have.set(text[i]!, (have.get(text[i]!) ?? 0) + 1);
+  let missing = 0;
+  for (let i = 0; i < f.length; i++) {
+    const ch = f[i]!;
+    const n = have.get(ch) ?? 0;
+    if (n > 0) have.set(ch, n - 1);
+    else if (++missing > k) return false;
+  }
+  return true;
+}
+
+/** The Levenshtein distance of each prefix of `a` (index = its length) to `b`, in one pass. */
+function prefixDistances(a: string, b: string): number[] {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const out = [b.length];
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++)
       cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
+    out.push(prev[b.length]!);
   }
-  return prev[b.length]!;
+  return out;
 }
