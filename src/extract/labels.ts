@@ -10,8 +10,16 @@ const SPACES = /[\s\u00a0\u3000\u200b\ufeff\ufffd]+/g;
  * breaks, no quotes (三安全一稳定 is written with “”, "" or none).
  */
 export function normalizeLabel(s: string): string {
-  return foldWidth(s).replace(SPACES, '').replace(QUOTES, '');
+  let n = normalized.get(s);
+  if (n === undefined) {
+    n = foldWidth(s).replace(SPACES, '').replace(QUOTES, '');
+    // The same labels come back in every report and every comparison: remembered, up to a bound.
+    if (normalized.size >= 20_000) normalized.clear();
+    normalized.set(s, n);
+  }
+  return n;
 }
+const normalized = new Map<string, string>();
 
 const WIDE = /[\uff01-\uff5e]/;
 const WIDE_ALL = /[\uff01-\uff5e]/g;

@@ -9,7 +9,15 @@ export type Figure =
   | { kind: 'text' };
 
 const STRIP = /[\s\u00a0\u3000\u200b\ufeff]+/g;
-const EDGES = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
+const EDGE = /[\s\u00a0\u3000\u200b\ufeff]/;
+/** `s` without blanks at its ends, by index: a `/^…+|…+$/` replace scans a long label cell from every blank in it. */
+function trimEdges(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && EDGE.test(s[a]!)) a++;
+  while (b > a && EDGE.test(s[b - 1]!)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
 /** Placeholders written where a figure belongs (report-json.md: "/", "-", "—", "无" mean blank). */
 const PLACEHOLDER = /^(?:[/\\\-—–－―_~～·•×*]+|无|空|暂无|N\/?A)$/i;
 const NUMBER = /^([+\-−]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?(万元|元|件|个|项|条|次|起|宗|人次)?$/;
@@ -17,7 +25,7 @@ const NUMBER = /^([+\-−]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?(万元|元|件|
 /** Reads a cell's text as a figure; `text` when it is not one. */
 export function parseFigure(raw: string): Figure {
   if (/^\d{1,15}$/.test(raw)) return { kind: 'number', value: Number(raw), digits: raw };
-  const t = foldWidth(raw).replace(EDGES, '');
+  const t = trimEdges(foldWidth(raw));
   if (t === '') return { kind: 'blank', placeholder: false };
   if (t.includes(UNSURE_MARK) && isUnsureFigure(t))
     return { kind: 'blank', placeholder: true, unreadable: true };

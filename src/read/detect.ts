@@ -2,13 +2,21 @@
 import { unzipSync } from 'fflate';
 import type { InputKind } from '../model/document.ts';
 
+/**
+ * Bytes as Latin-1 (one character a byte), for sniffing ASCII markers: Node's own conversion, a tenth of the time of
+ * a TextDecoder's windows-1252 (which differs from it only in non-ASCII characters, never matched here).
+ */
+const latin1 = {
+  decode: (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'),
+};
+
 const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 
 /** The kind of input the bytes are, by content: PDF, DOCX/XLSX (zip), DOC (OLE), HTML, a report's JSON, else text. */
 export function detectKind(bytes: Uint8Array): InputKind | 'unknown-binary' {
   if (bytes.length === 0) return 'text';
   // %PDF may follow a few bytes of junk (the spec allows 1024).
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const head = latin1.decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipNames(bytes);
@@ -41,7 +49,7 @@ function zipNames(bytes: Uint8Array): string[] {
 /** HTML by its first markup: a doctype, <html>, <head>, <body>, <meta>, <table> or <div> near the start. */
 function looksLikeHtml(bytes: Uint8Array): boolean {
   // The first 4 KiB as Latin-1 keeps ASCII tags visible whatever the charset (UTF-16 aside, which has zeros).
-  const sample = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).replace(/\0/g, '').toLowerCase();
+  const sample = latin1.decode(bytes.subarray(0, 4096)).replace(/\0/g, '').toLowerCase();
   return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<p[\s>]/.test(
     sample,
   );
