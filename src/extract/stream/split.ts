@@ -101,6 +101,19 @@ function piecesOf(t: Extract<Token, { kind: 'num' }>, ends: readonly number[]): 
   return out;
 }
 
+/** The values of piecesOf(t, ends), without making the pieces: the walk over the splits needs only these. */
+function valuesAt(t: Extract<Token, { kind: 'num' }>, ends: readonly number[]): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (let i = 0; i <= ends.length; i++) {
+    const to = i < ends.length ? ends[i]! : t.digits.length;
+    const v = Number(t.digits.slice(from, to));
+    out.push(i === 0 && t.sign === '-' ? -v : v);
+    from = to;
+  }
+  return out;
+}
+
 /**
  * Places the figure tokens of a row in n cells. As many tokens as cells: one each. Fewer: the glued runs are cut in
  * every way that gives n figures; a single way (every digit a cell, say) is taken; several are narrowed to those the
@@ -158,12 +171,7 @@ export function place(
     let v = valueCache[ti]!.get(ends);
     if (!v) {
       const t = tokens[ti]!;
-      v =
-        t.kind === 'ph'
-          ? [NaN]
-          : ends.length === 0
-            ? [whole(t).value!]
-            : piecesOf(t, ends).map((p) => p.value!);
+      v = t.kind === 'ph' ? [NaN] : ends.length === 0 ? [whole(t).value!] : valuesAt(t, ends);
       valueCache[ti]!.set(ends, v);
     }
     return v;
