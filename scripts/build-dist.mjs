@@ -7,7 +7,6 @@
 // (dist/cli/main.js for src/cli/main.ts), so that paths found from `import.meta.url` (`../../package.json`,
 // `../../docs/rules/`) lead to the same files; `./x.ts` imports become `./x.js`; the other files of src/ (the
 // PGlite template) are copied. dist/.build.json records each input's size, mtime and SHA-256.
-import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -46,7 +45,9 @@ export function inputs(root = ROOT) {
   return [...files, ...RECIPE.filter((f) => existsSync(join(root, f)))].sort();
 }
 
+/** A file's SHA-256; node:crypto is loaded only when a file is hashed, not at every start of the command. */
 function sha256(file) {
+  const { createHash } = createRequire(import.meta.url)('node:crypto');
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
