@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -15,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDist, ensureDist, entry, inputs, staleReason } from '../scripts/build-dist.mjs';
+import { buildDist, entry, inputs, staleReason } from '../scripts/build-dist.mjs';
 import { ROOT, SAMPLE, SAMPLES, runMain } from './support/cli.ts';
 
 /** `node ARGS` in the project root with extra environment variables. */
@@ -34,6 +35,16 @@ function node(
   });
 }
 
+/** Whether a process runs. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 describe('a fresh build of dist', () => {
   // Beside src/ at the same depth, so that the paths its modules find from import.meta.url lead to the same files.
   const out = join(ROOT, `.dist-${process.pid}`);
@@ -47,6 +58,10 @@ describe('a fresh build of dist', () => {
       ...args,
     ]);
   beforeAll(async () => {
+    // A build left by a run that died (ESLint would read it): removed when its process is gone.
+    for (const name of readdirSync(ROOT).filter((n) => /^\.dist-\d+$/.test(n)))
+      if (!alive(Number(name.slice('.dist-'.length))))
+        rmSync(join(ROOT, name), { recursive: true, force: true });
     const { modules } = await buildDist(ROOT, out);
     expect(modules).toBe(inputs().filter((f) => f.startsWith('src/') && f.endsWith('.ts')).length);
   });
@@ -84,8 +99,7 @@ describe('a fresh build of dist', () => {
 });
 
 describe('the command', () => {
-  beforeAll(async () => void (await ensureDist()));
-
+  // dist/ was built by the global setup (test/support/global-setup.ts).
   it('runs dist/ when it is current, and prints what NIANBAO_FROM=src prints', async () => {
     expect(entry('cli/main')).toMatchObject({ from: 'dist', reason: null });
     expect(entry('cli/main', ROOT, { NIANBAO_FROM: 'src' })).toMatchObject({ from: 'src' });
