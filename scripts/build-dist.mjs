@@ -65,17 +65,22 @@ export function staleReason(root = ROOT, out = join(root, 'dist')) {
   }
   if (stamp?.version !== VERSION || typeof stamp.files !== 'object')
     return 'the build record is of another version';
-  const now = inputs(root);
-  const recorded = Object.keys(stamp.files);
-  if (now.length !== recorded.length || now.some((f) => !(f in stamp.files))) {
-    const added = now.find((f) => !(f in stamp.files));
-    return added ? `${added} is new` : `${recorded.find((f) => !now.includes(f))} was removed`;
-  }
-  for (const f of now) {
-    const [size, mtimeMs, hash] = stamp.files[f];
-    const st = statSync(join(root, f));
-    if (st.size === size && st.mtimeMs === mtimeMs) continue;
-    if (st.size !== size || sha256(join(root, f)) !== hash) return `${f} changed`;
+  try {
+    const now = inputs(root);
+    const recorded = Object.keys(stamp.files);
+    if (now.length !== recorded.length || now.some((f) => !(f in stamp.files))) {
+      const added = now.find((f) => !(f in stamp.files));
+      return added ? `${added} is new` : `${recorded.find((f) => !now.includes(f))} was removed`;
+    }
+    for (const f of now) {
+      const [size, mtimeMs, hash] = stamp.files[f];
+      const st = statSync(join(root, f));
+      if (st.size === size && st.mtimeMs === mtimeMs) continue;
+      if (st.size !== size || sha256(join(root, f)) !== hash) return `${f} changed`;
+    }
+  } catch (e) {
+    // An unreadable source: the sources are run, and say so themselves.
+    return `the sources could not be compared (${e instanceof Error ? e.message : String(e)})`;
   }
   return null;
 }

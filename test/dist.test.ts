@@ -175,6 +175,11 @@ describe('the build record', () => {
     write('src/data/table.txt', 'a table read at run time\n');
     expect(staleReason(root)).toBeNull();
     expect(entry('missing', root, {})).toMatchObject({ from: 'src', reason: 'dist/missing.js is missing' });
+    const files = Object.fromEntries(inputs(root).map((f) => [f, 0]));
+    writeFileSync(join(root, 'dist/.build.json'), JSON.stringify({ version: 1, files }));
+    expect(staleReason(root)).toMatch(/^the sources could not be compared \(/);
+    writeFileSync(join(root, 'dist/.build.json'), JSON.stringify({ version: 0, files }));
+    expect(staleReason(root)).toBe('the build record is of another version');
     writeFileSync(join(root, 'dist/.build.json'), '{');
     expect(staleReason(root)).toBe('dist/ has no build record');
   });
