@@ -23,7 +23,7 @@ describe('README quick start', () => {
   });
 
   it('matches the start and test scripts of package.json', () => {
-    expect(pkg.scripts.start).toBe('node --import tsx scripts/start.ts');
+    expect(pkg.scripts.start).toBe('node scripts/start.mjs');
     expect(pkg.scripts.test).toMatch(/vitest run/);
   });
 

@@ -1,8 +1,11 @@
-// A batch worker thread: registers tsx (the project runs TypeScript without a build) and runs one file's task.
-import { register } from 'tsx/esm/api';
+// A batch worker thread of the sources (piscina calls the default export with each task). It runs the compiled task
+// of dist/ when dist/ is current, else registers tsx and runs worker-task.ts (scripts/build-dist.mjs decides). The
+// build writes its own dist/cli/worker.mjs, which is the compiled task alone.
+import { entry } from '../../scripts/build-dist.mjs';
 
-register();
-const { runTask } = await import('./worker-task.ts');
+const target = entry('cli/worker-task');
+if (target.from === 'src') (await import('tsx/esm/api')).register();
+const { runTask } = await import(target.url);
 
 /** Piscina calls the default export with each task. */
 export default runTask;
