@@ -167,9 +167,22 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<number>
     const data = job.data;
     try {
       const output = await importJob(store!, data, query);
-      await boss!.complete(QUEUE, job.id, output as unknown as object);
-      // The library holds the bytes now (source_files): the queue's copy is no longer needed.
-      await query('delete from nianbao_queue.files where sha256 = $1', [data.sha256]);
+      // The job completed and the queue's copy of the bytes deleted (source_files holds them now) in one
+      // transaction: a worker killed in between leaves neither a done job with bytes nor bytes without a job.
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await boss!.complete(QUEUE, job.id, output as unknown as object, {
+          db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
+        });
+        await client.query('delete from nianbao_queue.files where sha256 = $1', [data.sha256]);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
       tally.done++;
       const rest =
         output.reportId === null
