@@ -1,7 +1,7 @@
 // The job queue end to end (issue 15 item 4): a real PostgreSQL, 500 files enqueued by the CLI, two `nianbao worker`
 // processes, one of them killed with SIGKILL at random moments three times (and started again), then SQL proving
 // every file stored exactly once with the figures `nianbao extract` gives.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -334,6 +334,39 @@ describe.skipIf(postgresSkipped())('the job queue on PostgreSQL', () => {
     // Nothing was stored for either.
     expect(await sql(`select count(*)::int as n from source_files`, [], db)).toEqual([{ n: 0 }]);
   }, 200_000);
+
+  it('enqueue --list reads paths a line, and names what it cannot read — a pipe is not read (exit 2)', async () => {
+    const db = await server!.createDatabase();
+    const fifo = join(dir, 'a-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const list = join(dir, 'list.txt');
+    writeFileSync(list, `# the files\n${built[5]!.path}\n\n${fifo}\n${join(dir, 'missing.txt')}\n`);
+    const r = await runNode(['bin/nianbao.js', 'enqueue', '--db', db, '--lang', 'en', '--list', list]);
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^queued\s+\S+005-/);
+    expect(lines[1]).toMatch(
+      /^unreadable\s+\S+a-pipe\s+not a regular file \(a named pipe, device or socket\): not read$/,
+    );
+    expect(lines[2]).toMatch(
+      /^unreadable\s+\S+missing\.txt\s+cannot read file "\S+missing\.txt": no such file \(ENOENT\)$/,
+    );
+    expect(lines[3]).toMatch(/^3 files: 1 queued, 0 already queued, 0 in the library, 2 unreadable/);
+    const missing = await runNode([
+      'bin/nianbao.js',
+      'enqueue',
+      '--db',
+      db,
+      '--lang',
+      'en',
+      '--list',
+      join(dir, 'no-list.txt'),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(
+      /^nianbao: --list \S+no-list\.txt: cannot read the list of files \(ENOENT\)$/m,
+    );
+  });
 
   it('refuses a database that is not PostgreSQL, naming it, exit 2', async () => {
     for (const command of ['enqueue', 'worker', 'status']) {
