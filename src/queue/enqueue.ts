@@ -124,84 +124,98 @@ export async function runEnqueue(inputs: string[], options: EnqueueOptions, io: 
     const line = (status: Parameters<typeof say>[1], file: string, rest = '') =>
       io.out(`${pad(say(lang, status), statusWidth)}  ${pad(file, width)}  ${rest}`.trimEnd() + '\n');
     const seen = new Map<string, string>();
-    for (const file of files) {
-      const path = fsPath(resolve(cwd, file));
-      let bytes: Uint8Array;
-      try {
-        // Only regular files are read: a named pipe or a device would never end (issue 15, hostile inputs).
-        // (stat follows a symbolic link: one to /dev/zero is a device, refused as well.)
-        const s = await stat(path);
-        if (!s.isFile()) {
+    // One file after another, each in its own transaction.
+    const enqueueEach = async (): Promise<void> => {
+      for (const file of files) {
+        const path = fsPath(resolve(cwd, file));
+        let bytes: Uint8Array;
+        try {
+          // Only regular files are read: a named pipe or a device would never end (issue 15, hostile inputs).
+          // (stat follows a symbolic link: one to /dev/zero is a device, refused as well.)
+          const s = await stat(path);
+          if (!s.isFile()) {
+            tally.unreadable++;
+            await line('unreadable', file, say(lang, 'notAFile'));
+            continue;
+          }
+          if (s.size > MAX_FILE_BYTES) {
+            tally.unreadable++;
+            await line('unreadable', file, say(lang, 'tooLarge', { size: s.size, limit: MAX_FILE_BYTES }));
+            continue;
+          }
+          bytes = new Uint8Array(await readFile(path));
+        } catch (error) {
+          const { unreadable } = await import('../cli/process.ts');
           tally.unreadable++;
-          await line('unreadable', file, say(lang, 'notAFile'));
+          await line('unreadable', file, unreadable(file, error, lang).message);
           continue;
         }
-        if (s.size > MAX_FILE_BYTES) {
-          tally.unreadable++;
-          await line('unreadable', file, say(lang, 'tooLarge', { size: s.size, limit: MAX_FILE_BYTES }));
+        const hash = sha256(bytes);
+        const earlier = seen.get(hash);
+        if (earlier !== undefined) {
+          tally.already++;
+          await line('alreadyQueued', file, say(lang, 'sameAs', { file: earlier }));
           continue;
         }
-        bytes = new Uint8Array(await readFile(path));
-      } catch (error) {
-        const { unreadable } = await import('../cli/process.ts');
-        tally.unreadable++;
-        await line('unreadable', file, unreadable(file, error, lang).message);
-        continue;
-      }
-      const hash = sha256(bytes);
-      const earlier = seen.get(hash);
-      if (earlier !== undefined) {
-        tally.already++;
-        await line('alreadyQueued', file, say(lang, 'sameAs', { file: earlier }));
-        continue;
-      }
-      seen.set(hash, file);
-      if (library) {
-        const { rowCount } = await pool.query('select 1 from source_files where sha256 = $1', [hash]);
-        if (rowCount) {
-          tally.inLibrary++;
-          await line('inLibrary', file);
-          continue;
+        seen.set(hash, file);
+        if (library) {
+          const { rowCount } = await pool.query('select 1 from source_files where sha256 = $1', [hash]);
+          if (rowCount) {
+            tally.inLibrary++;
+            await line('inLibrary', file);
+            continue;
+          }
         }
-      }
-      const data: JobData = {
-        sha256: hash,
-        file,
-        size: bytes.byteLength,
-        region: options.region ?? null,
-        scope: options.scope ?? null,
-        lang,
-      };
-      // The bytes and the job in one transaction: no job without its bytes, no bytes left without a job.
-      const client = await pool.connect();
-      let id: string | null;
-      try {
-        await client.query('begin');
-        await client.query(
-          `insert into nianbao_queue.files (sha256, bytes, file_name, size) values ($1, $2, $3, $4)
+        const data: JobData = {
+          sha256: hash,
+          file,
+          size: bytes.byteLength,
+          region: options.region ?? null,
+          scope: options.scope ?? null,
+          lang,
+        };
+        // The bytes and the job in one transaction: no job without its bytes, no bytes left without a job.
+        const client = await pool.connect();
+        let id: string | null;
+        try {
+          await client.query('begin');
+          await client.query(
+            `insert into nianbao_queue.files (sha256, bytes, file_name, size) values ($1, $2, $3, $4)
            on conflict (sha256) do nothing`,
-          [hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, bytes.byteLength],
-        );
-        id = await boss.send(QUEUE, data, {
-          id: jobId(hash),
-          retryLimit: options.retries ?? DEFAULT_RETRIES,
-          expireInSeconds: options.lease ?? DEFAULT_LEASE_SECONDS,
-          db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
-        });
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
+            [hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, bytes.byteLength],
+          );
+          id = await boss.send(QUEUE, data, {
+            id: jobId(hash),
+            retryLimit: options.retries ?? DEFAULT_RETRIES,
+            expireInSeconds: options.lease ?? DEFAULT_LEASE_SECONDS,
+            db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
+          });
+          await client.query('commit');
+        } catch (error) {
+          await client.query('rollback').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
+        if (id === null) tally.already++;
+        else tally.queued++;
+        await line(id === null ? 'alreadyQueued' : 'queued', file);
       }
-      if (id === null) tally.already++;
-      else tally.queued++;
-      await line(id === null ? 'alreadyQueued' : 'queued', file);
+    };
+    try {
+      await enqueueEach();
+    } catch (error) {
+      // The database gone mid-run: what was queued stays queued; said in a line, exit 2.
+      const reason = error instanceof Error ? error.message : String(error);
+      io.err(`nianbao: ${say(lang, 'cannotConnect', { db: shownUrl(url), reason })}\n`);
+      return EXIT.usage;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     await io.out(say(lang, 'enqueueSummary', { files: files.length, ...tally, seconds }) + '\n');
-    if (bossError) throw bossError;
+    if (bossError) {
+      const reason = bossError instanceof Error ? bossError.message : String(bossError);
+      io.err(`nianbao: pg-boss: ${reason}\n`);
+    }
     return tally.unreadable ? EXIT.unreadable : EXIT.ok;
   } finally {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});

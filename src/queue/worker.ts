@@ -233,12 +233,16 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<number>
       wake = null;
     }
     await Promise.all(inFlight);
+  } catch (error) {
+    // The database gone mid-run: said in a line, exit 2 (the jobs in hand come back after their lease).
+    await Promise.allSettled(inFlight);
+    return fail(error);
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
-    await store.close();
-    await pool.end();
+    await store.close().catch(() => {});
+    await pool.end().catch(() => {});
   }
   io.err(say(lang, 'workerDone', { worker, ...tally }) + '\n');
   return EXIT.ok;
