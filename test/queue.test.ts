@@ -402,5 +402,10 @@ describe.skipIf(postgresSkipped())('the job queue on PostgreSQL', () => {
         `nianbao: ${join(dir, 'lib')}: the job queue needs a PostgreSQL database (--db postgres://…, or NIANBAO_DB)\n`,
       );
     }
+    const lease = await runNode(['bin/nianbao.js', 'enqueue', '--db', url, '--lease', '0', built[0]!.path]);
+    expect(lease.code).toBe(2);
+    expect(lease.stderr).toMatch(
+      /^error: option '--lease <seconds>' argument '0' is invalid\. .*whole seconds from 1 to 86400/m,
+    );
   });
 });

@@ -1,5 +1,5 @@
 // nianbao enqueue: files into the job queue of a PostgreSQL library (src/queue, docs/queue.md).
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { ReportScope } from '../../model/scope.ts';
 import { dbOption, langOption, wholeNumber, type CliCommand, type Lang } from './types.ts';
 
@@ -28,8 +28,15 @@ export const enqueueCommand: CliCommand = {
       .addOption(
         new Option(
           '--lease <seconds>',
-          'how long a worker may hold a job before it is given to another (default 900; longer than the slowest file)',
-        ).argParser(wholeNumber('--lease')),
+          'how long a worker may hold a job before it is given to another (default 900, at most 86400; longer than the slowest file)',
+        ).argParser((value: string) => {
+          // pg-boss takes a lease from 1 s to 24 hours.
+          if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 86_400)
+            throw new InvalidArgumentError(
+              '应为 1 到 86400 之间的整数（秒），例如 --lease 900 (whole seconds from 1 to 86400, e.g. --lease 900)',
+            );
+          return Number(value);
+        }),
       )
       .addOption(
         new Option(
