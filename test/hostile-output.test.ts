@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../src/render/report/markdown.ts';
 import { terminalText, visible } from '../src/render/visible.ts';
 import { extractFile } from '../src/pipeline.ts';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runNode } from './support/cli.ts';
 
@@ -20,6 +21,8 @@ describe('visible', () => {
     expect(visible('\u001b]0;pwned\u0007\u001b[31mRED\u001b[0m义马市')).toBe('␛]0;pwned␇␛[31mRED␛[0m义马市');
     expect(visible('a\rb\u007fc\u009bd\u202ee')).toBe('a␍b␡c<U+009B>d<U+202E>e');
     expect(visible('第一行\n\t第二行 12,345')).toBe('第一行\n\t第二行 12,345');
+    // CSV ends its lines with CRLF: a CR before a LF goes back over nothing.
+    expect(visible('a,b\r\nc\r\r\n')).toBe('a,b\r\nc␍\r\n');
   });
 
   it("keeps nianbao's own colours only when colours are on", () => {
@@ -39,7 +42,7 @@ describe('the command line on a report whose title holds escape sequences', () =
     it(`nianbao ${args.join(' ')} prints them visible`, async () => {
       const { stdout, stderr } = await runNode(['bin/nianbao.js', ...args]);
       expect(stdout).toContain('␛]0;pwned␇');
-      expect(stdout).not.toMatch(CONTROL);
+      expect(stdout.replaceAll('\r\n', '\n')).not.toMatch(CONTROL);
       expect(stderr).not.toMatch(CONTROL);
     });
 
@@ -49,6 +52,24 @@ describe('the command line on a report whose title holds escape sequences', () =
     expect((JSON.parse(stdout) as { report: { agency: string } }[])[0]!.report.agency).toMatch(
       /^\u001b\]0;pwned/,
     );
+  });
+});
+
+describe('CSV on standard output', () => {
+  it('is the file -o writes, CRLF line ends and all (the terminal filter keeps a CR before a LF)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-csv-'));
+    try {
+      const file = join(dir, 'out.csv');
+      const sample = 'examples/reports/000_4fc5202fe3db526a.txt';
+      const piped = await runNode(['bin/nianbao.js', 'extract', '--format', 'csv', sample]);
+      const written = await runNode(['bin/nianbao.js', 'extract', '--format', 'csv', '-o', file, sample]);
+      expect([piped.code, written.code]).toEqual([0, 0]);
+      expect(piped.stdout).toContain('\r\n');
+      expect(piped.stdout).not.toContain('␍');
+      expect(piped.stdout).toBe(readFileSync(file, 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -4,8 +4,12 @@
 // what is shown — made visible instead (ESC as ␛, U+202E as <U+202E>). Report text, agency names and file names
 // are hostile input: printed to a terminal they are shown, never obeyed.
 
-/** C0 controls but TAB and LF, DEL, C1 controls, and the bidirectional marks, embeddings, overrides and isolates. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 controls but TAB and LF, DEL, C1 controls, and the bidirectional marks, embeddings, overrides and isolates. A CR
+ * is one only alone: before a LF it ends a line (CSV's CRLF), it does not go back over one.
+ */
+const CONTROL =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 /** The SGR sequences (colours, bold) that nianbao's own painter writes. */
 const SGR = /\u001b\[[0-9;]{0,12}m/g;
