@@ -8,6 +8,8 @@ import type { RuleSetting } from '../check.ts';
 import type { CheckContext } from './check.ts';
 import type { ReportFile } from '../model/file.ts';
 import { internalError } from '../pipeline.ts';
+import { checkUnreported } from '../check.ts';
+import { finding, inLang } from '../findings/index.ts';
 
 /** The files named by the arguments: files as given, directories walked recursively (sorted, hidden files skipped). */
 export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
@@ -73,52 +75,88 @@ function withRaw(t: Task): Task {
 
 /**
  * The default number of worker threads: one per core but one, the main thread reading results and writing the
- * output; in-process on two cores or fewer, where workers were measured slower (2,000 reports: 4.3 s in-process,
- * 5.9 s on two workers — each worker loads the code through tsx, and the main thread competes for a core).
+ * output; one on two cores or fewer, where more workers were measured slower (2,000 reports: 4.3 s in-process,
+ * 5.9 s on two workers — each worker loads the code through tsx, and the main thread competes for a core). Only the
+ * rule is here, so that measurements on compiled code can change it in one place.
  */
-export const defaultJobs = (): number => {
-  const cores = availableParallelism();
-  return cores > 2 ? cores - 1 : 1;
-};
+export const defaultJobs = (cores: number = availableParallelism()): number => (cores > 2 ? cores - 1 : 1);
+
+/** The per-file time limit by default, in seconds (`--timeout`): see DEFAULT_TIMEOUT's note in docs and README. */
+export const DEFAULT_TIMEOUT = 300;
+
+/** The heap of a worker thread by default, in MB (`--max-memory`): V8's old generation, per worker. */
+export const DEFAULT_MAX_MEMORY = 1024;
+
+/** The limits of a batch's files. */
+export interface BatchLimits {
+  /** Seconds a file may take on its worker before the worker is stopped (0 or absent: no limit). */
+  timeout?: number;
+  /** MB of heap a worker may use before V8 stops it (absent: DEFAULT_MAX_MEMORY). */
+  maxMemory?: number;
+}
 
 /**
- * Runs `task` on every file, `jobs` at a time on worker threads (in-process when jobs ≤ 1 or for one file), and
- * yields the results in input order as soon as each and all before it are done.
+ * Runs `task` on every file and yields the results in input order as soon as each and all before it are done.
+ *
+ * With a time limit, every file runs on a worker thread (even at jobs 1: synchronous work in the main thread cannot
+ * be stopped); without one, jobs ≤ 1 or a single file runs in-process through `local`. On workers, at most `jobs`
+ * files run at once and at most jobs × 4 results wait for the file before them, so memory is bounded by the window,
+ * not the batch. A file over its time limit, one whose worker runs out of memory, or one that ends its worker gets a
+ * finding naming it (read/timeout, read/too-large, internal/exception); its worker is replaced and the batch goes on.
  */
 export async function* runTasks(
   tasks: readonly Task[],
   jobs: number,
   local: (t: Task) => Promise<ReportFile>,
+  limits: BatchLimits = {},
 ): AsyncGenerator<ReportFile> {
-  if (jobs <= 1 || tasks.length <= 1) {
+  const timeout = limits.timeout ?? 0;
+  if (timeout <= 0 && (jobs <= 1 || tasks.length <= 1)) {
     for (const t of tasks) yield await local(t);
     return;
   }
+  if (tasks.length === 0) return;
+  const threads = Math.max(1, Math.min(jobs, tasks.length));
+  const maxMemory = limits.maxMemory ?? DEFAULT_MAX_MEMORY;
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: new URL('./worker.mjs', import.meta.url).href,
-    maxThreads: jobs,
-    minThreads: Math.min(jobs, tasks.length),
+    maxThreads: threads,
+    minThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: maxMemory },
   });
+  // A worker that dies between files is replaced by the pool; its error has no file to be told against.
+  pool.on('error', () => {});
+  const results = new Map<number, Promise<ReportFile>>();
+  const window = threads * 4;
+  let next = 0;
+  let head = 0;
+  let running = 0;
+  // A file is handed to the pool only when a thread is free, so that its time is counted from its start.
+  const launch = (i: number) => {
+    const t = tasks[i]!;
+    const stop = new AbortController();
+    const timer = timeout > 0 ? setTimeout(() => stop.abort(), timeout * 1000) : undefined;
+    running++;
+    const result = (pool.run(withRaw(t), { signal: stop.signal }) as Promise<ReportFile>)
+      .catch((error: unknown) =>
+        workerFailed(t, stop.signal.aborted ? { timeout } : isOutOfMemory(error) ? { maxMemory } : { error }),
+      )
+      .finally(() => {
+        clearTimeout(timer);
+        running--;
+        fill();
+      });
+    results.set(i, result);
+  };
+  const fill = () => {
+    while (running < threads && next < tasks.length && next - head < window) launch(next++);
+  };
   try {
-    // A bounded window of tasks in flight keeps memory flat on a batch of 100,000 files.
-    const window = jobs * 4;
-    const pending: Promise<ReportFile>[] = [];
-    let next = 0;
-    const start = () => {
-      while (next < tasks.length && pending.length < window) {
-        const t = tasks[next++]!;
-        pending.push(
-          (pool.run(withRaw(t)) as Promise<ReportFile>).catch((error: unknown) =>
-            local({ ...t }).catch(() => failed(t, error)),
-          ),
-        );
-      }
-    };
-    start();
-    while (pending.length) {
-      const result = await pending.shift()!;
-      start();
+    for (; head < tasks.length; head++) {
+      fill();
+      const result = await results.get(head)!;
+      results.delete(head);
       yield result;
     }
   } finally {
@@ -126,8 +164,27 @@ export async function* runTasks(
   }
 }
 
-function failed(t: Task, error: unknown): ReportFile {
-  return { file: t.file, report: null, diagnostics: [internalError(t.file, error, t.lang)] };
+/** Whether a worker was stopped by V8 at its heap limit (resourceLimits). */
+const isOutOfMemory = (error: unknown) =>
+  (error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+
+/** What a batch's worker did not give: the time limit passed, the heap limit reached, or the worker ended. */
+type Failure = { timeout: number } | { maxMemory: number } | { error: unknown };
+
+/**
+ * The result of a file whose worker failed: no report, the finding saying why — for `check`, with the rule settings
+ * and wording applied as to any file without a report.
+ */
+export function workerFailed(t: Task, failure: Failure): ReportFile {
+  const d =
+    'timeout' in failure
+      ? inLang(finding('read/timeout', 'timeout', { file: t.file, seconds: failure.timeout }), t.lang)
+      : 'maxMemory' in failure
+        ? inLang(finding('read/too-large', 'memory', { file: t.file, limit: failure.maxMemory }), t.lang)
+        : internalError(t.file, failure.error, t.lang);
+  const diagnostics =
+    t.task === 'check' ? checkUnreported([d], { lang: t.lang, ...(t.rules ? { rules: t.rules } : {}) }) : [d];
+  return { file: t.file, report: null, diagnostics };
 }
 
 /**
