@@ -98,8 +98,9 @@ export interface BatchLimits {
 
 /**
  * Text and report JSON files up to this size are read in-process at --jobs 1 even with a time limit: a worker costs
- * more than such a file's reading (2,000 text reports: 1.6× the time, +45% CPU), and the worst hostile texts of
- * this size measured took 2–6 s (one 256 KB line, 5,000 table rows, 20,000 headings). Every other file — PDF, HTML,
+ * more than such a file's reading (2,000 text reports all on one worker: 1.6× the wall time and +45% CPU of
+ * in-process), and the hostile texts of this size tried here (one 256 KB line, 4,600 or 5,300 table rows, 13,800
+ * headings) took 1.8–5.6 s a `check` command, a sample report 1.4 s (contended). Every other file — PDF, HTML,
  * Office, a larger text, anything that is not a regular file — runs on a worker, where the limit can stop it.
  */
 export const IN_PROCESS_MAX_BYTES = 256 * 1024;
@@ -181,7 +182,10 @@ async function newPool(threads: number, maxMemory: number): Promise<Pool> {
   return pool;
 }
 
-/** One file on a worker of the pool, stopped after `timeout` seconds (0: never); never rejects. */
+/**
+ * One file on a worker of the pool, stopped after `timeout` seconds (0: never); never rejects. The time counts from
+ * the hand-off to the pool: a worker that replaces a stopped one loads the code in its first file's time.
+ */
 async function runOn(pool: Pool, t: Task, timeout: number, maxMemory: number): Promise<ReportFile> {
   const stop = new AbortController();
   const timer = timeout > 0 ? setTimeout(() => stop.abort(), timeout * 1000) : undefined;
