@@ -168,6 +168,9 @@ export async function* runTasks(
 
 type Pool = import('piscina').Piscina;
 
+/** The pool's event of a worker's error outside any task. */
+const POOL_ERROR = 'error';
+
 /** A pool of `threads` worker threads, each with a heap of `maxMemory` MB. */
 async function newPool(threads: number, maxMemory: number): Promise<Pool> {
   const { Piscina } = await import('piscina');
@@ -177,8 +180,10 @@ async function newPool(threads: number, maxMemory: number): Promise<Pool> {
     minThreads: threads,
     resourceLimits: { maxOldGenerationSizeMb: maxMemory },
   });
-  // A worker that dies between files is replaced by the pool; its error has no file to be told against.
-  pool.on('error', () => {});
+  // A worker that dies between files is replaced by the pool; its error has no file to be told against (without a
+  // listener, the pool's error event would end the process).
+  const ignore = () => {};
+  pool.on(POOL_ERROR, ignore);
   return pool;
 }
 
