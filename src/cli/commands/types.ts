@@ -33,7 +33,7 @@ export function ocrOption(): Option {
 export function jobsOption(): Option {
   return new Option(
     '-j, --jobs <n>',
-    'worker threads for a batch (default: cores − 1; in-process on 2 cores or fewer)',
+    'files read at once, on worker threads (default: cores − 1; 1 on 2 cores or fewer, where small text files are read in-process)',
   )
     .default(defaultJobs())
     .argParser((value: string) => {
