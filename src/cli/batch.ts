@@ -82,7 +82,10 @@ function withRaw(t: Task): Task {
  */
 export const defaultJobs = (cores: number = availableParallelism()): number => (cores > 2 ? cores - 1 : 1);
 
-/** The per-file time limit by default, in seconds (`--timeout`): see DEFAULT_TIMEOUT's note in docs and README. */
+/**
+ * The per-file time limit by default, in seconds (`--timeout`): room for a long scan, OCR taking 3–5 s a page (a
+ * 4-page scan took 74–78 s on 2 cores loaded 6× over), and still an end to a file that never finishes.
+ */
 export const DEFAULT_TIMEOUT = 300;
 
 /** The heap of a worker thread by default, in MB (`--max-memory`): V8's old generation, per worker. */
