@@ -1,13 +1,16 @@
 // Batches: directories expanded, files processed on worker threads in parallel, results kept in input order.
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { nameOf, rawOf, rememberRaw } from './paths.ts';
+import { fsPath, nameOf, rawOf, rememberRaw } from './paths.ts';
+import { detectKind } from '../read/detect.ts';
 import { visible } from '../render/visible.ts';
 import type { RuleSetting } from '../check.ts';
 import type { CheckContext } from './check.ts';
 import type { ReportFile } from '../model/file.ts';
 import { internalError } from '../pipeline.ts';
+import { checkUnreported } from '../check.ts';
+import { finding, inLang } from '../findings/index.ts';
 
 /** The files named by the arguments: files as given, directories walked recursively (sorted, hidden files skipped). */
 export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
@@ -73,52 +76,92 @@ function withRaw(t: Task): Task {
 
 /**
  * The default number of worker threads: one per core but one, the main thread reading results and writing the
- * output; in-process on two cores or fewer, where workers were measured slower (2,000 reports: 4.3 s in-process,
- * 5.9 s on two workers — each worker loads the code through tsx, and the main thread competes for a core).
+ * output; one on two cores or fewer, where more workers were measured slower (2,000 reports: 4.3 s in-process,
+ * 5.9 s on two workers — each worker loads the code through tsx, and the main thread competes for a core). Only the
+ * rule is here, so that measurements on compiled code can change it in one place.
  */
-export const defaultJobs = (): number => {
-  const cores = availableParallelism();
-  return cores > 2 ? cores - 1 : 1;
-};
+export const defaultJobs = (cores: number = availableParallelism()): number => (cores > 2 ? cores - 1 : 1);
 
 /**
- * Runs `task` on every file, `jobs` at a time on worker threads (in-process when jobs ≤ 1 or for one file), and
- * yields the results in input order as soon as each and all before it are done.
+ * The per-file time limit by default, in seconds (`--timeout`): room for a long scan, OCR taking 3–5 s a page (a
+ * 4-page scan took 74–78 s on 2 cores loaded 6× over), and still an end to a file that never finishes.
+ */
+export const DEFAULT_TIMEOUT = 300;
+
+/** The heap of a worker thread by default, in MB (`--max-memory`): V8's old generation, per worker. */
+export const DEFAULT_MAX_MEMORY = 1024;
+
+/** The limits of a batch's files. */
+export interface BatchLimits {
+  /** Seconds a file may take on its worker before the worker is stopped (0 or absent: no limit). */
+  timeout?: number;
+  /** MB of heap a worker may use before V8 stops it (absent: DEFAULT_MAX_MEMORY). */
+  maxMemory?: number;
+}
+
+/**
+ * Text and report JSON files up to this size are read in-process at --jobs 1 even with a time limit: a worker costs
+ * more than such a file's reading (2,000 text reports all on one worker: 1.6× the wall time and +45% CPU of
+ * in-process), and the hostile texts of this size tried here (one 256 KB line, 4,600 or 5,300 table rows, 13,800
+ * headings) took 1.8–5.6 s a `check` command, a sample report 1.4 s (contended). Every other file — PDF, HTML,
+ * Office, a larger text, anything that is not a regular file — runs on a worker, where the limit can stop it.
+ */
+export const IN_PROCESS_MAX_BYTES = 256 * 1024;
+
+/**
+ * Runs `task` on every file and yields the results in input order as soon as each and all before it are done.
+ *
+ * At jobs ≤ 1 (or for one file) files run one at a time: in-process through `local` when there is no time limit or
+ * the file is small text (IN_PROCESS_MAX_BYTES), else on one worker thread, where the limit can stop synchronous
+ * work. At jobs > 1 every file runs on a worker: at most `jobs` at once and at most jobs × 4 results waiting for the
+ * file before them, so memory is bounded by the window, not the batch. A file over its time limit, one whose worker
+ * runs out of memory, or one that ends its worker gets a finding naming it (read/timeout, read/too-large,
+ * internal/exception); its worker is replaced and the batch goes on.
  */
 export async function* runTasks(
   tasks: readonly Task[],
   jobs: number,
   local: (t: Task) => Promise<ReportFile>,
+  limits: BatchLimits = {},
 ): AsyncGenerator<ReportFile> {
+  const timeout = limits.timeout ?? 0;
+  const maxMemory = limits.maxMemory ?? DEFAULT_MAX_MEMORY;
   if (jobs <= 1 || tasks.length <= 1) {
-    for (const t of tasks) yield await local(t);
+    let pool: Pool | undefined;
+    try {
+      for (const t of tasks)
+        if (timeout <= 0 || (await readsQuickly(t))) yield await local(t);
+        else yield await runOn((pool ??= await newPool(1, maxMemory)), t, timeout, maxMemory);
+    } finally {
+      await pool?.destroy();
+    }
     return;
   }
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({
-    filename: new URL('./worker.mjs', import.meta.url).href,
-    maxThreads: jobs,
-    minThreads: Math.min(jobs, tasks.length),
-  });
+  const threads = Math.min(jobs, tasks.length);
+  const pool = await newPool(threads, maxMemory);
+  const results = new Map<number, Promise<ReportFile>>();
+  const window = threads * 4;
+  let next = 0;
+  let head = 0;
+  let running = 0;
+  // A file is handed to the pool only when a thread is free, so that its time is counted from its start.
+  const fill = () => {
+    while (running < threads && next < tasks.length && next - head < window) {
+      running++;
+      results.set(
+        next,
+        runOn(pool, tasks[next++]!, timeout, maxMemory).finally(() => {
+          running--;
+          fill();
+        }),
+      );
+    }
+  };
   try {
-    // A bounded window of tasks in flight keeps memory flat on a batch of 100,000 files.
-    const window = jobs * 4;
-    const pending: Promise<ReportFile>[] = [];
-    let next = 0;
-    const start = () => {
-      while (next < tasks.length && pending.length < window) {
-        const t = tasks[next++]!;
-        pending.push(
-          (pool.run(withRaw(t)) as Promise<ReportFile>).catch((error: unknown) =>
-            local({ ...t }).catch(() => failed(t, error)),
-          ),
-        );
-      }
-    };
-    start();
-    while (pending.length) {
-      const result = await pending.shift()!;
-      start();
+    for (; head < tasks.length; head++) {
+      fill();
+      const result = await results.get(head)!;
+      results.delete(head);
       yield result;
     }
   } finally {
@@ -126,8 +169,94 @@ export async function* runTasks(
   }
 }
 
-function failed(t: Task, error: unknown): ReportFile {
-  return { file: t.file, report: null, diagnostics: [internalError(t.file, error, t.lang)] };
+type Pool = import('piscina').Piscina;
+
+/** The pool's event of a worker's error outside any task. */
+const POOL_ERROR = 'error';
+
+/** A pool of `threads` worker threads, each with a heap of `maxMemory` MB. */
+async function newPool(threads: number, maxMemory: number): Promise<Pool> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({
+    filename: new URL('./worker.mjs', import.meta.url).href,
+    maxThreads: threads,
+    minThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: maxMemory },
+  });
+  // A worker that dies between files is replaced by the pool; its error has no file to be told against (without a
+  // listener, the pool's error event would end the process).
+  const ignore = () => {};
+  pool.on(POOL_ERROR, ignore);
+  return pool;
+}
+
+/**
+ * One file on a worker of the pool, stopped after `timeout` seconds (0: never); never rejects. The time counts from
+ * the hand-off to the pool: a worker that replaces a stopped one loads the code in its first file's time.
+ */
+async function runOn(pool: Pool, t: Task, timeout: number, maxMemory: number): Promise<ReportFile> {
+  const stop = new AbortController();
+  const timer = timeout > 0 ? setTimeout(() => stop.abort(), timeout * 1000) : undefined;
+  try {
+    return (await pool.run(withRaw(t), { signal: stop.signal })) as ReportFile;
+  } catch (error) {
+    return workerFailed(
+      t,
+      stop.signal.aborted ? { timeout } : isOutOfMemory(error) ? { maxMemory } : { error },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether a file is small text or report JSON (by its first bytes, as `read` tells kinds), read in-process at jobs 1;
+ * one that is not there is too (it is named with read/unreadable at once).
+ */
+async function readsQuickly(t: Task): Promise<boolean> {
+  const path = fsPath(resolve(t.cwd, t.file));
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    return true;
+  }
+  if (!info.isFile() || info.size > IN_PROCESS_MAX_BYTES) return false;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+      const kind = detectKind(buffer.subarray(0, bytesRead));
+      return kind === 'text' || kind === 'json';
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return true;
+  }
+}
+
+/** Whether a worker was stopped by V8 at its heap limit (resourceLimits). */
+const isOutOfMemory = (error: unknown) =>
+  (error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+
+/** What a batch's worker did not give: the time limit passed, the heap limit reached, or the worker ended. */
+type Failure = { timeout: number } | { maxMemory: number } | { error: unknown };
+
+/**
+ * The result of a file whose worker failed: no report, the finding saying why — for `check`, with the rule settings
+ * and wording applied as to any file without a report.
+ */
+export function workerFailed(t: Task, failure: Failure): ReportFile {
+  const d =
+    'timeout' in failure
+      ? inLang(finding('read/timeout', 'timeout', { file: t.file, seconds: failure.timeout }), t.lang)
+      : 'maxMemory' in failure
+        ? inLang(finding('read/too-large', 'memory', { file: t.file, limit: failure.maxMemory }), t.lang)
+        : internalError(t.file, failure.error, t.lang);
+  const diagnostics =
+    t.task === 'check' ? checkUnreported([d], { lang: t.lang, ...(t.rules ? { rules: t.rules } : {}) }) : [d];
+  return { file: t.file, report: null, diagnostics };
 }
 
 /**

@@ -77,6 +77,10 @@ export interface CheckRunOptions {
   version?: string;
   /** Worker threads for the batch (1: in-process). */
   jobs?: number;
+  /** --timeout SECONDS: a file's time limit (0 or absent: none, and jobs 1 runs in-process). */
+  timeout?: number;
+  /** --max-memory MB: each worker thread's heap. */
+  maxMemory?: number;
   /** --previous FILE: the same body's report on the year before (T3-6, T2-2, T2-3, X-5). */
   previous?: string | undefined;
   /** --published-at DATE: when the report was published (late-publication). */
@@ -157,6 +161,8 @@ export async function runCheck(files: readonly string[], options: CheckRunOption
         cwd,
         version: options.version,
         jobs: options.jobs ?? 1,
+        ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+        ...(options.maxMemory !== undefined ? { maxMemory: options.maxMemory } : {}),
         context: loaded.context,
         ocr: options.ocr ?? true,
         quiet: options.quiet ?? false,
@@ -205,6 +211,10 @@ export async function checkAll(
     cwd?: string;
     version?: string | undefined;
     jobs?: number;
+    /** Seconds a file may take (0 or absent: no limit). */
+    timeout?: number;
+    /** MB of heap of each worker thread. */
+    maxMemory?: number;
     context?: CheckContext;
     ocr?: boolean;
     /** Errors only in the output; the counts returned are of every finding. */
@@ -254,7 +264,10 @@ export async function checkAll(
       ocr: options.ocr ?? true,
     });
   let i = -1;
-  for await (const result of runTasks(tasks, options.jobs ?? 1, local)) {
+  for await (const result of runTasks(tasks, options.jobs ?? 1, local, {
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    ...(options.maxMemory !== undefined ? { maxMemory: options.maxMemory } : {}),
+  })) {
     i++;
     const input = inputs[i]!;
     bar.tick(input.file);

@@ -119,8 +119,8 @@ export const READ_FINDINGS = {
   'read/too-large': {
     severity: 'error',
     title: {
-      zh: '文件超出读取上限（解压后过大、合并区域或表格范围过大），未读取',
-      en: 'A file beyond the limits of reading (too large unpacked, a merge or a sheet too large)',
+      zh: '文件超出读取上限（解压后过大、合并区域或表格范围过大，或读取时内存超限），未读取',
+      en: 'A file beyond the limits of reading (too large unpacked, a merge or a sheet too large, or too much memory)',
     },
     basis: STAGE_BASIS,
     messages: {
@@ -135,6 +135,11 @@ export const READ_FINDINGS = {
       extent: {
         zh: '{file}：工作表“{sheet}”的单元格一直延伸到 {cell}（{rows} 行 × {cols} 列），超过上限 {limit} 个单元格，未读取',
         en: '{file}: sheet "{sheet}" has cells as far as {cell} ({rows} rows × {cols} columns), over the limit of {limit} cells; not read',
+      },
+      // Reported by a batch (src/cli/batch.ts): V8 stopped the file's worker thread at its heap limit.
+      memory: {
+        zh: '{file}：读取时占用的内存超过上限 {limit} MB，已停止读取，未读取',
+        en: '{file}: reading it took more than the memory limit of {limit} MB and was stopped; not read',
       },
     },
   },
@@ -222,6 +227,18 @@ export const READ_FINDINGS = {
       uncached: {
         zh: '{file}：{count} 个公式单元格没有保存计算结果，且不是 nianbao 能计算的求和公式，按空白读取（不推算数字）：{cells}。请用 Excel、WPS 或 LibreOffice 打开并保存一次，或直接填写数字',
         en: '{file}: {count} formula cells have no saved result and are not sums nianbao computes; read as blanks (no figure is guessed): {cells}. Open and save the file once in Excel, WPS or LibreOffice, or type the figures',
+      },
+    },
+  },
+  // Reported by a batch (src/cli/batch.ts), which stops the file's worker thread at the time limit.
+  'read/timeout': {
+    severity: 'error',
+    title: { zh: '读取超过时间上限，已停止', en: 'A file whose reading took longer than the time limit' },
+    basis: STAGE_BASIS,
+    messages: {
+      timeout: {
+        zh: '{file}：读取超过时间上限 {seconds} 秒仍未完成，已停止读取，未读取',
+        en: '{file}: reading it took longer than the time limit of {seconds} s and was stopped; not read',
       },
     },
   },

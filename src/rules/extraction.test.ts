@@ -16,6 +16,7 @@ import { aggregate } from '../aggregate/sum.ts';
 import { regionFinding } from '../library.ts';
 import { check } from '../check.ts';
 import { processFile } from '../cli/process.ts';
+import { workerFailed } from '../cli/batch.ts';
 import type { Document } from '../model/document.ts';
 import { withCells } from './valid-report.ts';
 import type { Rule } from './types.ts';
@@ -488,6 +489,24 @@ const CASES: Record<string, RuleCase[]> = {
         cols: 16384,
         limit: 2_000_000,
       },
+    ),
+    fromFindings(
+      'a file whose worker thread reached its heap limit',
+      workerFailed({ task: 'check', file: 'r.html', lang: 'zh', cwd: '.' }, { maxMemory: 1024 }).diagnostics,
+      'read/too-large',
+      'memory',
+      { file: 'r.html', limit: 1024 },
+    ),
+  ],
+  // A batch's finding for a file whose worker was stopped (src/cli/batch.ts); the real stops, of pdf-01766.pdf at
+  // --timeout and of a 100,000-row HTML page at --max-memory, are run in test/batch-limits.test.ts.
+  'read/timeout': [
+    fromFindings(
+      'a file stopped at the time limit',
+      workerFailed({ task: 'extract', file: 'r.pdf', lang: 'zh', cwd: '.' }, { timeout: 300 }).diagnostics,
+      'read/timeout',
+      'timeout',
+      { file: 'r.pdf', seconds: 300 },
     ),
   ],
   'read/broken': [

@@ -8,6 +8,8 @@ import {
   wholeNumber,
   jobsOption,
   langOption,
+  maxMemoryOption,
+  timeoutOption,
   ocrOption,
   type CliCommand,
   type Lang,
@@ -61,6 +63,8 @@ export const checkCommand: CliCommand = {
         absoluteUrl,
       )
       .addOption(jobsOption())
+      .addOption(timeoutOption())
+      .addOption(maxMemoryOption())
       .addOption(ocrOption())
       .argument('<file...>', FILES_HELP)
       .addHelpText(
@@ -84,6 +88,8 @@ still checked).`,
             rule?: string[];
             config?: string;
             jobs: number;
+            timeout: number;
+            maxMemory: number;
             previous?: string;
             publishedAt?: string;
             member?: string[];

@@ -2,7 +2,16 @@
 // (the long CSV, a row per cell; the wide CSV or XLSX, a row per report: docs/datasets.md).
 import { Option } from 'commander';
 import { EXIT, toOutput, UsageError, type Io } from '../io.ts';
-import { FILES_HELP, jobsOption, langOption, ocrOption, type CliCommand, type Lang } from './types.ts';
+import {
+  FILES_HELP,
+  jobsOption,
+  langOption,
+  maxMemoryOption,
+  ocrOption,
+  timeoutOption,
+  type CliCommand,
+  type Lang,
+} from './types.ts';
 
 const FORMATS = ['json', 'jsonl', 'table', 'csv', 'wide-csv', 'wide-xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -22,6 +31,8 @@ export const extractCommand: CliCommand = {
       .option('-o, --output <file>', 'write to FILE instead of standard output (wide-xlsx: required)')
       .option('--region <path>', 'wide-csv, wide-xlsx: the region of every report, for the region column')
       .addOption(jobsOption())
+      .addOption(timeoutOption())
+      .addOption(maxMemoryOption())
       .argument('<file...>', FILES_HELP)
       .addOption(ocrOption())
       .addHelpText(
@@ -51,6 +62,8 @@ version does not have.`,
 interface ExtractOptions {
   format: Format;
   jobs: number;
+  timeout: number;
+  maxMemory: number;
   ocr: boolean;
   lang: Lang;
   output?: string;
@@ -58,7 +71,7 @@ interface ExtractOptions {
 }
 
 async function runExtract(args: string[], opts: ExtractOptions, io: Io): Promise<number> {
-  const { format, jobs, ocr, lang } = opts;
+  const { format, jobs, ocr, lang, timeout, maxMemory } = opts;
   // Loaded here, not at the top, so that --help and --version start without the library.
   const { extractEntry, noReportLine, processFile } = await import('../process.ts');
   const { renderResult } = await import('../render.ts');
@@ -88,7 +101,7 @@ async function runExtract(args: string[], opts: ExtractOptions, io: Io): Promise
     const { withCounts } = await import('../dataset.ts');
     return withCounts(result, lang);
   };
-  for await (const result of runTasks(tasks, jobs, local)) {
+  for await (const result of runTasks(tasks, jobs, local, { timeout, maxMemory })) {
     i++;
     const file = result.file;
     bar.tick(file);

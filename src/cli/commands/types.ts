@@ -1,7 +1,7 @@
 // A CLI command is a module: its name and how it registers itself on the commander program (ESLint's one file
 // per formatter, applied to commands). main.ts only walks the registry in commands/index.ts.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { defaultJobs } from '../batch.ts';
+import { DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, defaultJobs } from '../batch.ts';
 import type { Io } from '../io.ts';
 
 /** Language of the messages. */
@@ -33,12 +33,38 @@ export function ocrOption(): Option {
 export function jobsOption(): Option {
   return new Option(
     '-j, --jobs <n>',
-    'worker threads for a batch (default: cores − 1; in-process on 2 cores or fewer)',
+    'files read at once, on worker threads (default: cores − 1; 1 on 2 cores or fewer, where small text files are read in-process)',
   )
     .default(defaultJobs())
     .argParser((value: string) => {
       if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
         throw new InvalidArgumentError('应为正整数，例如 --jobs 2 (a whole number from 1, e.g. --jobs 2)');
+      return Number(value);
+    });
+}
+
+/** --timeout SECONDS: the time a file may take, 0 for none (a whole number, refused before any file is read). */
+export function timeoutOption(): Option {
+  return new Option(
+    '--timeout <seconds>',
+    'stop a file still being read after SECONDS, named with read/timeout; the batch goes on (0: no limit)',
+  )
+    .default(DEFAULT_TIMEOUT)
+    .argParser(wholeNumber('--timeout'));
+}
+
+/** --max-memory MB: the heap of each worker thread (a whole number from 64). */
+export function maxMemoryOption(): Option {
+  return new Option(
+    '--max-memory <mb>',
+    'heap of each worker thread in MB; a file needing more is stopped, named with read/too-large',
+  )
+    .default(DEFAULT_MAX_MEMORY)
+    .argParser((value: string) => {
+      if (!/^\d+$/.test(value.trim()) || Number(value) < 64)
+        throw new InvalidArgumentError(
+          '应为不小于 64 的整数（MB），例如 --max-memory 2048 (a whole number of MB from 64, e.g. --max-memory 2048)',
+        );
       return Number(value);
     });
 }

@@ -141,8 +141,8 @@ export const docs: readonly RuleDocs[] = [
   {
     id: 'read/too-large',
     what: {
-      zh: 'DOCX 或 XLSX 文件超出 nianbao 的读取上限，未读取：解压后超过 100 MB（“压缩炸弹”），某个合并区域超过 10 万个单元格，或工作表的单元格范围（行数 × 列数）超过 200 万个。年度报告的文件远在这些上限之内（解压后不到 1 MB，表格不到 100 行 × 30 列）。',
-      en: 'A DOCX or XLSX file beyond the limits of reading, not read: over 100 MB unpacked (a zip bomb), a merged range of more than 100,000 cells, or a sheet whose cells span more than 2,000,000 positions (rows × columns). Report files are far inside these limits (under 1 MB unpacked, tables under 100 rows × 30 columns).',
+      zh: '文件超出 nianbao 的读取上限，未读取：DOCX 或 XLSX 解压后超过 100 MB（“压缩炸弹”），某个合并区域超过 10 万个单元格，或工作表的单元格范围（行数 × 列数）超过 200 万个；或者任何文件在批处理的工作线程中读取时占用的内存超过上限（--max-memory，默认 1024 MB），读取被停止。年度报告的文件远在这些上限之内（解压后不到 1 MB，表格不到 100 行 × 30 列；测试用的 PDF、DOCX、XLSX 样例在 128 MB 的内存上限下都能读完）。',
+      en: 'A file beyond the limits of reading, not read: a DOCX or XLSX over 100 MB unpacked (a zip bomb), a merged range of more than 100,000 cells, or a sheet whose cells span more than 2,000,000 positions (rows × columns); or any file whose reading on a batch worker thread took more memory than its limit (--max-memory, 1024 MB by default) and was stopped. Report files are far inside these limits (under 1 MB unpacked, tables under 100 rows × 30 columns; the sample PDF, DOCX and XLSX fixtures are read within a 128 MB limit).',
     },
     why: {
       zh: '这样的文件不是一份年度报告能有的样子（多半是损坏或恶意构造的文件）；照常读取会耗尽内存或长时间没有结果，拖住同一批的其他文件。上限在解压和解析之前检查。',
@@ -324,6 +324,25 @@ export const docs: readonly RuleDocs[] = [
         en: "Table 3's 本年新收 / 总计 holds an author's own formula =D7+E7+…, saved by a program that does not calculate (test/fixtures/xlsx/formula-uncached.xlsx).",
       },
       pdf: () => xlsxFixture('formula-uncached.xlsx'),
+    },
+  },
+  {
+    id: 'read/timeout',
+    what: {
+      zh: '读取一个文件（读取、抽取，check 时还有核查）超过了每个文件的时间上限（--timeout，默认 300 秒），读取被停止，未读取：例如损坏的扫描件在文字识别（OCR）中一直没有结果。消息给出文件名和上限。同一批的其他文件照常处理。',
+      en: 'Reading a file (reading and extraction, and for check the rules) took longer than the per-file time limit (--timeout, 300 s by default) and was stopped; the file is not read: a damaged scan that OCR never finishes, for example. The message names the file and the limit; the other files of the batch are processed as usual.',
+    },
+    why: {
+      zh: '批量核查成百上千份报告时，一个读不完的文件不应拖住整批：nianbao 在工作线程中读取文件，到时停止该线程、换一个新线程，把这个文件作为一条错误报告，退出码为 2。一份正常的报告远在上限之内：文本报告不到 1 秒，扫描件的文字识别每页 3–5 秒。',
+      en: 'In a batch of thousands, one file that never finishes must not hold up the rest: files are read on worker threads, and at the limit the thread is stopped and replaced, the file is one error and the exit code is 2. A report is far inside the limit: under a second for text, 3–5 s a page to OCR a scan.',
+    },
+    fix: {
+      zh: '用常用阅读器打开文件，确认它完整、没有损坏；扫描件请改用由 Word、WPS 直接导出的 PDF。确实很长的扫描件，可用 --timeout 放宽上限（秒）。',
+      en: 'Open the file in a reader and check it is whole and undamaged; replace a scan with a PDF exported from the document. For a scan that is really that long, raise the limit with --timeout SECONDS.',
+    },
+    unshown: {
+      zh: '没有示例：这条诊断取决于时间上限和机器的快慢，而不只取决于文件；示例页面的命令不能为它等待 300 秒。test/batch-limits.test.ts 用一份损坏的扫描 PDF（模糊测试得到的样例 pdf-01766.pdf，OCR 一直没有结果）和较小的 --timeout 演示它。',
+      en: "No example: the finding depends on the time limit and the machine, not on the file alone, and the pages' commands cannot wait 300 s for it. test/batch-limits.test.ts shows it with a damaged scan found by fuzzing (pdf-01766.pdf, which OCR never finishes) and a small --timeout.",
     },
   },
   {

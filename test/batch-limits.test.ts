@@ -1,0 +1,150 @@
+// The limits of a batch's files (issue 15 items 3 and 6): a file that never finishes is stopped at --timeout, one that
+// takes more memory than --max-memory is stopped by V8 in its worker thread; each is named with its finding, its
+// worker is replaced, and the other files are read, in input order, into a complete JSON array (exit 2).
+// The inputs are real: pdf-01766.pdf (a scan with 256 bytes flipped, found by fuzzing) never finishes its OCR, and an
+// HTML page of 100,000 table rows takes more than 1.5 GB to read. Should either stop being hostile (a fix at its
+// source), these tests fail on purpose: replace it with another real input that still hangs or blows memory.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain, runNode, SAMPLE } from './support/cli.ts';
+
+const HANGS = 'test/fixtures/crashers/pdf-01766.pdf';
+const PDF = 'test/fixtures/pdf/sample-002.pdf';
+const TEXT_003 = SAMPLE('003');
+const TEXT_002 = SAMPLE('002');
+
+interface Entry {
+  file: string;
+  report: { agency: string } | null;
+  diagnostics: { ruleId: string; messageId: string; severity: string; message: string }[];
+}
+
+let dir: string;
+let rows: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-limits-'));
+  rows = join(dir, 'rows-100000.html');
+  let html = '<html><body><h1>某市民政局2021年政府信息公开工作年度报告</h1><table>';
+  for (let i = 0; i < 100_000; i++) html += `<tr><td>项目${i}</td><td>${i}</td><td>${i * 7}</td></tr>`;
+  writeFileSync(rows, html + '</table></body></html>');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The entries of a JSON array on stdout (the test fails if it is not one). */
+const entriesOf = (stdout: string) => JSON.parse(stdout) as Entry[];
+
+describe('a batch with a file that hangs and one that blows memory', () => {
+  it('extract --format json -j 2: a complete array in input order, the two named, every good file read', async () => {
+    const files = [TEXT_003, HANGS, rows, PDF, TEXT_002];
+    const started = performance.now();
+    const { code, stdout, stderr } = await runNode([
+      'bin/nianbao.js',
+      'extract',
+      '--format',
+      'json',
+      '--lang',
+      'en',
+      '-j',
+      '2',
+      '--timeout',
+      '30',
+      '--max-memory',
+      '128',
+      ...files,
+    ]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(stderr).not.toMatch(/\n\s+at |Error \[|FATAL/);
+    const entries = entriesOf(stdout);
+    expect(entries.map((e) => e.file)).toEqual(files);
+    expect(code).toBe(2);
+
+    const [text003, hang, big, pdf, text002] = entries as [Entry, Entry, Entry, Entry, Entry];
+    expect(hang.report).toBeNull();
+    expect(
+      hang.diagnostics.map((d) => [d.ruleId, d.messageId]),
+      'pdf-01766.pdf no longer hangs',
+    ).toEqual([['read/timeout', 'timeout']]);
+    expect(hang.diagnostics[0]!.message).toBe(
+      `${HANGS}: reading it took longer than the time limit of 30 s and was stopped; not read`,
+    );
+    expect(big.report).toBeNull();
+    expect(
+      big.diagnostics.map((d) => [d.ruleId, d.messageId]),
+      'the 100,000-row page no longer blows 128 MB',
+    ).toEqual([['read/too-large', 'memory']]);
+    expect(big.diagnostics[0]!.message).toBe(
+      `${rows}: reading it took more than the memory limit of 128 MB and was stopped; not read`,
+    );
+    expect(stderr).toContain(HANGS);
+    expect(stderr).toContain(rows);
+
+    // The good files, the PDF read on a worker that replaced a stopped one.
+    expect(text003.report!.agency).toBe('三门峡市人民政府办公室');
+    expect(pdf.report!.agency).toBe('新乡市牧野区人民政府办公室');
+    expect(text002.report!.agency).toBe('新乡市牧野区人民政府办公室');
+    for (const good of [text003, pdf, text002])
+      expect(good.diagnostics.filter((d) => d.ruleId.startsWith('read/'))).toEqual([]);
+    // Stopped at its limit, not run to its end: the hanging file alone ran for minutes before.
+    expect(seconds).toBeLessThan(120);
+  }, 180_000);
+
+  it('check --format json -j 1: the hanging PDF stopped on its worker, the texts read in-process, rule settings applied', async () => {
+    const files = [TEXT_003, HANGS, TEXT_002];
+    const { code, stdout, stderr } = await runNode([
+      'bin/nianbao.js',
+      'check',
+      '--format',
+      'json',
+      '-j',
+      '1',
+      '--timeout',
+      '8',
+      '--rule',
+      'read/timeout=warning',
+      ...files,
+    ]);
+    expect(stderr).not.toMatch(/\n\s+at |Error \[|FATAL/);
+    const entries = entriesOf(stdout);
+    expect(entries.map((e) => e.file)).toEqual(files);
+    const hang = entries[1]!;
+    expect(hang.report).toBeNull();
+    expect(hang.diagnostics).toMatchObject([
+      {
+        ruleId: 'read/timeout',
+        severity: 'warning',
+        message: `${HANGS}：读取超过时间上限 8 秒仍未完成，已停止读取，未读取`,
+      },
+    ]);
+    expect(stderr).toContain(`nianbao: ${HANGS}：读取超过时间上限 8 秒`);
+    expect(entries[0]!.report!.agency).toBe('三门峡市人民政府办公室');
+    expect(entries[2]!.report!.agency).toBe('新乡市牧野区人民政府办公室');
+    // A file that gives no report is exit 2, whatever the severity of its finding.
+    expect(code).toBe(2);
+  }, 120_000);
+});
+
+describe('--timeout and --max-memory', () => {
+  for (const [flag, value] of [
+    ['--timeout', '-1'],
+    ['--timeout', '2.5s'],
+    ['--max-memory', '10'],
+    ['--max-memory', 'lots'],
+  ] as const)
+    it(`${flag} ${value} is refused before any file is read (exit 2)`, async () => {
+      const { code, stdout, stderr } = await runMain(['extract', flag, value, 'no-such-file.txt']);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(flag);
+      expect(stderr).not.toContain('no-such-file.txt');
+    });
+
+  it('are in the help of extract and check, with their defaults', async () => {
+    for (const command of ['extract', 'check']) {
+      const { stdout } = await runMain([command, '--help']);
+      expect(stdout).toMatch(/--timeout <seconds>[\s\S]*\(default:\s+300\)/);
+      expect(stdout).toMatch(/--max-memory <mb>[\s\S]*\(default:\s+1024\)/);
+    }
+  });
+});
