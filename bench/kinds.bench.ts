@@ -9,47 +9,20 @@
 // - XLSX: unzip and parse every sheet and the shared strings;
 // - PDF: `pdftotext -layout FILE -` as a user runs it (a process per file), or pdf.js's text of every page when
 //   poppler is not installed.
-// The child's peak RSS is its own, so each kind's memory is told apart.
+// The child (bench/kinds-child.mjs, plain node) runs the compiled dist/ as the command does, and its peak RSS is its
+// own, so each kind's memory is told apart.
 //
 //   npm run bench                 every kind, a table
 //   npm run bench -- --markdown   the same as a Markdown table (docs/benchmarks.md)
 //   npm run bench -- --kind pdf   one kind
 //   npm run bench -- --seconds 5  time per kind for each side (default 3)
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const KINDS = ['text', 'html', 'docx', 'pdf', 'xlsx'] as const;
 type Kind = (typeof KINDS)[number];
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const fromRoot = (...parts: string[]) => join(root, ...parts);
-
-/** The repository's files of a kind: samples, fixtures and the real reports kept in test/fixtures/real. */
-function corpus(kind: Kind): string[] {
-  const list = (dir: string, ext: string, skip: RegExp = /^$/) =>
-    readdirSync(fromRoot(dir))
-      .filter((n) => n.endsWith(ext) && !skip.test(n))
-      .sort()
-      .map((n) => fromRoot(dir, n));
-  switch (kind) {
-    case 'text':
-      return [...list('examples/reports', '.txt'), ...list('test/fixtures/real', '.txt')];
-    case 'html':
-      // 2021-images.html is a page of pictures: no text to read, and no floor to compare with.
-      return [...list('test/fixtures/html', '.html', /images/), ...list('test/fixtures/real', '.html')];
-    case 'docx':
-      return list('test/fixtures/docx', '.docx');
-    case 'xlsx':
-      return list('test/fixtures/xlsx', '.xlsx');
-    case 'pdf':
-      // Scans are OCR's (npm run bench:ocr); encrypted and damaged files are not reports.
-      return list('test/fixtures/pdf', '.pdf', /^(scan|encrypted|damaged)/);
-  }
-}
 
 interface Outcome {
   kind: Kind;
@@ -61,11 +34,12 @@ interface Outcome {
   yardstickPerSecond: number;
   reports: number;
   peakRssMb: number;
+  /** What ran: the compiled dist/ or the sources through tsx. */
+  code: string;
 }
 
 const args = parseArgs({
   options: {
-    child: { type: 'string' },
     kind: { type: 'string' },
     seconds: { type: 'string', default: '3' },
     markdown: { type: 'boolean', default: false },
@@ -83,7 +57,7 @@ async function parent(): Promise<void> {
   for (const kind of kinds) {
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), '--child', kind, '--seconds', String(seconds)],
+      [fileURLToPath(new URL('./kinds-child.mjs', import.meta.url)), kind, String(seconds)],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
     if (child.status !== 0) throw new Error(`the ${kind} benchmark failed:\n${child.stderr}`);
@@ -110,7 +84,9 @@ async function parent(): Promise<void> {
     'peak RSS',
   ];
   console.log(`machine: ${machine}`);
-  console.log(`${seconds} s a side per kind, interleaved rounds, one thread each\n`);
+  console.log(
+    `${seconds} s a side per kind, interleaved rounds, one thread each; code run: ${[...new Set(outcomes.map((o) => o.code))].join(', ')}\n`,
+  );
   if (args.values.markdown) {
     console.log(`| ${head.join(' | ')} |`);
     console.log(`|${head.map(() => '---').join('|')}|`);
@@ -125,126 +101,4 @@ async function parent(): Promise<void> {
   }
 }
 
-/** One kind, in this process: nianbao's read + extract and the yardstick, round by round for `budget` s each. */
-async function measure(kind: Kind, budget: number): Promise<Outcome> {
-  const paths = corpus(kind);
-  if (paths.length === 0) throw new Error(`no ${kind} files`);
-  const files = paths.map((p) => ({ path: p, name: basename(p), bytes: new Uint8Array(readFileSync(p)) }));
-  const { read } = await import('../src/read/index.ts');
-  const { extract } = await import('../src/extract/index.ts');
-  const floor = await yardstick(kind);
-  let reports = 0;
-  const ours = async () => {
-    for (const f of files) {
-      const doc = await read(f.bytes, { path: f.name, ocr: false });
-      if (extract(doc).report) reports++;
-    }
-  };
-  const theirs = async () => {
-    for (const f of files) await floor.run(f.bytes, f.path);
-  };
-  // Warm-up: pdf.js, cMaps, fonts and the JIT, on both sides.
-  const warm = performance.now();
-  while (performance.now() - warm < Math.min(1000, budget * 300)) {
-    await ours();
-    await theirs();
-  }
-  reports = 0;
-  let oursMs = 0;
-  let theirsMs = 0;
-  let rounds = 0;
-  while (oursMs < budget * 1000 || theirsMs < budget * 1000 || rounds < 3) {
-    let t = performance.now();
-    await ours();
-    oursMs += performance.now() - t;
-    t = performance.now();
-    await theirs();
-    theirsMs += performance.now() - t;
-    rounds++;
-  }
-  const n = rounds * files.length;
-  return {
-    kind,
-    files: files.length,
-    kb: files.reduce((s, f) => s + f.bytes.length, 0) / 1024,
-    rounds,
-    perSecond: (n / oursMs) * 1000,
-    yardstick: floor.name,
-    yardstickPerSecond: (n / theirsMs) * 1000,
-    reports: reports / rounds,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  };
-}
-
-interface Floor {
-  name: string;
-  run(bytes: Uint8Array, path: string): Promise<unknown> | unknown;
-}
-
-/** Counts numbers, so that no side's work can be optimised away. */
-let sink = 0;
-const NUMBER = /\d+/g;
-const count = (s: string) => {
-  for (const line of s.split('\n')) sink += line.match(NUMBER)?.length ?? 0;
-};
-
-async function yardstick(kind: Kind): Promise<Floor> {
-  const utf8 = new TextDecoder('utf-8');
-  switch (kind) {
-    case 'text':
-      return { name: 'decode + lines + number regex', run: (b) => count(utf8.decode(b)) };
-    case 'html': {
-      const { load } = await import('cheerio');
-      return { name: 'decode + cheerio DOM + text', run: (b) => count(load(utf8.decode(b)).text()) };
-    }
-    case 'docx':
-    case 'xlsx': {
-      const { unzipSync, strFromU8 } = await import('fflate');
-      const { XMLParser } = await import('fast-xml-parser');
-      const parser = new XMLParser({ ignoreAttributes: false });
-      const wanted =
-        kind === 'docx'
-          ? (n: string) => n === 'word/document.xml'
-          : (n: string) => n.startsWith('xl/worksheets/sheet') || n === 'xl/sharedStrings.xml';
-      return {
-        name: kind === 'docx' ? 'unzip + parse document.xml' : 'unzip + parse sheets',
-        run: (b) => {
-          const entries = unzipSync(b, { filter: (f) => wanted(f.name) });
-          for (const data of Object.values(entries))
-            sink += Object.keys(parser.parse(strFromU8(data))).length;
-        },
-      };
-    }
-    case 'pdf': {
-      const poppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
-      if (poppler.status === 0)
-        return {
-          name: 'pdftotext -layout (a process a file)',
-          run: (_b, path) => count(execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })),
-        };
-      const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-      return {
-        name: 'pdf.js text of every page',
-        run: async (b) => {
-          const pdf = await getDocument({ data: b.slice(), useSystemFonts: false }).promise;
-          for (let i = 1; i <= pdf.numPages; i++) {
-            const page = await pdf.getPage(i);
-            const text = await page.getTextContent();
-            sink += text.items.length;
-          }
-          await pdf.destroy();
-        },
-      };
-    }
-  }
-}
-
-process.on('exit', () => {
-  if (sink < 0) console.log(sink); // keeps `sink` observable
-});
-
-if (args.values.child) {
-  process.stdout.write(JSON.stringify(await measure(args.values.child as Kind, seconds)) + '\n');
-} else {
-  await parent();
-}
+await parent();
