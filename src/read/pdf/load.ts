@@ -8,8 +8,28 @@ let pdfjsModule: Promise<PdfJs> | null = null;
 /** pdf.js is loaded on first use: reading other kinds of file never pays for it. */
 export const loadPdfJs = (): Promise<PdfJs> => {
   guard();
-  return (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+  return (pdfjsModule ??= importPdfJs());
 };
+
+/**
+ * pdf.js and its worker (which runs on this thread in Node, as pdf.js's own fake worker would load it), with
+ * Array.prototype.push given back. The legacy build's core-js replaces the native push with a JavaScript one for
+ * every array of the process (for an edge case of lengths above 2^32 no report has): a quarter of a PDF's reading
+ * time was that push and its length setter, and every reader and rule after it paid the same.
+ */
+const WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+async function importPdfJs(): Promise<PdfJs> {
+  const push = Array.prototype.push;
+  try {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    await import(WORKER); // sets globalThis.pdfjsWorker, which pdf.js then uses
+
+    return pdfjs;
+  } finally {
+    if (Array.prototype.push !== push)
+      Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true });
+  }
+}
 
 let assets: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
 /** The package's CMaps and standard fonts: without the CMaps, text in predefined CJK encodings comes out empty. */
