@@ -3,7 +3,7 @@
 // every reading finding names its file, a bounded time per case, JSON that serialises; through the CLI an exit code
 // of 0, 1 or 2, valid JSON on stdout, no stack trace on stderr. Memory: the process's RSS is watched (under 1 GB).
 //
-//   npm run fuzz -- [--cases 10000] [--seed 1] [--cli 50] [--hang 120] [--out DIR]
+//   npm run fuzz -- [--cases 10000] [--seed 1] [--cli 50] [--hang 120] [--minutes M] [--out DIR]
 //   npm run fuzz -- --seed S --case N [--out DIR]     writes case N of seed S (a reproducer) and runs nothing
 //
 // In-process cases run in a worker thread, ended when a case passes the hang limit (the case is saved to DIR and
@@ -501,6 +501,10 @@ export interface CliOutcome {
   command: string;
   code: number | null;
   seconds: number;
+  /** The child's peak resident memory as sampled (every 100 ms), bytes; 0 where /proc is not. */
+  maxRss: number;
+  /** Its standard output, parsed (null when it is not valid JSON). */
+  json: unknown;
   problems: string[];
 }
 
@@ -529,6 +533,8 @@ export function runCli(
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
+    let maxRss = 0;
+    const sample = setInterval(() => (maxRss = Math.max(maxRss, rssOf(child.pid))), 100);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -536,20 +542,24 @@ export function runCli(
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(sample);
       const problems: string[] = [];
+      let json: unknown = null;
       if (timedOut) problems.push(`no answer in ${timeoutMs / 1000} s`);
       else if (code === null || ![0, 1, 2].includes(code)) problems.push(`exit ${code ?? signal}`);
       const stdout = Buffer.concat(out).toString('utf8');
       const stderr = Buffer.concat(err).toString('utf8');
       try {
         const parsed = JSON.parse(stdout) as { file: string }[];
+        json = parsed;
         const named = new Set(parsed.map((e) => e.file));
         for (const f of files) if (!named.has(f)) problems.push(`no entry for ${f} in the JSON`);
       } catch {
         problems.push(`stdout is not valid JSON (${stdout.length} characters)`);
       }
       if (STACK_LINE.test(stderr)) problems.push(`a stack trace on stderr: ${stderr.slice(0, 300)}`);
-      resolve({ files: [...files], command, code, seconds: (performance.now() - start) / 1000, problems });
+      const seconds = (performance.now() - start) / 1000;
+      resolve({ files: [...files], command, code, seconds, maxRss, json, problems });
     });
   });
 }
@@ -567,6 +577,8 @@ interface Options {
   slow: number;
   /** Only write this case's file to `out` (a reproducer), and run nothing. */
   only: number | null;
+  /** Stop starting cases after this many minutes (the table says how many ran). */
+  minutes: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -578,6 +590,7 @@ function parseArgs(argv: string[]): Options {
     hang: 120,
     slow: 30,
     only: null,
+    minutes: Infinity,
   };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i]!, argv[i + 1]];
@@ -588,6 +601,7 @@ function parseArgs(argv: string[]): Options {
     else if (k === '--hang') o.hang = n;
     else if (k === '--out') o.out = v!;
     else if (k === '--case') o.only = n;
+    else if (k === '--minutes') o.minutes = n;
     else continue;
     i++;
   }
@@ -665,7 +679,10 @@ async function main(): Promise<void> {
     return path;
   };
   const start = performance.now();
+  let ran = 0;
   for (let index = 0; index < o.cases; index++) {
+    if (performance.now() - start > o.minutes * 60_000) break;
+    ran++;
     child ??= startChild();
     current = index;
     const w = child;
@@ -681,7 +698,7 @@ async function main(): Promise<void> {
       const died = (code: number | null, signal: string | null) => {
         clearTimeout(timer);
         w.off('message', done);
-        child = null;
+        if (child === w) child = null;
         const why = `the process died (exit ${code ?? signal}): ${stderr.trim().split('\n').slice(0, 4).join(' / ')}`;
         resolve({
           index,
@@ -704,6 +721,7 @@ async function main(): Promise<void> {
     r.cases++;
     if (outcome === 'hang') {
       r.hangs++;
+      w.removeAllListeners('exit');
       w.kill('SIGKILL');
       child = null;
       failures.push(`hang (${o.hang} s): case ${index}, ${save(index)}`);
@@ -735,9 +753,9 @@ async function main(): Promise<void> {
   const cliRows: CliOutcome[] = [];
   if (o.cli > 0) {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-fuzz-cli-'));
-    const step = Math.max(1, Math.floor(o.cases / o.cli));
+    const step = Math.max(1, Math.floor(ran / o.cli));
     const names: string[] = [];
-    for (let index = 0; index < o.cases && names.length < o.cli; index += step) {
+    for (let index = 0; index < ran && names.length < o.cli; index += step) {
       const c = makeCase(o.seed, index);
       writeFileSync(join(dir, c.name), c.bytes);
       names.push(c.name);
@@ -752,7 +770,7 @@ async function main(): Promise<void> {
   clearInterval(sample);
 
   const lines = [
-    `nianbao fuzz: seed ${o.seed}, ${o.cases} cases in process (${inProcessSeconds.toFixed(0)} s), ${cliRows.reduce((n, r) => n + r.files.length, 0)} through the CLI`,
+    `nianbao fuzz: seed ${o.seed}, ${ran} of ${o.cases} cases in process (${inProcessSeconds.toFixed(0)} s), ${cliRows.reduce((n, r) => n + r.files.length, 0)} through the CLI`,
     '',
     '| kind | cases | crashes | hangs (> ' + o.hang + ' s) | slow (> ' + o.slow + ' s) | max seconds |',
     '|---|---:|---:|---:|---:|---:|',

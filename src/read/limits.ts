@@ -24,8 +24,8 @@ export const LIMITS = {
    * 200 inches a side). A larger MediaBox is refused.
    */
   pdfPageArea: 14_400 * 14_400,
-  /** Pixels of one page rendered for OCR: the scale is lowered until the image fits (an A4 page at 200 dpi: 3.9 Mpx). */
-  ocrPagePixels: 25_000_000,
+  /** Pixels of one page rendered for OCR: the scale is lowered until the image fits (A4 at 200 dpi: 3.9 Mpx, A3 7.8). */
+  ocrPagePixels: 8_000_000,
   /** Pixels rendered for OCR in one file: the pages beyond it are left unread, with read/ocr saying which. */
   ocrFilePixels: 400_000_000,
 } as const;
