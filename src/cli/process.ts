@@ -1,8 +1,8 @@
 // One input file from disk through the pipeline: the bytes read from the file system (a file that cannot be opened
 // is a read/unreadable finding naming it), then src/pipeline.ts.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { fsPath } from './paths.ts';
+import { readInputFile } from '../read/file.ts';
 import { resolve } from 'node:path';
 import { finding, inLang } from '../findings/index.ts';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
@@ -39,7 +39,9 @@ export async function readInput(
   options: Pick<ProcessOptions, 'cwd' | 'lang'> = {},
 ): Promise<Uint8Array | Diagnostic> {
   try {
-    return await readFile(fsPath(resolve(options.cwd ?? process.cwd(), file)));
+    // Not a regular file (a pipe, /dev/zero) or over the input limit: refused from its stat, never read.
+    const bytes = await readInputFile(fsPath(resolve(options.cwd ?? process.cwd(), file)), file);
+    return bytes instanceof Uint8Array ? bytes : inLang(bytes, options.lang ?? 'zh');
   } catch (error) {
     return unreadable(file, error, options.lang);
   }

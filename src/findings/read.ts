@@ -119,8 +119,8 @@ export const READ_FINDINGS = {
   'read/too-large': {
     severity: 'error',
     title: {
-      zh: '文件超出读取上限（解压后过大、合并区域或表格范围过大，或读取时内存超限），未读取',
-      en: 'A file beyond the limits of reading (too large unpacked, a merge or a sheet too large, or too much memory)',
+      zh: '文件超出读取上限（文件、解压后、表格、页数或页面过大，或读取时内存超限），未读取',
+      en: 'A file beyond the limits of reading (too large a file, unpacked size, table, page count or page, or too much memory)',
     },
     basis: STAGE_BASIS,
     messages: {
@@ -135,6 +135,30 @@ export const READ_FINDINGS = {
       extent: {
         zh: '{file}：工作表“{sheet}”的单元格一直延伸到 {cell}（{rows} 行 × {cols} 列），超过上限 {limit} 个单元格，未读取',
         en: '{file}: sheet "{sheet}" has cells as far as {cell} ({rows} rows × {cols} columns), over the limit of {limit} cells; not read',
+      },
+      input: {
+        zh: '{file}：文件大小 {size} MB，超过读取上限 {limit} MB，未读取',
+        en: '{file}: the file is {size} MB, over the limit of {limit} MB; not read',
+      },
+      elements: {
+        zh: '{file}：网页的元素（标签）超过 {limit} 个，超过读取上限，未读取',
+        en: '{file}: the page has more than {limit} elements (tags), over the limit of reading; not read',
+      },
+      cells: {
+        zh: '{file}：网页表格的单元格超过 {limit} 个，超过读取上限，未读取',
+        en: '{file}: the page has more than {limit} table cells, over the limit of reading; not read',
+      },
+      table: {
+        zh: '{file}：网页的第 {table} 个表格按行列合并展开后达 {rows} 行 × {cols} 列，超过上限 {limit} 个位置，未读取',
+        en: '{file}: table {table} of the page reaches {rows} rows × {cols} columns once its merged cells are laid out, over the limit of {limit} positions; not read',
+      },
+      pages: {
+        zh: '{file}：PDF 共 {pages} 页，超过读取上限 {limit} 页，未读取',
+        en: '{file}: the PDF has {pages} pages, over the limit of {limit}; not read',
+      },
+      pageArea: {
+        zh: '{file}：PDF 第 {page} 页的尺寸为 {width} × {height} 磅，超过 PDF 允许的最大页面面积（{side} × {side} 磅），未读取',
+        en: '{file}: page {page} of the PDF measures {width} × {height} points, over the largest page area PDF allows ({side} × {side} points); not read',
       },
       // Reported by a batch (src/cli/batch.ts): V8 stopped the file's worker thread at its heap limit.
       memory: {
@@ -199,6 +223,10 @@ export const READ_FINDINGS = {
         zh: '{file}：PDF 第 {pages} 页没有文字层，文字识别（OCR）失败，这些页的内容未读取：{reason}',
         en: '{file}: page(s) {pages} of the PDF have no text layer and OCR failed, so they were not read: {reason}',
       },
+      ocrLimit: {
+        zh: '{file}：PDF 第 {pages} 页没有文字层，但本文件的文字识别（OCR）已达上限 {limit} 百万像素，这些页的内容未读取',
+        en: '{file}: page(s) {pages} of the PDF have no text layer and were not read: the file reached its OCR limit of {limit} million pixels',
+      },
     },
   },
   // Reported by extraction (src/extract/restated.ts), which knows the cells the layout sheets gave.
@@ -251,6 +279,18 @@ export const READ_FINDINGS = {
       unreadable: {
         zh: '无法读取文件“{file}”：{reason}（{code}）',
         en: 'cannot read file "{file}": {reason} ({code})',
+      },
+      pipe: {
+        zh: '无法读取文件“{file}”：这是一个命名管道（FIFO），不是普通文件，未读取（读取它可能永远等不到结尾）',
+        en: 'cannot read file "{file}": it is a named pipe (FIFO), not a regular file; not read (reading it might never end)',
+      },
+      device: {
+        zh: '无法读取文件“{file}”：这是一个设备文件（如 /dev/zero），不是普通文件，未读取',
+        en: 'cannot read file "{file}": it is a device (such as /dev/zero), not a regular file; not read',
+      },
+      socket: {
+        zh: '无法读取文件“{file}”：这是一个套接字，不是普通文件，未读取',
+        en: 'cannot read file "{file}": it is a socket, not a regular file; not read',
       },
     },
   },

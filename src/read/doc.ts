@@ -1,8 +1,34 @@
 // DOC reader (Word 97–2003) through word-extractor: text only, table rows rebuilt where the merges lost them.
+import { createRequire } from 'node:module';
 import WordExtractor from 'word-extractor';
 import type { Document } from '../model/document.ts';
 import { parseTextBlocks } from './layout.ts';
 import { brokenDocument } from './broken.ts';
+
+/**
+ * word-extractor follows a sector chain of the file's allocation table until it ends, and a damaged file whose
+ * chain loops (sector A → B → A) grows its list without end: V8 dies with "invalid size error" (a bit-flipped
+ * fixture, found by scripts/fuzz.ts). Its chains are followed here instead, refusing a loop or a chain longer
+ * than the table: the reader says read/broken.
+ */
+interface AllocationTable {
+  _table: number[];
+  getSecIdChain(start: number): number[];
+}
+const require = createRequire(import.meta.url);
+const Table = require('word-extractor/lib/ole-allocation-table.js') as { prototype: AllocationTable };
+Table.prototype.getSecIdChain = function getSecIdChain(this: AllocationTable, start: number): number[] {
+  const chain: number[] = [];
+  const seen = new Set<number>();
+  // Sector ids ≥ 0 are sectors; −1 is free, −2 the end of a chain (word-extractor stops at any id ≤ −1).
+  for (let id = start; id > -1; id = this._table[id]!) {
+    if (seen.has(id) || chain.length > this._table.length)
+      throw new Error('the sector chain of the file loops (its allocation table is damaged)');
+    seen.add(id);
+    chain.push(id);
+  }
+  return chain;
+};
 
 const FIGURE = /^\s*[+\-−]?[\d,]+(\.\d+)?\s*$|^\s*[/\-—]\s*$/;
 

@@ -7,6 +7,7 @@ import { decodeHtml } from './html/charset.ts';
 import { PageReader } from './html/flow.ts';
 import { finding } from '../findings/index.ts';
 import { LINE_BREAK } from './text.ts';
+import { htmlTooLarge, LimitExceeded } from './limits.ts';
 
 /** The charset a page declares in its first 4 KiB (<meta charset>, <meta http-equiv>, or an XML prolog). */
 export { declaredCharset } from './html/charset.ts';
@@ -33,6 +34,9 @@ export function readHtml(bytes: Uint8Array, options: ReadHtmlOptions = {}): Docu
   const file = options.path ?? '';
   const diagnostics: Diagnostic[] = [];
   let encoding: string | undefined;
+  // Beyond the limits (size, elements, cells: docs/robustness.md), refused before it is decoded or parsed.
+  const tooLarge = htmlTooLarge(file, bytes);
+  if (tooLarge) return { kind: 'html', blocks: [], diagnostics: [tooLarge] };
   try {
     const decoded = decodeHtml(bytes, file, diagnostics);
     encoding = decoded.encoding;
@@ -47,6 +51,8 @@ export function readHtml(bytes: Uint8Array, options: ReadHtmlOptions = {}): Docu
     const { images } = reader;
     return { kind: 'html', encoding, blocks, diagnostics, ...(images.length > 0 ? { images } : {}) };
   } catch (e) {
+    if (e instanceof LimitExceeded)
+      return { kind: 'html', ...(encoding ? { encoding } : {}), blocks: [], diagnostics: [e.finding(file)] };
     // Defensive: parse5 accepts any string, so only a bug here can throw; the batch goes on with a diagnostic.
     diagnostics.push(
       finding('read/broken', 'broken', {

@@ -5,6 +5,7 @@ import { detectKind } from './detect.ts';
 import { finding } from '../findings/index.ts';
 import { readText, type ReadTextOptions } from './text.ts';
 import { brokenFinding } from './broken.ts';
+import { inputTooLarge, LimitExceeded } from './limits.ts';
 
 /** Options of `read`. */
 export interface ReadOptions extends ReadTextOptions {
@@ -37,12 +38,16 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   const file = options.path ?? '';
   if (detected === 'unknown-binary')
     return failed('text', finding('read/unsupported', 'unsupported', { file, kind: 'zip' }));
+  // Bytes given in memory (an upload, an import) meet the input limit a file on disk meets before it is read.
+  const tooLarge = inputTooLarge(file, bytes.length);
+  if (tooLarge) return failed(detected, tooLarge);
   const load = READERS[detected];
   if (!load) return failed(detected, finding('read/unsupported', 'unsupported', { file, kind: detected }));
   try {
     const reader = await load();
     return await reader(bytes, options);
   } catch (e) {
+    if (e instanceof LimitExceeded) return failed(detected, e.finding(file));
     // A reader that throws has met a document it cannot handle (a broken or encrypted file): a diagnostic.
     return failed(detected, brokenFinding(detected, file, e));
   }

@@ -2,7 +2,7 @@
 // in the pixels, words read by tesseract.js (chi_sim; unsure figures again by eng, digits only) and given in points.
 // One concern per module in ocr/: types, image (render, straighten, rulings, ink pieces), words (what OCR reads made
 // fit for the PDF reader), digits (the digits pass), tesseract (its workers), engine (a page read).
-export { createOcrEngine } from './ocr/engine.ts';
+export { createOcrEngine, ocrPixels, ocrScale } from './ocr/engine.ts';
 export {
   cropInk,
   DIGITS_CONFIDENCE,

@@ -12,6 +12,7 @@ import type { PageData } from './pdf/geometry.ts';
 import { loadPdfJs, openPdf, watchRejections, type PdfDocument } from './pdf/load.ts';
 import { ocrPages } from './pdf/ocr-merge.ts';
 import { readPage } from './pdf/page.ts';
+import { LIMITS } from './limits.ts';
 
 /** Options of the PDF reader. */
 export interface ReadPdfOptions {
@@ -53,9 +54,15 @@ async function readPdfDocument(bytes: Uint8Array, options: ReadPdfOptions): Prom
         return failed(finding('read/encrypted', 'encrypted', { file }));
       return failed(brokenFinding('pdf', file, e));
     }
+    if (doc.numPages > LIMITS.pdfPages)
+      return failed(
+        finding('read/too-large', 'pages', { file, pages: doc.numPages, limit: LIMITS.pdfPages }),
+      );
     const pages: PageData[] = [];
     const textless: number[] = [];
     for (let no = 1; no <= doc.numPages; no++) {
+      const huge = await pageTooLarge(doc, no, file);
+      if (huge) return failed(huge);
       try {
         const page = await readPage(doc, no, pdfjs.OPS);
         if (page.chunks.length === 0) textless.push(no);
@@ -66,7 +73,7 @@ async function readPdfDocument(bytes: Uint8Array, options: ReadPdfOptions): Prom
     }
     const ocr = textless.length > 0 && options.ocr !== false;
     if (ocr) {
-      const read = await ocrPages(doc, pages, textless, file, diagnostics);
+      const read = await ocrPages(doc, pages, textless, file, diagnostics, pdfjs.OPS);
       textless.splice(0, textless.length, ...textless.filter((no) => !read.includes(no)));
     }
     if (pages.length === 0 && doc.numPages > 0) {
@@ -91,6 +98,29 @@ async function readPdfDocument(bytes: Uint8Array, options: ReadPdfOptions): Prom
   } finally {
     await task.destroy();
   }
+}
+
+/**
+ * read/too-large for a page whose area passes LIMITS.pdfPageArea (a MediaBox larger than PDF allows), else null;
+ * a page pdf.js cannot open is left to readPage, which says so.
+ */
+async function pageTooLarge(doc: PdfDocument, no: number, file: string): Promise<Diagnostic | null> {
+  let width: number;
+  let height: number;
+  try {
+    ({ width, height } = (await doc.getPage(no)).getViewport({ scale: 1 }));
+  } catch {
+    return null;
+  }
+  if (!(width * height > LIMITS.pdfPageArea)) return null;
+  const side = Math.sqrt(LIMITS.pdfPageArea);
+  return finding('read/too-large', 'pageArea', {
+    file,
+    page: no,
+    width: Math.round(width),
+    height: Math.round(height),
+    side,
+  });
 }
 
 function failed(d: Diagnostic): Document {

@@ -1,14 +1,20 @@
 // Test tables of the reading and extraction rules: real texts that show each problem, checked under its own id.
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../extract/index.ts';
 import { compareRestated } from '../extract/restated.ts';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { readHtml } from '../read/html.ts';
 import { read } from '../read/index.ts';
 import { readPdf } from '../read/pdf.ts';
+import { loadPdfJs, openPdf } from '../read/pdf/load.ts';
+import { ocrPages } from '../read/pdf/ocr-merge.ts';
+import { readPage } from '../read/pdf/page.ts';
 import { readText } from '../read/text.ts';
 import { EXTRACTION_RULES } from './extraction.ts';
 import { partition, scopeFindings } from '../aggregate/partition.ts';
@@ -109,6 +115,22 @@ function stating(c: RuleCase, ...data: Record<string, unknown>[]): RuleCase {
   return { ...c, errors: c.errors.map((e, i) => ({ ...e, data: data[i]! })) };
 }
 
+/**
+ * Files that are not regular files, and one too large to read (sparse: no disk is used), in a directory of their
+ * own: a named pipe, a symlink to /dev/zero, a socket, a 201 MB file.
+ */
+const SPECIAL = mkdtempSync(join(tmpdir(), 'nianbao-special-'));
+const FIFO = 'pipe';
+execFileSync('mkfifo', [join(SPECIAL, FIFO)]);
+symlinkSync('/dev/zero', join(SPECIAL, 'zero.txt'));
+truncateSync((writeFileSync(join(SPECIAL, 'big.txt'), ''), join(SPECIAL, 'big.txt')), 201 * 1024 * 1024);
+const socket = createServer();
+await new Promise<void>((resolve) => socket.listen(join(SPECIAL, 'sock'), resolve));
+afterAll(() => {
+  socket.close();
+  rmSync(SPECIAL, { recursive: true, force: true });
+});
+
 /** A diagnostic as the PDF reader gives it when tesseract fails (no page of this test can make it fail). */
 const ocrFailed: Diagnostic = {
   ruleId: 'read/ocr',
@@ -148,6 +170,27 @@ const MEMBER_2021 = withCells(validReport('2021'), { 'requests.granted.research'
 
 const CASES: Record<string, RuleCase[]> = {
   'read/unreadable': [
+    fromFindings(
+      'a named pipe given as the file (reading it would wait for ever)',
+      (await processFile(FIFO, { cwd: SPECIAL })).diagnostics,
+      'read/unreadable',
+      'pipe',
+      { file: FIFO },
+    ),
+    fromFindings(
+      'a symlink to /dev/zero (reading it would never end)',
+      (await processFile('zero.txt', { cwd: SPECIAL })).diagnostics,
+      'read/unreadable',
+      'device',
+      { file: 'zero.txt' },
+    ),
+    fromFindings(
+      'a socket given as the file',
+      (await processFile('sock', { cwd: SPECIAL })).diagnostics,
+      'read/unreadable',
+      'socket',
+      { file: 'sock' },
+    ),
     fromFindings(
       'a file that is not there',
       (await processFile('no-such-file.pdf', { cwd: import.meta.dirname })).diagnostics,
@@ -479,6 +522,53 @@ const CASES: Record<string, RuleCase[]> = {
         limit: 100_000,
       },
     ),
+    fromFindings(
+      'a file of 201 MB (sparse: refused from its size, never read)',
+      (await processFile('big.txt', { cwd: SPECIAL })).diagnostics,
+      'read/too-large',
+      'input',
+      { file: 'big.txt', size: 201, limit: 200 },
+    ),
+    stating(
+      await fromFile(
+        'a page of 500,001 elements',
+        strToU8('<p>'.repeat(500_001)),
+        'read/too-large',
+        'elements',
+      ),
+      { file: 'r', limit: 500_000 },
+    ),
+    stating(
+      await fromFile(
+        'a page of 200,001 table cells',
+        strToU8(`<table><tr>${'<td>1'.repeat(200_001)}</table>`),
+        'read/too-large',
+        'cells',
+      ),
+      { file: 'r', limit: 200_000 },
+    ),
+    stating(
+      await fromFile(
+        'a table of colspan="1000000" cells (clamped to 1000, as browsers do)',
+        crasher('html-colspan-huge.html'),
+        'read/too-large',
+        'table',
+      ),
+      { file: 'r', table: 1, rows: 19, cols: 53_000, limit: 1_000_000 },
+    ),
+    stating(
+      await fromPdf('a PDF of 2,001 pages', tinyPdf(Array(2001).fill(BLANK_PAGE)), 'read/too-large', 'pages'),
+      { file: 'r.pdf', pages: 2001, limit: 2000 },
+    ),
+    stating(
+      await fromPdf(
+        'a page of 20,000 × 20,000 points',
+        tinyPdf([TEXT_PAGE.replace('[0 0 595 842]', '[0 0 20000 20000]')]),
+        'read/too-large',
+        'pageArea',
+      ),
+      { file: 'r.pdf', page: 1, width: 20000, height: 20000, side: 14400 },
+    ),
     stating(
       await fromFile('a cell at XFD1048576', crasher('xlsx-far-cell.xlsx'), 'read/too-large', 'extent'),
       {
@@ -540,6 +630,22 @@ const CASES: Record<string, RuleCase[]> = {
       },
       { file: 'r.pdf', pages: '2', reason: 'worker exited' },
     ),
+    await (async () => {
+      // The file's OCR budget made smaller than the page (LIMITS.ocrFilePixels is 400 million pixels): page 1 is
+      // not rendered, and said so.
+      const pdfjs = await loadPdfJs();
+      const doc = await openPdf(pdfjs, pdfFixture('scan-title.pdf')).promise;
+      const page = await readPage(doc, 1, pdfjs.OPS);
+      const diagnostics: Diagnostic[] = [];
+      const read = await ocrPages(doc, [page], [1], 'r.pdf', diagnostics, pdfjs.OPS, 1_000_000);
+      expect(read).toEqual([]);
+      await doc.destroy();
+      return fromFindings('a scan past the OCR budget of its file', diagnostics, 'read/ocr', 'ocrLimit', {
+        file: 'r.pdf',
+        pages: '1',
+        limit: 1,
+      });
+    })(),
   ],
   'extract/unreadable-figure': [
     stating(

@@ -5,6 +5,7 @@ import type { Block, Table, TableCell, TableRow } from '../../model/document.ts'
 import type { TextSpan } from '../../model/source.ts';
 import type { SourceText } from './spans.ts';
 import { BLOCK, childrenOf, isElement, isText, type PageTree } from './tree.ts';
+import { LIMITS, LimitExceeded } from '../limits.ts';
 
 /** What reading a table needs of the page reader: the tree, the spans, the blocks read so far, the flow. */
 export interface TableReader {
@@ -49,6 +50,15 @@ export function readTable(table: Element, reader: TableReader): void {
       while (covered[r]!.has(col)) col++;
       const colSpan = spanAttr(td.attribs.colspan, 1000);
       let rowSpan = spanAttr(td.attribs.rowspan, 65534, true);
+      // Clamped as browsers clamp them, spans can still lay a table out over a grid no report has (300 cells of
+      // colspan 1000 in a row): refused before its positions are made (LIMITS.htmlTableGrid).
+      if (rows.length * (col + colSpan) > LIMITS.htmlTableGrid)
+        throw new LimitExceeded('table', {
+          table: index + 1,
+          rows: rows.length,
+          cols: col + colSpan,
+          limit: LIMITS.htmlTableGrid,
+        });
       // rowspan="0" and rowspans past the table's end stop at its last row.
       if (rowSpan === 0 || r + rowSpan > rows.length) rowSpan = rows.length - r;
       for (let dr = 1; dr < rowSpan; dr++)

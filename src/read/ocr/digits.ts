@@ -105,19 +105,20 @@ export function cropInk(
 /** The digits pass's reader: a figure read again alone, or null when the digits pass is not sure of one. */
 export interface DigitsReader {
   /** The figure in the ink of `box` (pixels of `img`), or null when the digits pass is not sure of one. */
-  read(img: GreyImage, box: Piece): Promise<{ text: string; confidence: number } | null>;
+  read(img: GreyImage, box: Piece, scale?: number): Promise<{ text: string; confidence: number } | null>;
   close(): Promise<void>;
 }
 
 /**
- * The digits pass's reader (eng, digits only) for images rendered at `scale` pixels per point: its worker started
+ * The digits pass's reader (eng, digits only) for images rendered at `scale` pixels per point (or the scale a read
+ * is given: a page too large for OCR's pixel limit is rendered smaller): its worker started
  * at the first figure OCR is unsure of, and ended by close.
  */
 export function digitsReader(tesseract: Tesseract, scale: number): DigitsReader {
   let digitsWorker: TesseractWorker | null = null;
   return {
-    async read(img, box) {
-      const em = 10 * scale;
+    async read(img, box, at = scale) {
+      const em = 10 * at;
       const crop = cropInk(img, box, Math.round(0.25 * em), DIGITS_ZOOM);
       if (!crop) return null;
       if (!digitsWorker) {

@@ -3,6 +3,7 @@
 import { UNSURE_MARK } from '../../model/document.ts';
 import { digitsCandidate, digitsReader } from './digits.ts';
 import {
+  DARK,
   despeckle,
   estimateSkew,
   findRulings,
@@ -22,35 +23,52 @@ import {
   type OcrPage,
   type OcrSegment,
   type OcrWord,
+  type RenderablePage,
 } from './types.ts';
 import { normalizeOcrWords, untangle } from './words.ts';
+import { LIMITS } from '../limits.ts';
 
 type PageSegMode = Tesseract['PSM'][keyof Tesseract['PSM']];
 
 /**
- * Starts a tesseract worker for Simplified Chinese from the npm data (no network, nothing cached on disk), and, at
- * the first figure it is unsure of, a second one (eng, digits only) for the digits pass. Rejects when the worker
- * cannot start.
+ * An OCR engine: a tesseract worker for Simplified Chinese from the npm data (no network, nothing cached on disk),
+ * started at the first page that has glyphs to read (a file of blank or noise pages never starts one: it took
+ * hundreds of MB), and, at the first figure it is unsure of, a second one (eng, digits only) for the digits pass.
+ * A worker that cannot start makes that page's read reject.
  */
 export async function createOcrEngine(): Promise<OcrEngine> {
   const tesseract: Tesseract = await import('tesseract.js');
   await loadCanvas();
-  const worker = await startWorker(tesseract, 'chi_sim');
-  try {
-    // debug_file: tesseract's own messages ("Detected 53 diacritics") would go to standard output, into the JSON
-    // a batch prints; library code does not print.
-    await worker.setParameters({ user_defined_dpi: String(OCR_DPI), debug_file: '/dev/null' });
-  } catch (e) {
-    await worker.terminate();
-    throw e;
-  }
-  const scale = OCR_DPI / 72;
-  const digits = digitsReader(tesseract, scale);
-  const read = (img: GreyImage, mode: PageSegMode) => recognizeWords(worker, img, mode);
+  let started: Promise<TesseractWorker> | null = null;
+  const chinese = () =>
+    (started ??= (async () => {
+      const worker = await startWorker(tesseract, 'chi_sim');
+      try {
+        // debug_file: tesseract's own messages ("Detected 53 diacritics") would go to standard output, into the
+        // JSON a batch prints; library code does not print.
+        await worker.setParameters({ user_defined_dpi: String(OCR_DPI), debug_file: '/dev/null' });
+      } catch (e) {
+        const worker = await (started as Promise<TesseractWorker> | null)?.catch(() => null);
+        await worker?.terminate();
+        throw e;
+      }
+      return worker;
+    })());
+  const digits = digitsReader(tesseract, OCR_DPI / 72);
+  const read = async (img: GreyImage, mode: PageSegMode) => recognizeWords(await chinese(), img, mode);
   return {
     async page(page) {
+      // OCR_DPI, or less on a page too large for LIMITS.ocrPagePixels (a huge MediaBox would take gigabytes).
+      const scale = ocrScale(page);
       const rendered = await render(page, scale);
       const clean = despeckle(rendered);
+      // A page without ink (a blank page of a scan) has no words: tesseract is not asked (it found none on one,
+      // after seconds of work and hundreds of MB a page).
+      // Nor is a page of noise (a damaged image stream decodes to random pixels, ../shared/crashers/pdf-01766.pdf):
+      // tesseract took minutes on one and found nothing a person could read; nor a page whose ink has no piece of a
+      // glyph's size (a line across it: pdf-50-blank-pages.pdf, 50 such pages, took minutes).
+      if (!hasInk(clean) || isNoise(clean) || !hasGlyphs(clean, scale))
+        return { words: [], horizontal: [], vertical: [], skew: 0 };
       const skew = estimateSkew(clean);
       const img = straighten(clean, skew);
       // A ruling line is longer than any stroke of a character (16 points: more than a 14-point ideograph).
@@ -69,7 +87,7 @@ export async function createOcrEngine(): Promise<OcrEngine> {
       const judged = normalizeOcrWords(words);
       for (let i = 0; i < words.length; i++) {
         if (!digitsCandidate(judged[i]!.text)) continue;
-        const reading = await digits.read(img, words[i]!);
+        const reading = await digits.read(img, words[i]!, scale);
         if (reading) words[i] = { ...words[i]!, ...reading };
       }
       return inPoints(words, lines, skew, scale);
@@ -78,10 +96,60 @@ export async function createOcrEngine(): Promise<OcrEngine> {
       try {
         await digits.close();
       } finally {
-        await worker.terminate();
+        const worker = await (started as Promise<TesseractWorker> | null)?.catch(() => null);
+        await worker?.terminate();
       }
     },
   };
+}
+
+/** Whether an image has a dark pixel. */
+function hasInk(img: GreyImage): boolean {
+  for (let i = 0; i < img.data.length; i++) if (img.data[i]! < DARK) return true;
+  return false;
+}
+
+/**
+ * Whether an image has ink of a glyph's size: a piece (inkPieces, as missedWords finds them) at most 4 em high. A
+ * text line is one such piece, a ruled table's glyphs are pieces apart from its ruling; a drawing alone is not.
+ */
+function hasGlyphs(img: GreyImage, scale: number): boolean {
+  const em = 10 * scale;
+  return inkPieces(img, Math.round(0.6 * em), Math.round(0.25 * em)).some((p) => p.y1 - p.y0 <= 4 * em);
+}
+
+/**
+ * Whether an image is noise rather than a page: more than half its pixels dark, or its pixels changing between ink
+ * and paper at more than 10 % of them along its rows. The scans of the fixtures are 2–6 % ink with 0.6–2.6 %
+ * changes; the damaged page of pdf-01766.pdf is 50 % ink with 21 % changes.
+ */
+function isNoise(img: GreyImage): boolean {
+  let dark = 0;
+  let changes = 0;
+  const { data, width } = img;
+  for (let i = 0; i < data.length; i++) {
+    const ink = data[i]! < DARK;
+    if (ink) dark++;
+    if (i % width !== 0 && ink !== data[i - 1]! < DARK) changes++;
+  }
+  return dark > 0.5 * data.length || changes > 0.1 * data.length;
+}
+
+/**
+ * The scale (pixels per point) a page is rendered at for OCR: OCR_DPI, lowered on a page so large that its image
+ * would pass LIMITS.ocrPagePixels (its width × height then fits the limit).
+ */
+export function ocrScale(page: RenderablePage): number {
+  const { width, height } = page.getViewport({ scale: 1 });
+  const full = OCR_DPI / 72;
+  const area = Math.max(width * height, 1);
+  return Math.min(full, Math.sqrt(LIMITS.ocrPagePixels / area));
+}
+
+/** The pixels of a page's OCR image (at ocrScale). */
+export function ocrPixels(page: RenderablePage): number {
+  const { width, height } = page.getViewport({ scale: ocrScale(page) });
+  return Math.ceil(width) * Math.ceil(height);
 }
 
 /** The words of an image in pixels, one line number per tesseract line. */

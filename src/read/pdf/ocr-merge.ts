@@ -1,11 +1,12 @@
 // Pages without a text layer read by OCR: each page's words and ruling lines put into its page data, with the
 // type size and baseline of its lines estimated from the glyphs.
 import type { Diagnostic } from '../../model/diagnostic.ts';
-import { createOcrEngine, type OcrEngine, type OcrPage, type RenderablePage } from '../ocr.ts';
+import { createOcrEngine, ocrPixels, type OcrEngine, type OcrPage, type RenderablePage } from '../ocr.ts';
+import { LIMITS } from '../limits.ts';
 import { finding } from '../../findings/index.ts';
 import { reasonOf } from './diagnostic.ts';
 import type { PageData } from './geometry.ts';
-import type { PdfDocument } from './load.ts';
+import type { PdfDocument, PdfJs } from './load.ts';
 import { mergeSegments } from './rulings.ts';
 
 /**
@@ -19,15 +20,30 @@ export async function ocrPages(
   numbers: readonly number[],
   file: string,
   diagnostics: Diagnostic[],
+  ops: PdfJs['OPS'],
+  budget: number = LIMITS.ocrFilePixels,
 ): Promise<number[]> {
   const read: number[] = [];
+  // A page that draws nothing (a blank page) has nothing to read: neither rendered nor OCR's engine started for it.
+  const drawn: number[] = [];
+  for (const no of numbers) if (await drawsAnything(doc, no, ops)) drawn.push(no);
+  if (drawn.length === 0) return read;
+  // Pages past the file's OCR budget (LIMITS.ocrFilePixels, pixels rendered) stay unread, named by read/ocr.
+  const overBudget: number[] = [];
+  let pixels = 0;
   let engine: OcrEngine | null = null;
   try {
     engine = await createOcrEngine();
-    for (const no of numbers) {
+    for (const no of drawn) {
       const data = pages.find((p) => p.no === no)!;
       const page = await doc.getPage(no);
       try {
+        const cost = ocrPixels(page as unknown as RenderablePage);
+        if (overBudget.length > 0 || pixels + cost > budget) {
+          overBudget.push(no);
+          continue;
+        }
+        pixels += cost;
         const result = await engine.page(page as unknown as RenderablePage);
         // A page whose words OCR is mostly unsure of (a blurred or tiny scan) is not text: it stays unread.
         const confidences = result.words.map((w) => w.confidence).sort((a, b) => a - b);
@@ -40,7 +56,7 @@ export async function ocrPages(
       }
     }
   } catch (e) {
-    const unread = numbers.filter((n) => !read.includes(n));
+    const unread = drawn.filter((n) => !read.includes(n) && !overBudget.includes(n));
     diagnostics.push(
       finding('read/ocr', 'ocrFailed', {
         file,
@@ -52,7 +68,55 @@ export async function ocrPages(
     await engine?.close().catch(() => {});
   }
   if (read.length > 0) diagnostics.push(finding('read/ocr', 'ocrPages', { file, pages: read.join('、') }));
+  if (overBudget.length > 0)
+    diagnostics.push(
+      finding('read/ocr', 'ocrLimit', {
+        file,
+        pages: overBudget.join('、'),
+        limit: budget / 1_000_000,
+      }),
+    );
   return read;
+}
+
+/** pdf.js operators that put something on the page (paths, images, shadings, text). */
+const DRAWING = [
+  'constructPath',
+  'stroke',
+  'closeStroke',
+  'fill',
+  'eoFill',
+  'fillStroke',
+  'eoFillStroke',
+  'closeFillStroke',
+  'closeEOFillStroke',
+  'shadingFill',
+  'paintImageXObject',
+  'paintInlineImageXObject',
+  'paintInlineImageXObjectGroup',
+  'paintImageMaskXObject',
+  'paintImageMaskXObjectGroup',
+  'paintImageMaskXObjectRepeat',
+  'paintImageXObjectRepeat',
+  'paintSolidColorImageMask',
+  'showText',
+  'showSpacedText',
+  'nextLineShowText',
+  'nextLineSetSpacingShowText',
+] as const;
+
+/** Whether a page draws anything (its operator list has a drawing operator); a page pdf.js cannot list does. */
+async function drawsAnything(doc: PdfDocument, no: number, ops: PdfJs['OPS']): Promise<boolean> {
+  const drawing = new Set<number>(
+    DRAWING.map((name) => (ops as Record<string, number>)[name]!).filter((n) => n !== undefined),
+  );
+  try {
+    const page = await doc.getPage(no);
+    const list = await page.getOperatorList();
+    return list.fnArray.some((fn) => drawing.has(fn));
+  } catch {
+    return true;
+  }
 }
 
 /** The median word confidence below which a page's OCR is junk (a 30 dpi scan reads at 0–40, a clean one at 90+). */

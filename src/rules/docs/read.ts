@@ -141,16 +141,16 @@ export const docs: readonly RuleDocs[] = [
   {
     id: 'read/too-large',
     what: {
-      zh: '文件超出 nianbao 的读取上限，未读取：DOCX 或 XLSX 解压后超过 100 MB（“压缩炸弹”），某个合并区域超过 10 万个单元格，或工作表的单元格范围（行数 × 列数）超过 200 万个；或者任何文件在批处理的工作线程中读取时占用的内存超过上限（--max-memory，默认 1024 MB），读取被停止。年度报告的文件远在这些上限之内（解压后不到 1 MB，表格不到 100 行 × 30 列；测试用的 PDF、DOCX、XLSX 样例在 128 MB 的内存上限下都能读完）。',
-      en: 'A file beyond the limits of reading, not read: a DOCX or XLSX over 100 MB unpacked (a zip bomb), a merged range of more than 100,000 cells, or a sheet whose cells span more than 2,000,000 positions (rows × columns); or any file whose reading on a batch worker thread took more memory than its limit (--max-memory, 1024 MB by default) and was stopped. Report files are far inside these limits (under 1 MB unpacked, tables under 100 rows × 30 columns; the sample PDF, DOCX and XLSX fixtures are read within a 128 MB limit).',
+      zh: '文件超出 nianbao 的读取上限，未读取。任何文件：超过 200 MB（读取前按文件大小检查）。网页：超过 50 MB，元素（标签）超过 50 万个，表格单元格超过 20 万个，或某个表格按合并单元格展开后超过 100 万个位置（行数 × 列数；colspan 按浏览器的做法最多取 1000，rowspan 最多 65534）。PDF：超过 2000 页，或某页面积超过 PDF 允许的最大页面（14400 × 14400 磅）。DOCX、XLSX：解压后超过 100 MB（“压缩炸弹”），某个合并区域超过 10 万个单元格，或工作表的单元格范围（行数 × 列数）超过 200 万个。批处理：任何文件在工作线程中读取时占用的内存超过上限（--max-memory，默认 1024 MB），读取被停止。年度报告的文件远在这些上限之内（几 MB，不到 100 页，几千个元素，表格不到 100 行 × 30 列）。全部上限见 docs/robustness.md“上限”（src/read/limits.ts 的 LIMITS）。',
+      en: 'A file beyond the limits of reading, not read. Any file: over 200 MB (checked from its size before it is read). A web page: over 50 MB, more than 500,000 elements (tags) or 200,000 table cells, or a table whose merged cells lay out over more than 1,000,000 positions (rows × columns; colspan taken up to 1000 and rowspan up to 65534, as browsers do). A PDF: more than 2,000 pages, or a page larger in area than PDF allows (14,400 × 14,400 points). DOCX, XLSX: over 100 MB unpacked (a zip bomb), a merged range of more than 100,000 cells, or a sheet whose cells span more than 2,000,000 positions. In a batch: any file whose reading on a worker thread took more memory than its limit (--max-memory, 1024 MB by default), stopped. Report files are far inside these limits (a few MB, under 100 pages, a few thousand elements, tables under 100 rows × 30 columns). All the limits: docs/robustness.md "Limits" (LIMITS in src/read/limits.ts).',
     },
     why: {
       zh: '这样的文件不是一份年度报告能有的样子（多半是损坏或恶意构造的文件）；照常读取会耗尽内存或长时间没有结果，拖住同一批的其他文件。上限在解压和解析之前检查。',
       en: 'No report has such a file (it is damaged or made to harm); reading it as usual would exhaust memory or run for ever, holding up the batch. The limits are checked before anything is unpacked or parsed.',
     },
     fix: {
-      zh: '重新导出文件；表格只保留统计表本身，删除远处误输入的单元格和整表合并。',
-      en: 'Export the file again, keeping only the statistics tables: remove stray far-away cells and sheet-wide merges.',
+      zh: '重新导出文件；表格只保留统计表本身，删除远处误输入的单元格和整表合并；网页只提交报告本身的页面；PDF 按实际纸张大小（如 A4）导出。',
+      en: "Export the file again, keeping only the statistics tables: remove stray far-away cells and sheet-wide merges; give the report's own web page; export a PDF at its paper size (A4).",
     },
     example: {
       defect: {
@@ -207,8 +207,8 @@ export const docs: readonly RuleDocs[] = [
   {
     id: 'read/ocr',
     what: {
-      zh: 'PDF 的某些页没有文字层（扫描件），nianbao 用文字识别（OCR，tesseract 中文模型）读取了这些页。读出的每个数字都带有识别置信度（0–100，见 JSON 的 provenance）；中文模型没有把握的数字，再用只认数字的英文模型单独识别一次，两种切分方式结果一致且置信度足够高才采用；仍然存疑的数字不采用，单元格留空并另行提示（[[extract/unreadable-figure]]）。消息列出用 OCR 读取的页码；OCR 本身失败时也在此提示。',
-      en: 'Pages without a text layer were read by OCR (tesseract, Simplified Chinese); every figure carries its confidence; a figure the Chinese model is unsure of is read again alone by a digits-only English model and taken only when that reading is sure, and figures still unsure are left blank ([[extract/unreadable-figure]]).',
+      zh: 'PDF 的某些页没有文字层（扫描件），nianbao 用文字识别（OCR，tesseract 中文模型）读取了这些页。读出的每个数字都带有识别置信度（0–100，见 JSON 的 provenance）；中文模型没有把握的数字，再用只认数字的英文模型单独识别一次，两种切分方式结果一致且置信度足够高才采用；仍然存疑的数字不采用，单元格留空并另行提示（[[extract/unreadable-figure]]）。消息列出用 OCR 读取的页码；OCR 本身失败时也在此提示。OCR 有像素上限：每页渲染的图像不超过 800 万像素（过大的页面按比例缩小渲染；A3 纸 200 dpi 为 780 万），每个文件合计不超过 4 亿像素，超出的页不再识别，消息列出这些页。没有墨迹、没有字形大小墨迹（如只有一条斜线）或全是噪点的页不送 tesseract。',
+      en: 'Pages without a text layer were read by OCR (tesseract, Simplified Chinese); every figure carries its confidence; a figure the Chinese model is unsure of is read again alone by a digits-only English model and taken only when that reading is sure, and figures still unsure are left blank ([[extract/unreadable-figure]]). OCR has pixel limits: a page is rendered at most 8 million pixels (a larger page is rendered smaller; A3 at 200 dpi is 7.8 million), a file at most 400 million in all; the pages past it are not read, and the message names them. A page without ink, without ink of a glyph’s size (a line across it) or of noise is not sent to tesseract.',
     },
     why: {
       zh: 'OCR 会认错字，尤其是单独一个数字（如把 7 认成“了”）。统计表的每个数字都要能核对（format-spec §8），所以由 OCR 读出的数字必须与原件逐一核对，不能当作与文字版同样可靠。',
@@ -348,8 +348,8 @@ export const docs: readonly RuleDocs[] = [
   {
     id: 'read/unreadable',
     what: {
-      zh: '命令行给出的文件无法打开：路径不存在、是一个目录、没有读取权限等。消息给出文件名和操作系统给出的原因。',
-      en: 'A file named on the command line cannot be opened: no such path, a directory, no permission to read it; the message names the file and the reason the system gives.',
+      zh: '命令行给出的文件无法打开：路径不存在、是一个目录、没有读取权限等，消息给出文件名和操作系统给出的原因；或者它不是普通文件（命名管道、/dev/zero 之类的设备、套接字，也包括指向它们的符号链接），nianbao 在打开之前按文件类型拒绝，不会一直等待或读个没完。',
+      en: 'A file named on the command line cannot be opened: no such path, a directory, no permission to read it, and the message names the file and the reason the system gives; or it is not a regular file (a named pipe, a device such as /dev/zero, a socket, or a symlink to one), refused from its type before it is opened, never waited on or read without end.',
     },
     why: {
       zh: '批量核查成百上千份报告时，一个文件打不开不应中断整批：nianbao 把它作为一条错误报告，其余文件照常检查，退出码为 2。',
