@@ -20,6 +20,15 @@ const createCanvas = (width: number, height: number): Canvas => {
 };
 
 /**
+ * Frees a canvas's pixels now, as pdf.js frees its own (a size of 0): the surface is native memory V8 does not count,
+ * so garbage collection comes too late for it — OCR of 50 pages grew by 44 MB a page to 2.2 GB.
+ */
+function release(canvas: Canvas): void {
+  canvas.width = 0;
+  canvas.height = 0;
+}
+
+/**
  * Renders a page at `scale` (pixels per point) onto a white canvas. `onContinue`, when given, is handed each of
  * pdf.js's continuations between slices of drawing (setImmediate lets other work of the process run between them).
  */
@@ -43,7 +52,12 @@ export async function renderCanvas(
 
 /** Renders a page at `scale` (pixels per point) and returns it in grey. */
 export async function render(page: RenderablePage, scale: number): Promise<GreyImage> {
-  return grey(await renderCanvas(page, scale));
+  const canvas = await renderCanvas(page, scale);
+  try {
+    return grey(canvas);
+  } finally {
+    release(canvas);
+  }
 }
 
 /** A page rendered in colour at `scale` as a PNG (the page images of the web app), yielding between slices. */
@@ -53,7 +67,11 @@ export async function renderPng(
 ): Promise<{ png: Buffer; width: number; height: number }> {
   await loadCanvas();
   const canvas = await renderCanvas(page, scale, (next) => setImmediate(next));
-  return { png: await canvas.encode('png'), width: canvas.width, height: canvas.height };
+  try {
+    return { png: await canvas.encode('png'), width: canvas.width, height: canvas.height };
+  } finally {
+    release(canvas);
+  }
 }
 
 function grey(canvas: Canvas): GreyImage {
@@ -140,7 +158,12 @@ export function straighten(img: GreyImage, skew: number): GreyImage {
   ctx.translate(img.width / 2, img.height / 2);
   ctx.rotate((-skew * Math.PI) / 180);
   ctx.drawImage(src, -img.width / 2, -img.height / 2);
-  return grey(out);
+  release(src);
+  try {
+    return grey(out);
+  } finally {
+    release(out);
+  }
 }
 
 /**
@@ -342,5 +365,10 @@ function canvasOf(img: GreyImage): Canvas {
 
 /** The grey image as a PNG, for tesseract. */
 export async function png(img: GreyImage): Promise<Buffer> {
-  return canvasOf(img).encode('png');
+  const canvas = canvasOf(img);
+  try {
+    return await canvas.encode('png');
+  } finally {
+    release(canvas);
+  }
 }
