@@ -8,6 +8,7 @@
 //
 // In-process cases run in a worker thread, ended when a case passes the hang limit (the case is saved to DIR and
 // counted as a hang). test/fuzz.test.ts runs a small fixed-seed count of the same cases inside `npm test`.
+import { random } from './lib/random.ts';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,17 +38,8 @@ export interface FuzzCase {
   ocr: boolean;
 }
 
-/** A seeded generator (mulberry32): the same seed makes the same cases. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32, scripts/lib/random.ts): the same seed makes the same cases. */
+export const rng = random;
 
 type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);

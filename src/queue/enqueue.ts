@@ -12,6 +12,7 @@ import {
   DEFAULT_LEASE_SECONDS,
   DEFAULT_RETRIES,
   FILES_DDL,
+  inTransaction,
   MAX_FILE_BYTES,
   QUEUE,
   isPostgresUrl,
@@ -175,28 +176,19 @@ export async function runEnqueue(inputs: string[], options: EnqueueOptions, io: 
           lang,
         };
         // The bytes and the job in one transaction: no job without its bytes, no bytes left without a job.
-        const client = await pool.connect();
-        let id: string | null;
-        try {
-          await client.query('begin');
+        const id = await inTransaction(pool, async (client, inClient) => {
           await client.query(
             `insert into nianbao_queue.files (sha256, bytes, file_name, size) values ($1, $2, $3, $4)
            on conflict (sha256) do nothing`,
             [hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, bytes.byteLength],
           );
-          id = await boss.send(QUEUE, data, {
+          return boss.send(QUEUE, data, {
             id: jobId(hash),
             retryLimit: options.retries ?? DEFAULT_RETRIES,
             expireInSeconds: options.lease ?? DEFAULT_LEASE_SECONDS,
-            db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
+            ...inClient,
           });
-          await client.query('commit');
-        } catch (error) {
-          await client.query('rollback').catch(() => {});
-          throw error;
-        } finally {
-          client.release();
-        }
+        });
         if (id === null) tally.already++;
         else tally.queued++;
         await line(id === null ? 'alreadyQueued' : 'queued', file);

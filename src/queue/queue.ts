@@ -2,6 +2,7 @@
 // SHA-256 is the job's id), and the bytes waiting for a worker sit in nianbao_queue.files, so a worker on another
 // machine needs only the database URL. Shared by enqueue.ts, worker.ts and status.ts.
 import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
 import type { Lang } from '../model/diagnostic.ts';
 import { renderMessage } from '../model/diagnostic.ts';
 import type { ReportScope } from '../model/scope.ts';
@@ -178,4 +179,33 @@ export function failureReason(output: unknown, lang: Lang): string {
   if (typeof message !== 'string') return '';
   if (message === 'job failed by timeout in active state') return say(lang, 'leaseExpired');
   return message;
+}
+
+/** pg-boss's options for running its statements on `client`: a job made or completed inside our transaction. */
+export interface InClient {
+  db: { executeSql: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }> };
+}
+
+/**
+ * Runs `work` in one transaction on a client of `pool`, with pg-boss's `db` option for that client: committed when it
+ * returns, rolled back when it throws (and the error thrown on).
+ */
+export async function inTransaction<T>(
+  pool: Pool,
+  work: (client: import('pg').PoolClient, boss: InClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client, {
+      db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
+    });
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

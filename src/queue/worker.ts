@@ -24,6 +24,7 @@ import {
   shownUrl,
   type JobData,
   type JobOutput,
+  inTransaction,
 } from './queue.ts';
 
 /** Options of `nianbao worker`. */
@@ -169,20 +170,10 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<number>
       const output = await importJob(store!, data, query);
       // The job completed and the queue's copy of the bytes deleted (source_files holds them now) in one
       // transaction: a worker killed in between leaves neither a done job with bytes nor bytes without a job.
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await boss!.complete(QUEUE, job.id, output as unknown as object, {
-          db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
-        });
+      await inTransaction(pool, async (client, inClient) => {
+        await boss!.complete(QUEUE, job.id, output as unknown as object, inClient);
         await client.query('delete from nianbao_queue.files where sha256 = $1', [data.sha256]);
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
       tally.done++;
       const rest =
         output.reportId === null
