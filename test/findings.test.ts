@@ -50,7 +50,12 @@ describe('the finding ids of the stages', () => {
 
   it('read and extracted from every fixture and sample, are registered, with the registry’s severity', async () => {
     const inputs = [
-      ...files(join(ROOT, 'test/fixtures'), (n) => !/\.(md|json|png|ts)$/i.test(n)),
+      // pdf-type1-loop.pdf sends pdf.js into a loop that never ends, in process: only a worker's time limit stops
+      // it (test/batch-limits.test.ts).
+      ...files(
+        join(ROOT, 'test/fixtures'),
+        (n) => !/\.(md|json|png|ts)$/i.test(n) && n !== 'pdf-type1-loop.pdf',
+      ),
       ...files(join(ROOT, 'examples'), (n) => !/\.(md|json|png|ts)$/i.test(n)),
     ];
     expect(inputs.length).toBeGreaterThan(80);
