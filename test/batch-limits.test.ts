@@ -126,6 +126,26 @@ describe('a batch with a file that hangs and one that blows memory', () => {
   }, 120_000);
 });
 
+describe('import under the same limits', () => {
+  it('names a file over --timeout, does not store it, and tries it again on the next import', async () => {
+    const db = join(dir, 'library');
+    const files = [TEXT_003, HANGS, TEXT_002];
+    const run = () => runNode(['bin/nianbao.js', 'import', '--db', db, '--timeout', '8', ...files]);
+    const first = await run();
+    expect(first.stderr).not.toMatch(/\n\s+at |Error \[|FATAL/);
+    const lines = first.stdout.split('\n');
+    expect(lines.find((l) => l.includes(HANGS))).toMatch(/无法读取.*读取超过时间上限 8 秒/);
+    expect(lines.filter((l) => l.startsWith('已导入'))).toHaveLength(2);
+    expect(first.code).toBe(2);
+    // Not stored: the second import reads it again (and stops it again) while the two reports are unchanged.
+    const second = await run();
+    const again = second.stdout.split('\n');
+    expect(again.find((l) => l.includes(HANGS))).toMatch(/读取超过时间上限 8 秒/);
+    expect(again.filter((l) => l.startsWith('未变'))).toHaveLength(2);
+    expect(second.code).toBe(2);
+  }, 120_000);
+});
+
 describe('--timeout and --max-memory', () => {
   for (const [flag, value] of [
     ['--timeout', '-1'],

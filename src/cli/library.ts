@@ -1,5 +1,4 @@
 // The library commands: import, agencies, merges and aggregate over the report database (src/store).
-import { readFile } from 'node:fs/promises';
 import { fsPath } from './paths.ts';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
@@ -207,6 +206,9 @@ export interface ImportCommandOptions extends LibraryOptions {
   region?: string;
   /** --scope: what every file's report covers (default: decided from each report). */
   scope?: ReportScope;
+  /** --timeout, --max-memory: a file's limits, as in a batch (src/cli/batch.ts); the defaults there. */
+  timeout?: number;
+  maxMemory?: number;
 }
 
 /**
@@ -215,9 +217,11 @@ export interface ImportCommandOptions extends LibraryOptions {
  * not be read (it is still recorded with why, when its bytes could be read; the other files are imported).
  */
 export async function runImport(inputs: string[], options: ImportCommandOptions, io: Io): Promise<number> {
-  const { expandInputs } = await import('./batch.ts');
+  const { DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, expandInputs, runTasks } = await import('./batch.ts');
   const { importReport } = await import('../library.ts');
-  const { unreadable: unreadableDiagnostic } = await import('./process.ts');
+  const { processFile, unreadable: unreadableDiagnostic } = await import('./process.ts');
+  const { readInputFile } = await import('../read/file.ts');
+  const { inLang } = await import('../findings/index.ts');
   const { lang } = options;
   const cwd = io.cwd ?? process.cwd();
   const files = await expandInputs(inputs, cwd);
@@ -241,10 +245,41 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
       );
       const line = (status: string, file: string, rest: string) =>
         io.out(`${pad(status, statusWidth)}  ${pad(file, width)}  ${rest}\n`);
-      for (const file of files) {
+      // Read and extracted as a batch's files are, under its limits: small text in process, every other file on a
+      // worker thread that is stopped past --timeout or --max-memory. The store is written here, one file at a time.
+      const tasks = files.map((file) => ({ task: 'extract' as const, file, lang, cwd }));
+      const limits = {
+        timeout: options.timeout ?? DEFAULT_TIMEOUT,
+        maxMemory: options.maxMemory ?? DEFAULT_MAX_MEMORY,
+      };
+      let at = 0;
+      for await (const extracted of runTasks(
+        tasks,
+        1,
+        (t) => processFile(t.file, { cwd: t.cwd, lang }),
+        limits,
+      )) {
+        const file = files[at++]!;
+        // Stopped by a limit of this run, not a property of the file: named, and not stored, so that a later import
+        // (a quieter machine, higher limits) reads it again instead of finding it "unchanged".
+        const stopped = extracted.diagnostics.find(
+          (d) => d.ruleId === 'read/timeout' || (d.ruleId === 'read/too-large' && d.messageId === 'memory'),
+        );
+        if (stopped) {
+          tally.unreadable++;
+          await line(say(lang, 'unreadable'), file, stopped.message);
+          continue;
+        }
         let bytes: Uint8Array;
         try {
-          bytes = new Uint8Array(await readFile(fsPath(resolve(cwd, file))));
+          const read = await readInputFile(fsPath(resolve(cwd, file)), file);
+          // A pipe, a device, a file over the size limit: named with its finding, nothing stored.
+          if (!(read instanceof Uint8Array)) {
+            tally.unreadable++;
+            await line(say(lang, 'unreadable'), file, inLang(read, lang).message);
+            continue;
+          }
+          bytes = read;
         } catch (error) {
           // No bytes, nothing to keep: the file is only named with the reason.
           tally.unreadable++;
@@ -252,6 +287,7 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
           continue;
         }
         const result = await importReport(store, bytes, {
+          extracted,
           fileName: file,
           region: options.region ?? null,
           check: { lang },

@@ -1,7 +1,7 @@
 // The library commands over src/store: import, agencies, merges, aggregate (compare is in compare.ts).
 import { Option } from 'commander';
 import type { ReportScope } from '../../model/scope.ts';
-import { dbOption, langOption, type CliCommand, type Lang } from './types.ts';
+import { dbOption, langOption, maxMemoryOption, timeoutOption, type CliCommand, type Lang } from './types.ts';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -23,6 +23,8 @@ export const importCommand: CliCommand = {
         ).choices(['region', 'own', 'department']),
       )
       .addOption(langOption())
+      .addOption(timeoutOption())
+      .addOption(maxMemoryOption())
       .argument('<file...>', 'report files or folders (any input kind; folders are read recursively)')
       .addHelpText(
         'after',
@@ -32,10 +34,22 @@ replaces is kept), unchanged (these bytes are already stored) or unreadable;
 the agency · year · version, its errors and warnings, and proposed agency
 merges (review them with nianbao merges). When the library holds the same
 agency's report of the year before, the cross-year rules (T3-6, T2-2, T2-3,
-X-5) are checked against it. Exit 2 if some file could not be read.`,
+X-5) are checked against it. A file over --timeout or --max-memory is named
+and not stored (importing it again tries it again). Exit 2 if some file could
+not be read.`,
       )
       .action(
-        async (files: string[], opts: { db?: string; region?: string; scope?: ReportScope; lang: Lang }) => {
+        async (
+          files: string[],
+          opts: {
+            db?: string;
+            region?: string;
+            scope?: ReportScope;
+            lang: Lang;
+            timeout: number;
+            maxMemory: number;
+          },
+        ) => {
           const { runImport } = await import('../library.ts');
           exit(await runImport(files, opts, io));
         },
