@@ -64,9 +64,25 @@ export async function processFile(
   return checkFile(await extractFile(file, bytes, options), { lang: options.lang, ...options.check });
 }
 
+/**
+ * What was thrown, when it is not an Error: an error that crossed a worker thread comes as a plain object (its name
+ * and message: `[object Object]` said nothing), anything else as its string.
+ */
+function describeThrown(error: unknown): string {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+  ) {
+    const { name, message } = error as { name?: unknown; message: string };
+    return typeof name === 'string' && name ? `${name}: ${message}` : message;
+  }
+  return String(error);
+}
+
 /** The finding for an exception escaping a stage: a bug in nianbao, reported so that the batch goes on. */
 export function internalError(file: string, error: unknown, lang: Lang = 'zh'): Diagnostic {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : describeThrown(error);
   return internalFinding(
     'exception',
     { file, error: message, stack: error instanceof Error ? error.stack : undefined },

@@ -2,6 +2,7 @@
 // as a regression test: each answers with a finding naming it, in bounded time and memory, and never ends the
 // process. Before the limits of src/read/limits.ts they hung (colspan="1000000000", a damaged scan sent to OCR),
 // took gigabytes (a huge MediaBox in OCR, a zip bomb) or killed the process (a sheet-wide merge, a 10⁶-row page).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +70,29 @@ describe('the crashers, in process', () => {
     const result = await processFile('cells.html', { cwd: tmp, ocr: false });
     expect(result.diagnostics.map((d) => `${d.ruleId} ${d.messageId}`)).toEqual(['read/too-large cells']);
   });
+});
+
+describe('the pdf.js rejections with source maps on (node --enable-source-maps, as under tsx)', () => {
+  // pdf.js's errors were told by the package path in their stack; with source maps the stack names
+  // webpack://pdf.js/ instead, and the rejection ended the file's worker: internal/exception "[object Object]".
+  const BIN = new URL('../bin/nianbao.js', import.meta.url).pathname;
+  for (const file of ['pdf-unhandled-rejection-xref.pdf', 'pdf-unhandled-rejection-format.pdf'])
+    it(`${file}: read/damaged, not internal/exception`, () => {
+      const run = spawnSync(
+        process.execPath,
+        ['--enable-source-maps', BIN, 'extract', '--format', 'json', file],
+        {
+          cwd: DIR,
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
+      expect(run.status).toBe(0);
+      const [entry] = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; message: string }[] }[];
+      const ids = entry!.diagnostics.map((d) => d.ruleId);
+      expect(ids).toContain('read/damaged');
+      expect(ids).not.toContain('internal/exception');
+    }, 130_000);
 });
 
 /** The crashers that reach OCR, each through the CLI with OCR on: a finding, exit 0–2, memory bounded. */

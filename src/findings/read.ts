@@ -144,6 +144,10 @@ export const READ_FINDINGS = {
         zh: '{file}：网页的元素（标签）超过 {limit} 个，超过读取上限，未读取',
         en: '{file}: the page has more than {limit} elements (tags), over the limit of reading; not read',
       },
+      nesting: {
+        zh: '{file}：网页的元素嵌套超过 {limit} 层，超过读取上限，未读取',
+        en: '{file}: the page nests elements more than {limit} deep, over the limit of reading; not read',
+      },
       cells: {
         zh: '{file}：网页表格的单元格超过 {limit} 个，超过读取上限，未读取',
         en: '{file}: the page has more than {limit} table cells, over the limit of reading; not read',

@@ -15,6 +15,12 @@ export const LIMITS = {
   htmlElements: 500_000,
   /** Table cells (<td>, <th>) of a web page, counted likewise. */
   htmlCells: 200_000,
+  /**
+   * Nesting depth of a web page's elements, bounded from its bytes (see htmlTooLarge): parse5 walks its stack of open
+   * elements at every start tag, so 10⁴ nested <div>s took seconds and 10⁵ minutes. Real report pages nest 5–13 deep;
+   * Chromium stops nesting at 512.
+   */
+  htmlDepth: 1_000,
   /** Grid positions (rows × columns, spans resolved) of one HTML table. */
   htmlTableGrid: 1_000_000,
   /** Pages of a PDF. */
@@ -63,21 +69,57 @@ export class LimitExceeded extends Error {
 }
 
 const isLetter = (b: number) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+const isNameByte = (b: number) =>
+  isLetter(b) || (b >= 0x30 && b <= 0x39) || b === 0x3a || b === 0x2d || b === 0x5f;
 
 /**
- * read/too-large for a web page beyond the limits (its size, its elements, its table cells), found in its bytes
- * before it is decoded or parsed; null within them. Tags are counted in the bytes: `<` and a letter starts an
- * element, `<td` or `<th` and no letter a cell (every charset a page uses is ASCII-compatible; a UTF-16 page is
- * counted after decoding, by the table grid).
+ * Elements the nesting bound leaves out: void elements, which never hold others, and those whose end tag may be
+ * left out (a page's unclosed <p>, <li> and <td> are closed by the parser, not nested).
+ */
+const NOT_NESTING = new Set(
+  (
+    'area base br col embed hr img image input link meta param source track wbr basefont bgsound frame keygen ' +
+    'p li dt dd td th tr tbody thead tfoot option optgroup rb rt rtc rp colgroup caption html head body'
+  ).split(' '),
+);
+
+/**
+ * read/too-large for a web page beyond the limits (its size, its elements, its table cells, its nesting), found in
+ * its bytes before it is decoded or parsed; null within them. Tags are counted in the bytes: `<` and a letter starts
+ * an element, `<td` or `<th` and no letter a cell (every charset a page uses is ASCII-compatible; a UTF-16 page is
+ * counted after decoding, by the table grid). The nesting is the number of elements open, each end tag closing one
+ * open element of its name: never less than the depth parse5 builds for these elements, and more only where a page
+ * leaves elements unclosed.
  */
 export function htmlTooLarge(file: string, bytes: Uint8Array): Diagnostic | null {
   const size = inputTooLarge(file, bytes.length, LIMITS.htmlMb);
   if (size) return size;
   let elements = 0;
   let cells = 0;
+  let depth = 0;
+  const open = new Map<string, number>();
   for (let i = bytes.indexOf(0x3c); i >= 0 && i < bytes.length - 1; i = bytes.indexOf(0x3c, i + 1)) {
     const a = bytes[i + 1]!;
-    if (!isLetter(a)) continue;
+    const end = a === 0x2f;
+    if (!isLetter(end ? (bytes[i + 2] ?? 0) : a)) continue;
+    const from = end ? i + 2 : i + 1;
+    let to = from;
+    while (to < bytes.length && to - from < 32 && isNameByte(bytes[to]!)) to++;
+    const name = String.fromCharCode(...bytes.subarray(from, to)).toLowerCase();
+    if (!NOT_NESTING.has(name)) {
+      const n = open.get(name) ?? 0;
+      if (end) {
+        if (n > 0) {
+          open.set(name, n - 1);
+          depth--;
+        }
+      } else {
+        open.set(name, n + 1);
+        if (++depth > LIMITS.htmlDepth)
+          return finding('read/too-large', 'nesting', { file, limit: LIMITS.htmlDepth });
+      }
+    }
+    if (end) continue;
     if (++elements > LIMITS.htmlElements)
       return finding('read/too-large', 'elements', { file, limit: LIMITS.htmlElements });
     if ((a | 0x20) !== 0x74) continue; // t

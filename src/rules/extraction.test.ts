@@ -228,6 +228,18 @@ const CASES: Record<string, RuleCase[]> = {
       'exception',
       { file: 'r.txt', error: 'boom', stack: expect.stringContaining('Error: boom') },
     ),
+    fromFindings(
+      'an error that crossed a worker thread as a plain object (a pdf.js exception)',
+      [
+        (await import('../pipeline.ts')).internalError('r.pdf', {
+          name: 'XRefEntryException',
+          message: 'Bad (uncompressed) XRef entry: 3R',
+        }),
+      ],
+      'internal/exception',
+      'exception',
+      { file: 'r.pdf', error: 'XRefEntryException: Bad (uncompressed) XRef entry: 3R', stack: undefined },
+    ),
   ],
   'aggregate/no-members': [
     fromFindings('nothing to sum', aggregate([]).diagnostics, 'aggregate/no-members', 'no-members', {}),
@@ -537,6 +549,15 @@ const CASES: Record<string, RuleCase[]> = {
         'elements',
       ),
       { file: 'r', limit: 500_000 },
+    ),
+    stating(
+      await fromFile(
+        'a page of 1,001 nested <div>s (parse5 slows with the depth: 10⁵ took minutes)',
+        strToU8(`<body>${'<div>'.repeat(1001)}深${'</div>'.repeat(1001)}</body>`),
+        'read/too-large',
+        'nesting',
+      ),
+      { file: 'r', limit: 1000 },
     ),
     stating(
       await fromFile(

@@ -56,8 +56,12 @@ export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 const watching = new Set<(reason: string) => void>();
 let guarded = false;
 
+/**
+ * Whether an error is pdf.js's, by its stack: a path in the package, or, with source maps on (`node
+ * --enable-source-maps`, tsx), the `webpack://pdf.js/` sources pdf.js maps its files to.
+ */
 function fromPdfJs(reason: unknown): reason is Error {
-  return reason instanceof Error && /[\\/]pdfjs-dist[\\/]/.test(reason.stack ?? '');
+  return reason instanceof Error && /[\\/]pdfjs-dist[\\/]|webpack:\/\/pdf\.js\//.test(reason.stack ?? '');
 }
 
 /** Installs the guard, once, whenever pdf.js is loaded (reading, or drawing a page for the server). */
