@@ -137,7 +137,7 @@ export function place(
   if (countSplits(tokens, n, keepWhole) > LIMIT) return { kind: 'none', problem: 'unsplittable' };
   const maxOf = tokens.map((t) => {
     if (t.kind === 'ph') return 1;
-    const int = t.digits.split('.')[0]!;
+    const int = intPart(t.digits);
     return keepWhole && (int.length === 1 || int[0] !== '0') ? 1 : int.length;
   });
   const maxAll = maxOf.reduce((a, b) => a + b, 0);
@@ -271,7 +271,7 @@ function countSplits(
     let counts: number[];
     if (t.kind === 'ph') counts = [0, 1];
     else {
-      const int = t.digits.split('.')[0]!;
+      const int = intPart(t.digits);
       const valid = int.length === 1 || int[0] !== '0';
       counts = int.length > 60 ? [0, 1] : keepWhole && valid ? [0, 1] : splitCounts(int);
     }
@@ -282,4 +282,10 @@ function countSplits(
     acc = next;
   }
   return acc[n] ?? 0;
+}
+
+/** The integer part of a run of digits (before its point, if any), without String#split's arrays. */
+function intPart(digits: string): string {
+  const i = digits.indexOf('.');
+  return i < 0 ? digits : digits.slice(0, i);
 }
