@@ -1,7 +1,7 @@
 // Robustness of reading and extraction: garbage text, garbage bytes and mangled reports never throw and always explain themselves.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { Diagnostic } from '../src/model/diagnostic.ts';
+import { Diagnostic } from '../src/model/schemas.ts';
 import { extract, readText, ReportSchema, type Report } from '../src/index.ts';
 import { arbBlankyReport, arbReport, reportCells } from './support/arbitrary.ts';
 import { LAYOUTS, writeReport } from './support/writer.ts';

@@ -1,8 +1,8 @@
-// The Report: the public JSON contract of report-json.md, its zod schema derived from the format data.
-import { z } from 'zod';
+// The Report: the public JSON contract of report-json.md (its zod schema, derived from the format data, is in
+// schemas.ts).
 import type { FormatDef, FormatVersion, RowDef, SectionKey, TableDef, TableKey } from './format.ts';
-import { formatOf, fromFormats } from './formats/index.ts';
-import { SourceSpan } from './source.ts';
+import { formatOf } from './formats/index.ts';
+import type { SourceSpan } from './source.ts';
 
 /** A figure: a number as written, or null where the report leaves the cell blank (never 0 for a blank). */
 export type Cell = number | null;
@@ -70,72 +70,6 @@ export const SECTION_KEYS: readonly SectionKey[] = [
   'other',
 ];
 export const TABLE_KEYS: readonly TableKey[] = ['proactive', 'requests', 'reviewLitigation'];
-
-const CellSchema = z.number().nullable();
-
-function tableSchema(t: TableDef): z.ZodType<TableValues> {
-  // Build the nested object of rows from their paths.
-  type Node = { [k: string]: Node | z.ZodType };
-  const root: Node = {};
-  for (const r of t.rows) {
-    let node = root;
-    for (const k of r.path.slice(0, -1)) node = (node[k] ??= {}) as Node;
-    node[r.path[r.path.length - 1]!] = z.strictObject(
-      Object.fromEntries(r.columns.map((c) => [c.key, CellSchema])),
-    );
-  }
-  const toSchema = (n: Node): z.ZodType =>
-    z.strictObject(
-      Object.fromEntries(Object.entries(n).map(([k, v]) => [k, v instanceof z.ZodType ? v : toSchema(v)])),
-    );
-  return toSchema(root) as z.ZodType<TableValues>;
-}
-
-const ProvenanceSchema = z.object({
-  source: SourceSpan.optional(),
-  text: z.string().optional(),
-  inferred: z.enum(['split', 'grid', 'arithmetic']).optional(),
-  unitFrom: z.string().optional(),
-});
-
-function reportSchema(f: FormatDef) {
-  const table = (k: TableKey) => tableSchema(f.tables.find((t) => t.key === k)!);
-  return z.object({
-    formatVersion: z.literal(f.version),
-    agency: z.string().nullable(),
-    year: z.number().int().nullable(),
-    sections: z.object(Object.fromEntries(SECTION_KEYS.map((k) => [k, z.string().nullable()]))),
-    proactive: table('proactive'),
-    requests: table('requests'),
-    reviewLitigation: table('reviewLitigation'),
-    provenance: z.record(z.string(), ProvenanceSchema).optional(),
-    outline: z
-      .array(
-        z.object({
-          section: z.string(),
-          text: z.string(),
-          number: z.string(),
-          source: SourceSpan.optional(),
-        }),
-      )
-      .optional(),
-    aggregate: z.object({ members: z.number().int().nonnegative() }).optional(),
-  });
-}
-
-/** The union of every registered format's report schema, built again when a version is registered. */
-const reportUnion = fromFormats((formats) =>
-  z.discriminatedUnion(
-    'formatVersion',
-    formats.map(reportSchema) as unknown as [
-      ReturnType<typeof reportSchema>,
-      ...ReturnType<typeof reportSchema>[],
-    ],
-  ),
-);
-
-/** The zod schema of a report, discriminated by `formatVersion` (every registered version's). */
-export const ReportSchema = z.lazy(reportUnion);
 
 /** The table definition of a report's format version. */
 export function tableDef(version: FormatVersion, key: TableKey): TableDef {

@@ -1,49 +1,15 @@
 // Source locations: where in the input a paragraph, cell or figure came from (design.md principle 3).
-import { z } from 'zod';
+import type { z } from 'zod';
+import type * as S from './schemas.ts';
 
 /**
  * A span of a text or HTML input, or of the text of a .doc file as extracted: 1-based line and column (in
- * characters), end exclusive.
+ * characters), end exclusive; in a web page's table cell, the table, row and cell too (0-based). The schema is in
+ * schemas.ts, loaded only where input is validated (zod costs a tenth of a second at every start).
  */
-export const TextSpan = z.object({
-  kind: z.enum(['text', 'html', 'doc']),
-  line: z.number().int(),
-  column: z.number().int(),
-  endLine: z.number().int(),
-  endColumn: z.number().int(),
-  /**
-   * A web page's table cell, 0-based: the page's n-th <table> in document order, the row among the table's rows and
-   * the cell among the row's cells — what a reviewer finds in the browser when the page is minified to a few lines.
-   */
-  table: z.number().int().optional(),
-  row: z.number().int().optional(),
-  cell: z.number().int().optional(),
-});
-/** A DOCX location: paragraph index, or table/row/cell indexes (0-based). */
-export const DocxSpan = z.object({
-  kind: z.literal('docx'),
-  paragraph: z.number().int().optional(),
-  table: z.number().int().optional(),
-  row: z.number().int().optional(),
-  cell: z.number().int().optional(),
-});
-/**
- * A PDF location: 1-based page and a box [x0, y0, x1, y1] in PDF points; `ocr`, on a page read by OCR, is the
- * recognition confidence (0–100) of the least sure word in the box — the figure must be checked against the image.
- */
-export const PdfSpan = z.object({
-  kind: z.literal('pdf'),
-  page: z.number().int(),
-  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-  ocr: z.number().min(0).max(100).optional(),
-});
-/** A spreadsheet cell: sheet name and A1 reference. */
-export const XlsxSpan = z.object({ kind: z.literal('xlsx'), sheet: z.string(), cell: z.string() });
-
-/** Any source location. */
-export const SourceSpan = z.discriminatedUnion('kind', [TextSpan, DocxSpan, PdfSpan, XlsxSpan]);
-export type SourceSpan = z.infer<typeof SourceSpan>;
-export type TextSpan = z.infer<typeof TextSpan>;
+export type TextSpan = z.infer<typeof S.TextSpan>;
+/** Any source location: a text span, a DOCX paragraph or cell, a PDF page and box, a spreadsheet cell. */
+export type SourceSpan = z.infer<typeof S.SourceSpan>;
 
 /** A short human-readable form of a location, e.g. "12:3", "p.2", or "p.2 OCR 91" for a figure read by OCR. */
 export function formatSpan(s: SourceSpan | undefined): string {

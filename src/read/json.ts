@@ -1,7 +1,8 @@
 // A report given as JSON (report-json.md, as `extract` writes it) is an input kind like any other: read as a
 // document that already holds its report, which extraction passes on as it is.
 import type { Document } from '../model/document.ts';
-import { ReportSchema, type Report } from '../model/report.ts';
+import type { Report } from '../model/report.ts';
+import { ReportSchema } from '../model/schemas.ts';
 import { finding } from '../findings/index.ts';
 import { readText, type ReadTextOptions } from './text.ts';
 

@@ -1,8 +1,7 @@
 // The API's zod schemas: requests validated by them, answers serialised through them, the OpenAPI document made
 // from them. The report and its findings are the model's own schemas (src/model).
 import { z } from 'zod';
-import { Diagnostic } from '../model/diagnostic.ts';
-import { ReportSchema } from '../model/report.ts';
+import { Diagnostic, ReportSchema } from '../model/schemas.ts';
 import { OUTPUT_FORMATS } from '../render/report/index.ts';
 
 /** `{ error: { code, message } }`. */

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FORMATS, formatOf } from '../../src/model/formats/index.ts';
-import { blankReport, ReportSchema, rowValues, type Report } from '../../src/model/report.ts';
+import { blankReport, rowValues, type Report } from '../../src/model/report.ts';
+import { ReportSchema } from '../../src/model/schemas.ts';
 import { T3_1, yearsOf, arbBlankyReport, arbReport, isComplete, reportCells } from './arbitrary.ts';
 import { CELL_LAYOUTS, LAYOUTS, writeReport, type Layout } from './writer.ts';
 

@@ -7,7 +7,8 @@ import { arbBlankyReport, arbReport, reportCells } from '../../../test/support/a
 import { extract } from '../../extract/index.ts';
 import type { Document } from '../../model/document.ts';
 import { FORMATS, formatOf } from '../../model/formats/index.ts';
-import { ReportSchema, SECTION_KEYS, blankReport, type Report } from '../../model/report.ts';
+import { SECTION_KEYS, blankReport, type Report } from '../../model/report.ts';
+import { ReportSchema } from '../../model/schemas.ts';
 import { read } from '../../read/index.ts';
 import { readText } from '../../read/text.ts';
 import { officialLayout, reportTitle } from '../layout.ts';

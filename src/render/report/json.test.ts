@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbBlankyReport, arbReport } from '../../../test/support/arbitrary.ts';
 import { contractDifferences } from '../../../test/support/compare.ts';
-import { ReportSchema, type Report, type TableValues } from '../../model/report.ts';
+import type { Report, TableValues } from '../../model/report.ts';
+import { ReportSchema } from '../../model/schemas.ts';
 import { renderJson } from './json.ts';
 import { sampleReports } from '../../../test/support/roundtrip.ts';
 

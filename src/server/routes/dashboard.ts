@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { indicators } from '../../aggregate/indicators.ts';
 import { check } from '../../check.ts';
-import { Diagnostic } from '../../model/diagnostic.ts';
+import { Diagnostic } from '../../model/schemas.ts';
 import { aggregateRegion, agencyYears } from '../../region.ts';
 import { RULES } from '../../rules/index.ts';
 import type { Api, RouteContext } from '../app.ts';

@@ -14,7 +14,7 @@ import { inScope, regionOrRefuse, regionScope, requireRole } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import { sendExport } from '../http.ts';
 import { ERRORS, Year } from '../schemas.ts';
-import { Diagnostic } from '../../model/diagnostic.ts';
+import { Diagnostic } from '../../model/schemas.ts';
 
 /** The library routes. */
 export function libraryRoutes(app: Api, { store, lang, version }: RouteContext): void {

@@ -3,7 +3,8 @@
 // report's JSON, as typed in the browser, written out in the official layout (the same renderReport as exports).
 import { z } from 'zod';
 import { versionForYear } from '../../model/formats/index.ts';
-import { ReportSchema, type Report } from '../../model/report.ts';
+import type { Report } from '../../model/report.ts';
+import { ReportSchema } from '../../model/schemas.ts';
 import type { OutputFormat } from '../../render/report/index.ts';
 import { newReport } from '../../render/report/template.ts';
 import type { StoredReport } from '../../store/index.ts';
