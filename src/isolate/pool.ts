@@ -119,8 +119,8 @@ export function stoppedBy(diagnostics: readonly Diagnostic[]): Diagnostic | unde
 }
 
 /** Whether bytes are small text or report JSON (by their first bytes, as `read` tells kinds): read in process. */
-export function readsQuickly(bytes: Uint8Array): boolean {
-  if (bytes.byteLength > IN_PROCESS_MAX_BYTES) return false;
+export function readsQuickly(bytes: Uint8Array, max: number = IN_PROCESS_MAX_BYTES): boolean {
+  if (bytes.byteLength > max) return false;
   const kind = detectKind(bytes.subarray(0, 4096));
   return kind === 'text' || kind === 'json';
 }
@@ -129,6 +129,8 @@ export function readsQuickly(bytes: Uint8Array): boolean {
 export interface IsolatedOptions extends Limits {
   /** Files read at once, each on its own worker thread (default 1). */
   threads?: number;
+  /** Text and report JSON up to this many bytes are read in process (IN_PROCESS_MAX_BYTES; 0: none but empty ones). */
+  inProcessMaxBytes?: number;
 }
 
 /**
@@ -142,6 +144,7 @@ export class Isolated {
   readonly timeout: number;
   readonly maxMemory: number;
   readonly threads: number;
+  private readonly inProcessMaxBytes: number;
   private pool: Promise<Pool> | null = null;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -151,11 +154,13 @@ export class Isolated {
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT;
     this.maxMemory = options.maxMemory ?? DEFAULT_MAX_MEMORY;
     this.threads = Math.max(1, options.threads ?? 1);
+    this.inProcessMaxBytes = options.inProcessMaxBytes ?? IN_PROCESS_MAX_BYTES;
   }
 
   /** Read + extract of `bytes` (the caller's stay theirs: one copy is moved to the worker). Never rejects. */
   async extract(file: string, bytes: Uint8Array, options: { lang: Lang; ocr: boolean }): Promise<ReportFile> {
-    if (this.timeout <= 0 || readsQuickly(bytes)) return extractFile(file, bytes, options);
+    if (this.timeout <= 0 || readsQuickly(bytes, this.inProcessMaxBytes))
+      return extractFile(file, bytes, options);
     if (this.closed) throw new Error('the reader is closed');
     await this.slot();
     try {
