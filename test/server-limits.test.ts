@@ -1,11 +1,13 @@
-// The server's files read under limits (issue 15 item 6): `nianbao serve --timeout 8`, as a child process (a frozen
-// event loop must not freeze the test). An upload of [a sample text, pdf-type1-loop.pdf, a sample]: the PDF sends
-// pdf.js's Type 1 font parser into a loop that never ends, synchronously — read in process it froze the server for
-// ever. Read on the server's worker thread, it is stopped at 8 s, named with read/timeout and not stored; the server
-// answers a GET while it is being read, and the two samples are imported. The check route with the same file too.
-// Should the PDF stop being hostile (a fix in pdf.js), this fails on purpose: replace it with another real input
-// that still hangs (test/batch-limits.test.ts uses the same file).
-import { readFileSync } from 'node:fs';
+// The server's files read under limits (issue 15 item 6): `nianbao serve --timeout 8 --max-memory 128`, as a child
+// process (a frozen event loop must not freeze the test). An upload of [a sample text, pdf-type1-loop.pdf, a page of
+// 60,000 table rows, a sample]: the PDF sends pdf.js's Type 1 font parser into a loop that never ends, synchronously
+// — read in process it froze the server for ever — and the page takes more than 128 MB of heap to read. Read on the
+// server's worker thread, each is stopped, named with its finding and not stored; the server answers a GET while the
+// PDF is being read, and the two samples are imported. The check route with the PDF too. Should either input stop
+// being hostile (a fix at its source), this fails on purpose: replace it with another real input that still hangs
+// or blows memory (test/batch-limits.test.ts uses the same two).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, SAMPLE, startProcess, type ServerProcess } from './support/cli.ts';
@@ -13,6 +15,7 @@ import { multipart, type Part } from './support/multipart.ts';
 
 const HANGS = 'test/fixtures/crashers/pdf-type1-loop.pdf';
 const TIMEOUT = 8;
+const MAX_MEMORY = 128;
 const bytesOf = (file: string) => new Uint8Array(readFileSync(join(ROOT, file)));
 const baseName = (file: string) => file.split('/').at(-1)!;
 
@@ -29,7 +32,14 @@ interface Batch {
 }
 
 let server: ServerProcess;
+let dir: string;
+/** The page of 60,000 table rows (180,000 cells, under the reader's cell limit). */
+let rows: string;
 beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-server-limits-'));
+  let html = '<html><body><h1>某市民政局2021年政府信息公开工作年度报告</h1><table>';
+  for (let i = 0; i < 60_000; i++) html += `<tr><td>项目${i}</td><td>${i}</td><td>${i * 7}</td></tr>`;
+  rows = html + '</table></body></html>';
   server = await startProcess([
     'bin/nianbao.js',
     'serve',
@@ -42,11 +52,14 @@ beforeAll(async () => {
     'en',
     '--timeout',
     String(TIMEOUT),
+    '--max-memory',
+    String(MAX_MEMORY),
   ]);
 }, 90_000);
 afterAll(async () => {
   const stopped = await server?.stop();
   expect(stopped?.stderr ?? '').not.toMatch(/\n\s+at |FATAL/);
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const post = (path: string, parts: Part[]) => {
@@ -56,14 +69,15 @@ const post = (path: string, parts: Part[]) => {
 const get = async <T>(path: string) => (await fetch(new URL(path, server.url))).json() as Promise<T>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('nianbao serve --timeout: a file that never ends', () => {
-  it('is stopped, named and not stored; the server answers while it is read, and the other files are imported', async () => {
-    const files = [SAMPLE('002'), HANGS, SAMPLE('003')];
+describe('nianbao serve --timeout --max-memory: files that never end or blow memory', () => {
+  it('a file that never ends and one that blows memory are stopped, named and not stored; the server answers meanwhile, the others are imported', async () => {
     const started = performance.now();
-    const posted = await post(
-      '/api/files',
-      files.map((f) => ({ name: baseName(f), bytes: bytesOf(f) })),
-    );
+    const posted = await post('/api/files', [
+      { name: baseName(SAMPLE('002')), bytes: bytesOf(SAMPLE('002')) },
+      { name: baseName(HANGS), bytes: bytesOf(HANGS) },
+      { name: 'rows-60000.html', bytes: rows },
+      { name: baseName(SAMPLE('003')), bytes: bytesOf(SAMPLE('003')) },
+    ]);
     expect(posted.status).toBe(202);
     const { batchId } = (await posted.json()) as { batchId: string };
     // While the PDF is being read, the event loop is free: a GET answers at once.
@@ -86,7 +100,7 @@ describe('nianbao serve --timeout: a file that never ends', () => {
       batch = await get<Batch>(`/api/batches/${batchId}`);
     }
     const seconds = (performance.now() - started) / 1000;
-    const [first, hang, last] = batch.files as [FileResult, FileResult, FileResult];
+    const [first, hang, big, last] = batch.files as [FileResult, FileResult, FileResult, FileResult];
     expect(hang.status).toBe('unreadable');
     expect(hang.reportId).toBeNull();
     expect(
@@ -95,13 +109,22 @@ describe('nianbao serve --timeout: a file that never ends', () => {
     ).toContainEqual(['read/timeout', 'timeout']);
     const message = `pdf-type1-loop.pdf: reading it took longer than the time limit of ${TIMEOUT} s and was stopped; not read`;
     expect(hang.error).toEqual({ code: 'unreadable', message });
+    expect(big.status).toBe('unreadable');
+    expect(
+      big.diagnostics.map((d) => [d.ruleId, d.messageId]),
+      `the 60,000-row page no longer blows ${MAX_MEMORY} MB`,
+    ).toContainEqual(['read/too-large', 'memory']);
+    expect(big.error).toEqual({
+      code: 'unreadable',
+      message: `rows-60000.html: reading it took more than the memory limit of ${MAX_MEMORY} MB and was stopped; not read`,
+    });
     for (const r of [first, last]) expect([r.file, r.status]).toEqual([r.file, 'imported']);
-    // Nothing stored for the PDF: the library holds the two samples' reports only.
+    // Nothing stored for the PDF or the page: the library holds the two samples' reports only.
     const library = await get<{ items: { id: number }[]; total: number }>('/api/reports');
     expect(library.total).toBe(2);
     expect(library.items.map((i) => i.id).sort()).toEqual([first.reportId, last.reportId].sort());
     console.log(
-      `server-limits: the batch of 3 took ${seconds.toFixed(1)} s; GET /api/health answered in ${answeredMs.toFixed(0)} ms while the PDF was read`,
+      `server-limits: the batch of 4 took ${seconds.toFixed(1)} s; GET /api/health answered in ${answeredMs.toFixed(0)} ms while the PDF was read`,
     );
   }, 60_000);
 
