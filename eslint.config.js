@@ -71,6 +71,13 @@ export default tseslint.config(
     ['cli', 'render', 'read', 'extract', 'rules'],
     ['**/check.ts', '**/pipeline.ts', '**/region.ts'],
   ),
+  // Files read under limits on worker threads (the CLI's batches, the server's uploads, the queue's jobs): above the
+  // pipeline, below every caller.
+  ...layer(
+    'src/isolate/**/*.ts',
+    ['cli', 'server', 'store', 'queue', 'render', 'aggregate'],
+    ['**/library.ts', '**/region.ts'],
+  ),
   // The HTTP API calls the layers as the CLI does, never the CLI.
   ...layer('src/server/**/*.ts', ['cli']),
   {

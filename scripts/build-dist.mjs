@@ -1,6 +1,7 @@
 // The compiled JavaScript of src/ in dist/ (`npm run build`; `npm install` runs it as `prepare`), and the check the
-// command (bin/nianbao.js) and the batch worker (src/cli/worker.mjs) make at every start: dist/ is run only when it
-// was built from the sources as they are now, else the sources are run through tsx — never stale code.
+// command (bin/nianbao.js) and the worker threads (src/cli/worker.mjs, src/isolate/worker.mjs) make at every start:
+// dist/ is run only when it was built from the sources as they are now, else the sources are run through tsx — never
+// stale code.
 //
 // Plain JavaScript with Node's own modules only, so that the check costs no TypeScript transform (esbuild is loaded
 // only to build). The build: every module of src/ but the tests, one output file each at the same place under dist/
@@ -104,6 +105,12 @@ export function entry(module, root = ROOT, env = process.env) {
     : { from: 'src', url: pathToFileURL(join(root, 'src', `${module}.ts`)).href, reason };
 }
 
+/**
+ * The worker threads' entries of the sources (each picks dist/ or src/ through `entry`), and the task module beside
+ * each that the build's own entry runs: the CLI's batch worker and src/isolate's (the server's and the queue's).
+ */
+const WORKERS = { 'src/cli/worker.mjs': 'worker-task', 'src/isolate/worker.mjs': 'task' };
+
 /** esbuild, found through tsx (a dependency that brings it), so that it need not be a dependency of its own. */
 async function esbuild() {
   const require = createRequire(import.meta.url);
@@ -161,11 +168,11 @@ export async function buildDist(root = ROOT, out = join(root, 'dist')) {
   for (const f of assets) {
     const to = join(out, relative('src', f));
     mkdirSync(dirname(to), { recursive: true });
-    if (f === 'src/cli/worker.mjs')
+    if (f in WORKERS)
       // The compiled worker needs no choice: it is the compiled task.
       writeFileSync(
         to,
-        "// The batch worker of the build: its task, compiled.\nexport { runTask as default } from './worker-task.js';\n",
+        `// A worker thread of the build: its task, compiled.\nexport { runTask as default } from './${WORKERS[f]}.js';\n`,
       );
     else cpSync(join(root, f), to);
   }

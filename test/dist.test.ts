@@ -73,6 +73,7 @@ describe('a fresh build of dist', () => {
     const template = inputs().find((f) => f.startsWith('src/store/template/'))!;
     expect(statSync(join(out, template.slice('src/'.length))).size).toBe(statSync(join(ROOT, template)).size);
     expect(readFileSync(join(out, 'cli/worker.mjs'), 'utf8')).toContain("from './worker-task.js'");
+    expect(readFileSync(join(out, 'isolate/worker.mjs'), 'utf8')).toContain("from './task.js'");
     expect(readFileSync(join(out, 'cli/main.js'), 'utf8')).not.toMatch(/from "\.[^"]*\.ts"/);
   });
 

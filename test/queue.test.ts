@@ -353,6 +353,74 @@ describe.skipIf(postgresSkipped())('the job queue on PostgreSQL', () => {
     expect(await sql(`select count(*)::int as n from source_files`, [], db)).toEqual([{ n: 0 }]);
   }, 200_000);
 
+  it('worker --timeout: a file that never ends is stopped, unreadable with its finding, not stored nor retried', async () => {
+    const db = await server!.createDatabase();
+    // pdf-type1-loop.pdf sends pdf.js into a loop that never ends (test/batch-limits.test.ts): read in process, the
+    // worker never completed its job. A text (read in process) and a web page (on the worker thread) around it.
+    const hangs = 'test/fixtures/crashers/pdf-type1-loop.pdf';
+    const text = built.find((f) => f.path.endsWith('.txt') && !f.garbage)!;
+    const page = built.find((f) => f.path.endsWith('.html'))!;
+    const enqueued = await runNode([
+      'bin/nianbao.js',
+      'enqueue',
+      '--db',
+      db,
+      '--lang',
+      'en',
+      text.path,
+      hangs,
+      page.path,
+    ]);
+    expect(enqueued.code, enqueued.stderr).toBe(0);
+    const started = performance.now();
+    const worker = await runNode([
+      'bin/nianbao.js',
+      'worker',
+      '--db',
+      db,
+      '--drain',
+      '--timeout',
+      '8',
+      '--lang',
+      'en',
+    ]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(worker.code, worker.stderr).toBe(0);
+    expect(worker.stderr).not.toMatch(/\n\s+at |FATAL/);
+    expect(worker.stderr).toMatch(/worker \S+ stopped: 3 files done, 0 failed/);
+    const message = `${hangs}: reading it took longer than the time limit of 8 s and was stopped; not read`;
+    expect(worker.stdout.split('\n'), 'pdf-type1-loop.pdf no longer hangs').toContain(
+      `unreadable  ${hangs}  ${message}`,
+    );
+    expect(worker.stdout).toMatch(new RegExp(`^imported  ${text.path}  #\\d+`, 'm'));
+    expect(worker.stdout).toMatch(new RegExp(`^imported  ${page.path}  #\\d+`, 'm'));
+    // Stored: the two good files, each with its report; of the PDF nothing, and no bytes left in the queue.
+    const stored = await sql<{ sha256: string; reports: number }>(
+      `select f.sha256, (select count(*)::int from reports r where r.source_file_id = f.id) as reports
+         from source_files f order by f.sha256`,
+      [],
+      db,
+    );
+    expect(stored).toEqual(
+      [text, page]
+        .map((f) => ({ sha256: f.sha256, reports: 1 }))
+        .sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)),
+    );
+    expect(await sql(`select count(*)::int as n from nianbao_queue.files`, [], db)).toEqual([{ n: 0 }]);
+    // status: done (not retried), unreadable, and listed among the failures with its finding.
+    const json = await runNode(['bin/nianbao.js', 'status', '--db', db, '--format', 'json', '--lang', 'en']);
+    const s = JSON.parse(json.stdout) as Status & { failures: unknown[] };
+    expect(s).toMatchObject({ queued: 0, active: 0, done: 3, failed: 0 });
+    expect(s.doneBy.unreadable).toBe(1);
+    expect(s.failures).toEqual([
+      expect.objectContaining({ file: hangs, reason: message, attempts: 1, stopped: true }),
+    ]);
+    const shown = await runNode(['bin/nianbao.js', 'status', '--db', db, '--lang', 'en']);
+    expect(shown.stdout).toContain(`  ${hangs} (sha256 `);
+    expect(shown.stdout).toContain(`1 attempts): ${message}`);
+    console.log(`queue --timeout 8: the worker took ${seconds.toFixed(1)} s for the 3 files`);
+  }, 120_000);
+
   it('enqueue --list reads paths a line, and names what it cannot read — a pipe is not read (exit 2)', async () => {
     const db = await server!.createDatabase();
     const fifo = join(dir, 'a-pipe');

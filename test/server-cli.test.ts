@@ -42,6 +42,14 @@ describe('nianbao serve', () => {
     expect(port.stderr).toContain('--port');
     const size = await runMain(['serve', '--db', 'memory:', '--max-file-size', 'big']);
     expect(size.code).toBe(2);
+    // The limits of a file's reading, as extract's and check's.
+    const timeout = await runMain(['serve', '--db', 'memory:', '--timeout', 'soon']);
+    expect([timeout.code, timeout.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--timeout[\s\S]*a whole number/),
+    ]);
+    const memory = await runMain(['serve', '--db', 'memory:', '--max-memory', '10']);
+    expect([memory.code, memory.stderr]).toEqual([2, expect.stringMatching(/--max-memory[\s\S]*from 64/)]);
     const help = await runMain(['serve', '--help']);
     expect(help.stdout).toMatch(
       /--port <n>[\s\S]*--host <address>[\s\S]*--db <location>|--db <location>[\s\S]*--port/,

@@ -8,9 +8,22 @@ import { visible } from '../render/visible.ts';
 import type { RuleSetting } from '../check.ts';
 import type { CheckContext } from './check.ts';
 import type { ReportFile } from '../model/file.ts';
-import { internalError } from '../pipeline.ts';
 import { checkUnreported } from '../check.ts';
-import { finding, inLang } from '../findings/index.ts';
+import {
+  DEFAULT_MAX_MEMORY,
+  failureFinding,
+  IN_PROCESS_MAX_BYTES,
+  newPool,
+  runLimited,
+  type Failure,
+  type Limits,
+  type Pool,
+} from '../isolate/pool.ts';
+
+export { DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, IN_PROCESS_MAX_BYTES } from '../isolate/pool.ts';
+
+/** The batch worker thread: the CLI's tasks (worker-task.ts), on the pool of src/isolate. */
+const WORKER = new URL('./worker.mjs', import.meta.url).href;
 
 /** The files named by the arguments: files as given, directories walked recursively (sorted, hidden files skipped). */
 export async function expandInputs(args: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
@@ -82,31 +95,8 @@ function withRaw(t: Task): Task {
  */
 export const defaultJobs = (cores: number = availableParallelism()): number => (cores > 2 ? cores - 1 : 1);
 
-/**
- * The per-file time limit by default, in seconds (`--timeout`): room for a long scan, OCR taking 3–5 s a page (a
- * 4-page scan took 74–78 s on 2 cores loaded 6× over), and still an end to a file that never finishes.
- */
-export const DEFAULT_TIMEOUT = 300;
-
-/** The heap of a worker thread by default, in MB (`--max-memory`): V8's old generation, per worker. */
-export const DEFAULT_MAX_MEMORY = 1024;
-
-/** The limits of a batch's files. */
-export interface BatchLimits {
-  /** Seconds a file may take on its worker before the worker is stopped (0 or absent: no limit). */
-  timeout?: number;
-  /** MB of heap a worker may use before V8 stops it (absent: DEFAULT_MAX_MEMORY). */
-  maxMemory?: number;
-}
-
-/**
- * Text and report JSON files up to this size are read in-process at --jobs 1 even with a time limit: a worker costs
- * more than such a file's reading (2,000 text reports all on one worker: 1.6× the wall time and +45% CPU of
- * in-process), and the hostile texts of this size tried here (one 256 KB line, 4,600 or 5,300 table rows, 13,800
- * headings) took 1.8–5.6 s a `check` command, a sample report 1.4 s (contended). Every other file — PDF, HTML,
- * Office, a larger text, anything that is not a regular file — runs on a worker, where the limit can stop it.
- */
-export const IN_PROCESS_MAX_BYTES = 256 * 1024;
+/** The limits of a batch's files (src/isolate/pool.ts Limits: --timeout, --max-memory). */
+export type BatchLimits = Limits;
 
 /**
  * Runs `task` on every file and yields the results in input order as soon as each and all before it are done.
@@ -131,14 +121,14 @@ export async function* runTasks(
     try {
       for (const t of tasks)
         if (timeout <= 0 || (await readsQuickly(t))) yield await local(t);
-        else yield await runOn((pool ??= await newPool(1, maxMemory)), t, timeout, maxMemory);
+        else yield await runOn((pool ??= await newPool(1, maxMemory, WORKER)), t, timeout, maxMemory);
     } finally {
       await pool?.destroy();
     }
     return;
   }
   const threads = Math.min(jobs, tasks.length);
-  const pool = await newPool(threads, maxMemory);
+  const pool = await newPool(threads, maxMemory, WORKER);
   const results = new Map<number, Promise<ReportFile>>();
   const window = threads * 4;
   let next = 0;
@@ -169,44 +159,13 @@ export async function* runTasks(
   }
 }
 
-type Pool = import('piscina').Piscina;
-
-/** The pool's event of a worker's error outside any task. */
-const POOL_ERROR = 'error';
-
-/** A pool of `threads` worker threads, each with a heap of `maxMemory` MB. */
-async function newPool(threads: number, maxMemory: number): Promise<Pool> {
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({
-    filename: new URL('./worker.mjs', import.meta.url).href,
-    maxThreads: threads,
-    minThreads: threads,
-    resourceLimits: { maxOldGenerationSizeMb: maxMemory },
-  });
-  // A worker that dies between files is replaced by the pool; its error has no file to be told against (without a
-  // listener, the pool's error event would end the process).
-  const ignore = () => {};
-  pool.on(POOL_ERROR, ignore);
-  return pool;
-}
-
 /**
  * One file on a worker of the pool, stopped after `timeout` seconds (0: never); never rejects. The time counts from
  * the hand-off to the pool: a worker that replaces a stopped one loads the code in its first file's time.
  */
 async function runOn(pool: Pool, t: Task, timeout: number, maxMemory: number): Promise<ReportFile> {
-  const stop = new AbortController();
-  const timer = timeout > 0 ? setTimeout(() => stop.abort(), timeout * 1000) : undefined;
-  try {
-    return (await pool.run(withRaw(t), { signal: stop.signal })) as ReportFile;
-  } catch (error) {
-    return workerFailed(
-      t,
-      stop.signal.aborted ? { timeout } : isOutOfMemory(error) ? { maxMemory } : { error },
-    );
-  } finally {
-    clearTimeout(timer);
-  }
+  const done = await runLimited<ReportFile>(pool, withRaw(t), timeout, maxMemory);
+  return 'result' in done ? done.result : workerFailed(t, done.failure);
 }
 
 /**
@@ -236,24 +195,12 @@ async function readsQuickly(t: Task): Promise<boolean> {
   }
 }
 
-/** Whether a worker was stopped by V8 at its heap limit (resourceLimits). */
-const isOutOfMemory = (error: unknown) =>
-  (error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-
-/** What a batch's worker did not give: the time limit passed, the heap limit reached, or the worker ended. */
-type Failure = { timeout: number } | { maxMemory: number } | { error: unknown };
-
 /**
  * The result of a file whose worker failed: no report, the finding saying why — for `check`, with the rule settings
  * and wording applied as to any file without a report.
  */
 export function workerFailed(t: Task, failure: Failure): ReportFile {
-  const d =
-    'timeout' in failure
-      ? inLang(finding('read/timeout', 'timeout', { file: t.file, seconds: failure.timeout }), t.lang)
-      : 'maxMemory' in failure
-        ? inLang(finding('read/too-large', 'memory', { file: t.file, limit: failure.maxMemory }), t.lang)
-        : internalError(t.file, failure.error, t.lang);
+  const d = failureFinding(t.file, failure, t.lang);
   const diagnostics =
     t.task === 'check' ? checkUnreported([d], { lang: t.lang, ...(t.rules ? { rules: t.rules } : {}) }) : [d];
   return { file: t.file, report: null, diagnostics };

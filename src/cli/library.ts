@@ -218,6 +218,7 @@ export interface ImportCommandOptions extends LibraryOptions {
  */
 export async function runImport(inputs: string[], options: ImportCommandOptions, io: Io): Promise<number> {
   const { DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, expandInputs, runTasks } = await import('./batch.ts');
+  const { stoppedBy } = await import('../isolate/pool.ts');
   const { importReport } = await import('../library.ts');
   const { processFile, unreadable: unreadableDiagnostic } = await import('./process.ts');
   const { readInputFile } = await import('../read/file.ts');
@@ -262,9 +263,7 @@ export async function runImport(inputs: string[], options: ImportCommandOptions,
         const file = files[at++]!;
         // Stopped by a limit of this run, not a property of the file: named, and not stored, so that a later import
         // (a quieter machine, higher limits) reads it again instead of finding it "unchanged".
-        const stopped = extracted.diagnostics.find(
-          (d) => d.ruleId === 'read/timeout' || (d.ruleId === 'read/too-large' && d.messageId === 'memory'),
-        );
+        const stopped = stoppedBy(extracted.diagnostics);
         if (stopped) {
           tally.unreadable++;
           await line(say(lang, 'unreadable'), file, stopped.message);

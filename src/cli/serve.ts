@@ -13,6 +13,9 @@ export interface ServeOptions {
   lang: Lang;
   /** Import the bundled sample reports (examples/reports) before serving; files already stored are left. */
   samples?: boolean;
+  /** --timeout, --max-memory: an uploaded or checked file's limits, as in a batch (src/isolate/pool.ts defaults). */
+  timeout?: number;
+  maxMemory?: number;
 }
 
 /** The region the bundled samples (bodies of 河南省) are filed under. */
@@ -59,6 +62,8 @@ export async function runServe(
       ocr: options.ocr,
       limits: { fileSize: Math.round(options.maxFileSize * 1024 * 1024) },
       auth,
+      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+      ...(options.maxMemory !== undefined ? { maxMemory: options.maxMemory } : {}),
     });
   } catch (e) {
     io.err(`nianbao: ${e instanceof Error ? e.message : String(e)}\n`);

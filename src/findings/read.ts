@@ -164,7 +164,8 @@ export const READ_FINDINGS = {
         zh: '{file}：PDF 第 {page} 页的尺寸为 {width} × {height} 磅，超过 PDF 允许的最大页面面积（{side} × {side} 磅），未读取',
         en: '{file}: page {page} of the PDF measures {width} × {height} points, over the largest page area PDF allows ({side} × {side} points); not read',
       },
-      // Reported by a batch (src/cli/batch.ts): V8 stopped the file's worker thread at its heap limit.
+      // Reported by src/isolate/pool.ts (a batch, the server, the queue's worker): V8 stopped the file's worker
+      // thread at its heap limit.
       memory: {
         zh: '{file}：读取时占用的内存超过上限 {limit} MB，已停止读取，未读取',
         en: '{file}: reading it took more than the memory limit of {limit} MB and was stopped; not read',
@@ -262,7 +263,8 @@ export const READ_FINDINGS = {
       },
     },
   },
-  // Reported by a batch (src/cli/batch.ts), which stops the file's worker thread at the time limit.
+  // Reported by src/isolate/pool.ts (a batch, the server, the queue's worker), which stops the file's worker thread
+  // at the time limit.
   'read/timeout': {
     severity: 'error',
     title: { zh: '读取超过时间上限，已停止', en: 'A file whose reading took longer than the time limit' },

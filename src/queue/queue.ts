@@ -37,10 +37,16 @@ export interface JobData {
 /** What a completed job keeps as its output: what the import did. */
 export interface JobOutput {
   status: 'imported' | 'new-version' | 'unchanged' | 'unreadable';
-  sourceFileId: number;
+  /** The stored file, or null when nothing was stored (a file stopped by a limit). */
+  sourceFileId: number | null;
   reportId: number | null;
   errors: number;
   warnings: number;
+  /**
+   * The finding of a file stopped by a limit of the worker that read it (read/timeout, read/too-large memory), naming
+   * the file: nothing was stored for it, and the job is done, not tried again.
+   */
+  stopped?: { ruleId: string; messageId: string; message: string };
 }
 
 /** The SHA-256 of a file's bytes, hex. */

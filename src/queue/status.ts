@@ -15,13 +15,15 @@ export interface StatusOptions {
   lang: Lang;
 }
 
-/** A failed job: its file and why. */
+/** A failed job, or one done with its file stopped by a limit (nothing stored): its file and why. */
 export interface Failure {
   file: string;
   sha256: string;
   reason: string;
   attempts: number;
   at: string;
+  /** The job is done, its file stopped by a worker's limit (read/timeout, read/too-large): not stored, not retried. */
+  stopped?: true;
 }
 
 /** What `status` shows. */
@@ -75,7 +77,8 @@ export async function queueStatus(query: Query, lang: Lang, minutes = 5): Promis
     retry_count: number;
     completed_on: Date;
   }>(
-    `select data, output, retry_count, completed_on from ${jobs} j where state = 'failed' order by completed_on`,
+    `select data, output, retry_count, completed_on from ${jobs} j
+      where state = 'failed' or (state = 'completed' and output ? 'stopped') order by completed_on`,
     [QUEUE],
   );
   // The recent window starts at the first job started within it, if later: a queue begun a minute ago is not
@@ -111,13 +114,17 @@ export async function queueStatus(query: Query, lang: Lang, minutes = 5): Promis
       unchanged: done('unchanged'),
       unreadable: done('unreadable'),
     },
-    failures: failed.map((f) => ({
-      file: f.data.file ?? '',
-      sha256: f.data.sha256 ?? '',
-      reason: failureReason(f.output, lang),
-      attempts: f.retry_count + 1,
-      at: f.completed_on.toISOString(),
-    })),
+    failures: failed.map((f) => {
+      const stopped = (f.output as { stopped?: { message?: unknown } } | null)?.stopped;
+      return {
+        file: f.data.file ?? '',
+        sha256: f.data.sha256 ?? '',
+        reason: stopped ? String(stopped.message ?? '') : failureReason(f.output, lang),
+        attempts: f.retry_count + 1,
+        at: f.completed_on.toISOString(),
+        ...(stopped ? { stopped: true as const } : {}),
+      };
+    }),
     throughput: {
       minutes,
       recent: p.recent > 0 && window > 0 ? round(p.recent / window) : 0,

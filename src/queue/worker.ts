@@ -12,6 +12,7 @@ import type { Io } from '../cli/io.ts';
 import { EXIT } from '../cli/io.ts';
 import type { Lang } from '../model/diagnostic.ts';
 import type { Store } from '../store/index.ts';
+import { Isolated, stoppedBy } from '../isolate/pool.ts';
 import { queueUrl } from './enqueue.ts';
 import {
   BOSS_SCHEMA,
@@ -35,6 +36,9 @@ export interface WorkerOptions {
   /** Stop once no job is queued, retrying or active (a batch run to its end), rather than waiting for more. */
   drain?: boolean;
   lang: Lang;
+  /** --timeout, --max-memory: a file's limits on its worker thread (src/isolate/pool.ts defaults). */
+  timeout?: number;
+  maxMemory?: number;
 }
 
 /** How often an idle worker asks for jobs. */
@@ -47,9 +51,16 @@ export function maintenanceSeconds(lease: number): number {
 
 /**
  * Imports the file of one job. Its bytes come from the queue's table; when they are gone the library already holds
- * them (a job done before whose completion was lost), and the job is done with nothing stored again.
+ * them (a job done before whose completion was lost), and the job is done with nothing stored again. With a
+ * `reader`, the bytes are read and extracted on its worker thread under its limits: a file stopped by one is
+ * unreadable with its finding and nothing is stored (a limit of this worker, not a property of the file).
  */
-export async function importJob(store: Store, data: JobData, query: Query): Promise<JobOutput> {
+export async function importJob(
+  store: Store,
+  data: JobData,
+  query: Query,
+  reader?: Isolated,
+): Promise<JobOutput> {
   const { rows } = await query<{ bytes: Buffer }>('select bytes from nianbao_queue.files where sha256 = $1', [
     data.sha256,
   ]);
@@ -70,12 +81,26 @@ export async function importJob(store: Store, data: JobData, query: Query): Prom
   }
   const bytes = new Uint8Array(rows[0].bytes);
   if (sha256(bytes) !== data.sha256) throw new Error(say(data.lang, 'hashMismatch', { file: data.file }));
+  const extracted = reader
+    ? await reader.extract(data.file, bytes, { lang: data.lang, ocr: true })
+    : undefined;
+  const stopped = extracted && stoppedBy(extracted.diagnostics);
+  if (stopped)
+    return {
+      status: 'unreadable',
+      sourceFileId: null,
+      reportId: null,
+      errors: 0,
+      warnings: 0,
+      stopped: { ruleId: stopped.ruleId, messageId: stopped.messageId, message: stopped.message },
+    };
   const { importReport } = await import('../library.ts');
   const result = await importReport(store, bytes, {
     fileName: data.file,
     region: data.region,
     check: { lang: data.lang },
     ...(data.scope ? { scope: data.scope } : {}),
+    ...(extracted ? { extracted } : {}),
   });
   return outcome(store, result.status, result.sourceFileId, result.reportId);
 }
@@ -149,6 +174,12 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<number>
     await pool.end();
     return fail(error);
   }
+  // One worker thread per file in hand, made when the first file needing one comes (small text is read in process).
+  const reader = new Isolated({
+    threads: options.jobs,
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    ...(options.maxMemory !== undefined ? { maxMemory: options.maxMemory } : {}),
+  });
   const worker = `${hostname()}:${process.pid}`;
   io.err(say(lang, 'workerStarted', { worker, jobs: options.jobs, lease }) + '\n');
 
@@ -167,7 +198,7 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<number>
   const handle = async (job: PgBoss.JobWithMetadata<JobData>): Promise<void> => {
     const data = job.data;
     try {
-      const output = await importJob(store!, data, query);
+      const output = await importJob(store!, data, query, reader);
       // The job completed and the queue's copy of the bytes deleted (source_files holds them now) in one
       // transaction: a worker killed in between leaves neither a done job with bytes nor bytes without a job.
       await inTransaction(pool, async (client, inClient) => {
@@ -175,8 +206,9 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<number>
         await client.query('delete from nianbao_queue.files where sha256 = $1', [data.sha256]);
       });
       tally.done++;
-      const rest =
-        output.reportId === null
+      const rest = output.stopped
+        ? output.stopped.message
+        : output.reportId === null
           ? ''
           : `#${output.reportId}  ${say(lang, 'counts', { errors: output.errors, warnings: output.warnings })}`;
       await io.out(`${say(lang, output.status)}  ${data.file}  ${rest}`.trimEnd() + '\n');
@@ -232,6 +264,7 @@ export async function runWorker(options: WorkerOptions, io: Io): Promise<number>
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await reader.close().catch(() => {});
     await store.close().catch(() => {});
     await pool.end().catch(() => {});
   }

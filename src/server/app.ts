@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import type { Lang } from '../model/diagnostic.ts';
 import type { Store } from '../store/index.ts';
 import { installAuth, type AuthOptions } from './auth.ts';
+import { Isolated } from '../isolate/pool.ts';
 import { Batches } from './batches.ts';
 import { ApiError, installErrorHandlers } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -53,6 +54,13 @@ export interface ServerOptions {
   web?: string | false;
   /** The login mode (serve sets it from NIANBAO_AUTH=1): users, roles and sessions; single-user otherwise. */
   auth?: boolean | AuthOptions;
+  /**
+   * Seconds an uploaded or checked file may take to read on its worker thread before it is stopped, named with
+   * read/timeout and not stored (0: no limit; src/isolate/pool.ts DEFAULT_TIMEOUT by default).
+   */
+  timeout?: number;
+  /** MB of heap of that worker thread; a file needing more is stopped, read/too-large (DEFAULT_MAX_MEMORY). */
+  maxMemory?: number;
 }
 
 /** What every route module gets. */
@@ -60,6 +68,8 @@ export interface RouteContext {
   store: Store;
   batches: Batches;
   limits: UploadLimits;
+  /** Reads a file's bytes under the time and memory limits (one worker thread, made at the first file needing it). */
+  reader: Isolated;
   lang: Lang;
   ocr: boolean;
   version: string;
@@ -145,9 +155,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const batches = new Batches(options.store, { lang, ocr });
-  const context: RouteContext = { store: options.store, batches, limits, lang, ocr, version };
-  app.addHook('onClose', async () => batches.idle());
+  // One worker thread for the server's files, as it reads one upload at a time; a check waits for it. Small text
+  // too, unlike a CLI batch: on the worker an upload of a sample text cost 0.95–1.2× its in-process time (42 → 51 ms
+  // for read, check and store; the reading alone 3.0 → 4.6 ms; scripts/measure-server-isolation.ts, contended),
+  // while texts under 256 KB made to be slow (5,300 table rows, 13,800 headings) took 0.46 s each to read in
+  // process — time in which the server would answer nobody.
+  const reader = new Isolated({
+    threads: 1,
+    inProcessMaxBytes: 0,
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    ...(options.maxMemory !== undefined ? { maxMemory: options.maxMemory } : {}),
+  });
+  const batches = new Batches(options.store, { lang, ocr }, reader);
+  const context: RouteContext = { store: options.store, batches, reader, limits, lang, ocr, version };
+  app.addHook('onClose', async () => {
+    await batches.idle();
+    await reader.close();
+  });
 
   if (web !== null) await serveWebApp(app, web);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,10 +1,13 @@
 // Uploads in the background: each batch's files read, checked and stored one at a time, in order, through
-// importReport; a file that gives no report is stored nowhere. Listeners (the events stream) hear each file.
+// importReport; a file that gives no report is stored nowhere. Each file is read on a worker thread under the
+// server's time and memory limits (src/isolate), so that one that never ends leaves the server answering.
+// Listeners (the events stream) hear each file.
 import { randomUUID } from 'node:crypto';
 import { importReport } from '../library.ts';
 import type { Diagnostic, Lang } from '../model/diagnostic.ts';
 import type { Report } from '../model/report.ts';
-import { checkFile, extractFile } from '../pipeline.ts';
+import { Isolated } from '../isolate/pool.ts';
+import { checkFile } from '../pipeline.ts';
 import type { Store } from '../store/index.ts';
 import type { ErrorCode } from './errors.ts';
 import { countsOf, withIds, type ApiDiagnostic } from './findings.ts';
@@ -65,6 +68,8 @@ export class Batches {
   constructor(
     private readonly store: Store,
     private readonly options: BatchOptions,
+    /** Reads each file's bytes under the time and memory limits (src/isolate); without one, in process. */
+    private readonly reader: Isolated = new Isolated({ timeout: 0 }),
   ) {}
 
   /** Starts a batch of uploaded items (refused ones are done at once) and returns it. */
@@ -165,9 +170,11 @@ export class Batches {
     const { lang } = this.options;
     const base = { index, file, reportId: null, counts: { errors: 0, warnings: 0 }, diagnostics: [] };
     try {
-      const extracted = await extractFile(file, bytes, { lang, ocr: this.options.ocr });
+      // On a worker thread under the limits (small text in process): a file that never ends stops only itself.
+      const extracted = await this.reader.extract(file, bytes, { lang, ocr: this.options.ocr });
       if (!extracted.report) {
-        // Nothing read: said why, and nothing stored (the library keeps reports, not files it cannot read).
+        // Nothing read: said why, and nothing stored (the library keeps reports, not files it cannot read) — a file
+        // stopped by a limit too (read/timeout, read/too-large memory), which is read again when uploaded again.
         const diagnostics = checkFile(extracted, { lang }).diagnostics;
         return {
           ...base,

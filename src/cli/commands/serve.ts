@@ -1,7 +1,7 @@
 // nianbao serve: the HTTP API over the library (src/server), on loopback unless --host says otherwise.
 import { InvalidArgumentError, Option } from 'commander';
 import type { ServeOptions } from '../serve.ts';
-import { dbOption, langOption, ocrOption, type CliCommand } from './types.ts';
+import { dbOption, langOption, maxMemoryOption, ocrOption, timeoutOption, type CliCommand } from './types.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -38,6 +38,8 @@ export const serveCommand: CliCommand = {
           .argParser(megabytes),
       )
       .addOption(ocrOption())
+      .addOption(timeoutOption())
+      .addOption(maxMemoryOption())
       .addOption(langOption())
       .option('--samples', 'import the bundled sample reports first (files already stored are left)')
       .addHelpText(
@@ -46,6 +48,9 @@ export const serveCommand: CliCommand = {
 Prints the URL, then serves until interrupted (Ctrl-C). The database stays
 open while it runs (a PGlite directory is then owned by this process).
 POST, PATCH and DELETE requests need the header X-Nianbao: 1.
+Each uploaded or checked file is read on a worker thread (small text in
+process): one over --timeout or --max-memory is named unreadable and not
+stored, and the server goes on answering.
 With NIANBAO_AUTH=1 the API asks for a login (users: nianbao users add);
 without it, it runs in single-user mode.`,
       )

@@ -1,6 +1,6 @@
 // nianbao worker: imports the queued files of a PostgreSQL library (src/queue, docs/queue.md).
 import { InvalidArgumentError, Option } from 'commander';
-import { dbOption, langOption, type CliCommand, type Lang } from './types.ts';
+import { dbOption, langOption, maxMemoryOption, timeoutOption, type CliCommand, type Lang } from './types.ts';
 
 export const workerCommand: CliCommand = {
   name: 'worker',
@@ -23,6 +23,8 @@ export const workerCommand: CliCommand = {
           }),
       )
       .option('--drain', 'stop once no job is queued, retrying or active')
+      .addOption(timeoutOption())
+      .addOption(maxMemoryOption())
       .addOption(langOption())
       .addHelpText(
         'after',
@@ -30,11 +32,23 @@ export const workerCommand: CliCommand = {
 One line per file on standard output (imported, new version, unchanged,
 unreadable). SIGTERM or SIGINT: the files in hand are finished, then exit 0.
 A worker killed outright loses nothing: its jobs are given to another worker
-when their lease expires (nianbao enqueue --lease).`,
+when their lease expires (nianbao enqueue --lease). Each file is read on a
+worker thread (small text in process): one over --timeout or --max-memory is
+unreadable, named with its finding, not stored and not tried again; keep
+--timeout under the lease.`,
       )
-      .action(async (opts: { db?: string; jobs: number; drain?: boolean; lang: Lang }) => {
-        const { runWorker } = await import('../../queue/worker.ts');
-        exit(await runWorker(opts, io));
-      });
+      .action(
+        async (opts: {
+          db?: string;
+          jobs: number;
+          drain?: boolean;
+          lang: Lang;
+          timeout: number;
+          maxMemory: number;
+        }) => {
+          const { runWorker } = await import('../../queue/worker.ts');
+          exit(await runWorker(opts, io));
+        },
+      );
   },
 };

@@ -1,5 +1,5 @@
 // POST /api/check: a report checked without storing anything — a file in multipart, or a report's JSON as body.
-import { processFile } from '../../pipeline.ts';
+import { checkFile } from '../../pipeline.ts';
 import { renderJson } from '../../render/report/json.ts';
 import type { Report } from '../../model/report.ts';
 import type { Api, RouteContext } from '../app.ts';
@@ -10,7 +10,7 @@ import { CsrfHeaders, CheckedSchema, ErrorSchema, ERRORS } from '../schemas.ts';
 import { formDataName, safeName, tooLarge } from '../uploads.ts';
 
 /** The check route. */
-export function checkRoutes(app: Api, { lang, ocr, limits }: RouteContext): void {
+export function checkRoutes(app: Api, { lang, ocr, limits, reader }: RouteContext): void {
   app.post(
     '/api/check',
     {
@@ -48,7 +48,9 @@ export function checkRoutes(app: Api, { lang, ocr, limits }: RouteContext): void
           'unsupported',
           'POST /api/check takes a file (multipart/form-data, field "file") or a report as application/json',
         );
-      const checked = await processFile(name, bytes, { lang, ocr, check: { lang } });
+      // Read on the server's worker thread under its limits (small text in process); a file stopped by one is
+      // unreadable with its finding (read/timeout, read/too-large), and the server goes on answering.
+      const checked = checkFile(await reader.extract(name, bytes, { lang, ocr }), { lang });
       if (!checked.report) {
         const why = unreadable(name, checked.diagnostics);
         throw new ApiError(why.code === 'unsupported' ? 415 : 400, why.code, why.message);
