@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractEntry, processFile } from '../src/cli/process.ts';
+import { treeRssOf } from '../scripts/fuzz.ts';
 
 const { values } = parseArgs({
   options: {
@@ -61,10 +62,12 @@ child.stdout.on('data', (b: Buffer) => out.push(b));
 let err = '';
 child.stderr.on('data', (b: Buffer) => (err += b.toString()));
 let peakKb = 0;
+// The command's own high-water mark, and the resident memory of it with its reading processes (files are read on
+// child processes), sampled: the larger of the two.
 const hwm = async () => {
   try {
     const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-    peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0), treeRssOf(child.pid) / 1024);
   } catch {
     // ended
   }

@@ -126,6 +126,40 @@ describe('a batch with a file that hangs and one that blows memory', () => {
   }, 120_000);
 });
 
+describe('a file stuck in native code', () => {
+  // pdf.js searches a sparse array of ~2^31 elements with indexOf (pdf-native-indexof.pdf, fuzz seed 1 case 3484):
+  // tens of seconds in V8's C++, where a worker thread cannot be stopped. On a worker thread the results came at the
+  // limit, but the command could not end until that search did: 13–27 s after the limit on this machine (2 cores).
+  const NATIVE = 'test/fixtures/crashers/pdf-native-indexof.pdf';
+  it('is killed with its reading process at --timeout, and the command ends then', async () => {
+    const files = [TEXT_003, NATIVE, TEXT_002];
+    const started = performance.now();
+    const { code, stdout, stderr } = await runNode([
+      'bin/nianbao.js',
+      'extract',
+      '--format',
+      'json',
+      '--lang',
+      'en',
+      '--timeout',
+      '5',
+      ...files,
+    ]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(stderr).not.toMatch(/\n\s+at |Error \[|FATAL/);
+    const entries = entriesOf(stdout);
+    expect(entries.map((e) => e.file)).toEqual(files);
+    expect(
+      entries[1]!.diagnostics.map((d) => [d.ruleId, d.messageId]),
+      'pdf-native-indexof.pdf no longer sits in native code',
+    ).toEqual([['read/timeout', 'timeout']]);
+    expect(entries[0]!.report!.agency).toBe('三门峡市人民政府办公室');
+    expect(entries[2]!.report!.agency).toBe('新乡市牧野区人民政府办公室');
+    expect(code).toBe(2);
+    expect(seconds).toBeLessThan(5 + 8);
+  }, 120_000);
+});
+
 describe('import under the same limits', () => {
   it('names a file over --timeout, does not store it, and tries it again on the next import', async () => {
     const db = join(dir, 'library');

@@ -8,6 +8,7 @@ import type { Diagnostic, Lang } from '../model/diagnostic.ts';
 import type { ReportFile } from '../model/file.ts';
 import { extractFile, internalError } from '../pipeline.ts';
 import { finding, inLang } from '../findings/index.ts';
+import { ProcessPool, type TaskPool } from './processes.ts';
 import type { BytesTask } from './task.ts';
 
 /**
@@ -36,8 +37,16 @@ export interface Limits {
   maxMemory?: number;
 }
 
-/** A piscina pool. */
-export type Pool = import('piscina').Piscina;
+/** A pool of reading processes (the default) or of worker threads (NIANBAO_ISOLATE=thread). */
+export type Pool = TaskPool;
+
+/**
+ * How files are isolated: each on a child process by default, which a time limit kills outright and a native crash
+ * ends alone; on worker threads with NIANBAO_ISOLATE=thread (cheaper to start, but a thread stuck in native code
+ * outlives its limit, and a crash in one ends the process).
+ */
+export const isolation = (): 'process' | 'thread' =>
+  process.env.NIANBAO_ISOLATE === 'thread' ? 'thread' : 'process';
 
 /** The worker of the pool by default: the task of extracting bytes (task.ts, through worker.mjs). */
 export const BYTES_WORKER = new URL('./worker.mjs', import.meta.url).href;
@@ -51,6 +60,7 @@ export async function newPool(
   maxMemory: number,
   worker: string = BYTES_WORKER,
 ): Promise<Pool> {
+  if (isolation() === 'process') return new ProcessPool(worker, maxMemory);
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: worker,

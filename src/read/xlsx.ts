@@ -340,10 +340,13 @@ export async function readXlsx(bytes: Uint8Array, options: { path?: string } = {
     const cellText = sheetText(ws);
     const rows: TableRow[] = [];
     const rowNumbers: number[] = [];
+    // Read once: exceljs counts the columns by walking every row, and a sheet of 10⁶ rows (a far cell) made that a
+    // walk per row (fuzz seed 1, cases 4694, 4904…: no answer in 100 s).
+    const columnCount = ws.columnCount;
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       const cells: TableCell[] = [];
       let ruled = false;
-      for (let c = 1; c <= ws.columnCount; c++) {
+      for (let c = 1; c <= columnCount; c++) {
         if (covered.has(`${r}:${c}`)) continue;
         const cell = row.getCell(c);
         const span = spans.get(`${r}:${c}`);
