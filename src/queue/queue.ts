@@ -162,7 +162,8 @@ export const QUEUE_MESSAGES = {
     zh: '速度：最近 {minutes} 分钟 {recent} 个文件/分钟；全程 {overall} 个文件/分钟',
     en: 'throughput: {recent} files/min over the last {minutes} minutes; {overall} files/min overall',
   },
-  failures: { zh: '失败的文件：', en: 'Failed files:' },
+  // The failed jobs, and the files a limit stopped (done as unreadable, nothing stored): both need a look.
+  failures: { zh: '失败或被读取上限停止的文件：', en: 'Failed files, and files stopped by a limit:' },
   failureLine: {
     zh: '  {file}（sha256 {short}，尝试 {attempts} 次）：{reason}',
     en: '  {file} (sha256 {short}, {attempts} attempts): {reason}',
