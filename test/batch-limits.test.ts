@@ -5,7 +5,8 @@
 // pdf.js's Type 1 font parser into a loop that never ends, and an HTML page of 60,000 table rows (180,000 cells, under
 // the reader's cell limit) takes more than 128 MB of heap to read. Should either stop being hostile (a fix at its
 // source), these tests fail on purpose: replace it with another real input that still hangs or blows memory.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,51 @@ describe('a file stuck in native code', () => {
     expect(entries[2]!.report!.agency).toBe('新乡市牧野区人民政府办公室');
     expect(code).toBe(2);
     expect(seconds).toBeLessThan(5 + 8);
+  }, 120_000);
+});
+
+describe.skipIf(process.platform !== 'linux')('a reading process that crashes', () => {
+  // A native crash (a segmentation fault, as the 50-blank-pages PDF once gave in a worker thread) is made real here:
+  // the reading process of the hanging PDF is sent SIGSEGV while it reads. On a worker thread the same crash would
+  // have ended the command, and the batch's output with it.
+  it('takes only its own file with it: internal/exception naming it, the others read, a complete array', async () => {
+    const files = [TEXT_003, HANGS, TEXT_002];
+    const child = spawn(
+      process.execPath,
+      ['bin/nianbao.js', 'extract', '--format', 'json', '--lang', 'en', '--timeout', '120', ...files],
+      { cwd: new URL('..', import.meta.url).pathname },
+    );
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The reading process: the command's child running src/isolate/child.mjs (or its copy in dist/).
+    const reader = async (): Promise<number> => {
+      for (let i = 0; i < 600; i++) {
+        for (const task of readdirSync(`/proc/${child.pid}/task`)) {
+          const kids = readFileSync(`/proc/${child.pid}/task/${task}/children`, 'utf8')
+            .split(' ')
+            .filter(Boolean);
+          for (const k of kids)
+            if (readFileSync(`/proc/${k}/cmdline`, 'utf8').includes('child.mjs')) return Number(k);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('no reading process');
+    };
+    const pid = await reader();
+    // Let it start on the PDF (the first text is read in the command's own process).
+    await new Promise((r) => setTimeout(r, 3000));
+    process.kill(pid, 'SIGSEGV');
+    const code = await closed;
+    const entries = entriesOf(stdout);
+    expect(entries.map((e) => e.file)).toEqual(files);
+    expect(entries[1]!.report).toBeNull();
+    expect(entries[1]!.diagnostics.map((d) => d.ruleId)).toEqual(['internal/exception']);
+    expect(entries[1]!.diagnostics[0]!.message).toContain(HANGS);
+    expect(entries[1]!.diagnostics[0]!.message).toContain('SIGSEGV');
+    expect(entries[0]!.report!.agency).toBe('三门峡市人民政府办公室');
+    expect(entries[2]!.report!.agency).toBe('新乡市牧野区人民政府办公室');
+    expect(code).toBe(2);
   }, 120_000);
 });
 
