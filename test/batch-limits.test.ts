@@ -37,29 +37,40 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The entries of a JSON array on stdout (the test fails if it is not one). */
 const entriesOf = (stdout: string) => JSON.parse(stdout) as Entry[];
 
+/**
+ * `nianbao extract --format json --lang en FLAGS FILES` through the command: its exit code, its entries in the order
+ * of `files` (the test fails otherwise), its stderr free of stack traces, and how long it took.
+ */
+async function extractJson(files: string[], flags: string[]) {
+  const started = performance.now();
+  const { code, stdout, stderr } = await runNode([
+    'bin/nianbao.js',
+    'extract',
+    '--format',
+    'json',
+    '--lang',
+    'en',
+    ...flags,
+    ...files,
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  expect(stderr).not.toMatch(/\n\s+at |Error \[|FATAL/);
+  const entries = entriesOf(stdout);
+  expect(entries.map((e) => e.file)).toEqual(files);
+  return { code, entries, stderr, seconds };
+}
+
 describe('a batch with a file that hangs and one that blows memory', () => {
   it('extract --format json -j 2: a complete array in input order, the two named, every good file read', async () => {
     const files = [TEXT_003, HANGS, rows, PDF, TEXT_002];
-    const started = performance.now();
-    const { code, stdout, stderr } = await runNode([
-      'bin/nianbao.js',
-      'extract',
-      '--format',
-      'json',
-      '--lang',
-      'en',
+    const { code, entries, stderr, seconds } = await extractJson(files, [
       '-j',
       '2',
       '--timeout',
       '30',
       '--max-memory',
       '128',
-      ...files,
     ]);
-    const seconds = (performance.now() - started) / 1000;
-    expect(stderr).not.toMatch(/\n\s+at |Error \[|FATAL/);
-    const entries = entriesOf(stdout);
-    expect(entries.map((e) => e.file)).toEqual(files);
     expect(code).toBe(2);
 
     const [text003, hang, big, pdf, text002] = entries as [Entry, Entry, Entry, Entry, Entry];
@@ -134,22 +145,7 @@ describe('a file stuck in native code', () => {
   const NATIVE = 'test/fixtures/crashers/pdf-native-indexof.pdf';
   it('is killed with its reading process at --timeout, and the command ends then', async () => {
     const files = [TEXT_003, NATIVE, TEXT_002];
-    const started = performance.now();
-    const { code, stdout, stderr } = await runNode([
-      'bin/nianbao.js',
-      'extract',
-      '--format',
-      'json',
-      '--lang',
-      'en',
-      '--timeout',
-      '5',
-      ...files,
-    ]);
-    const seconds = (performance.now() - started) / 1000;
-    expect(stderr).not.toMatch(/\n\s+at |Error \[|FATAL/);
-    const entries = entriesOf(stdout);
-    expect(entries.map((e) => e.file)).toEqual(files);
+    const { code, entries, seconds } = await extractJson(files, ['--timeout', '5']);
     expect(
       entries[1]!.diagnostics.map((d) => [d.ruleId, d.messageId]),
       'pdf-native-indexof.pdf no longer sits in native code',

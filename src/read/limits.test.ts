@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlTooLarge, LIMITS } from './limits.ts';
@@ -40,10 +40,12 @@ describe('htmlTooLarge: the nesting of a page, bounded from its bytes', () => {
 
   it('refuses none of the web pages of the repository and of ../shared (crashers aside)', () => {
     const root = new URL('../../', import.meta.url).pathname;
+    // ../shared is beside the repository on the machines it was written on, not in a clone elsewhere.
+    const shared = join(root, '../shared');
     const files = [
       ...pages(join(root, 'test/fixtures')),
       ...pages(join(root, 'examples')),
-      ...pages(join(root, '../shared')),
+      ...(existsSync(shared) ? pages(shared) : []),
     ];
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) {
